@@ -1,0 +1,92 @@
+package signals.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One asynchronous send: the receivers are called in order on the executor, then the stages that
+ * responders answered with are awaited together, without blocking a thread.
+ */
+final class AsyncSend {
+
+    private final Signal<?> signal;
+    private final boolean robust;
+    private final List<Object> receivers = new ArrayList<>();
+    private final List<CompletableFuture<Object>> outcomes = new ArrayList<>();
+
+    private AsyncSend(Signal<?> signal, boolean robust) {
+        this.signal = signal;
+        this.robust = robust;
+    }
+
+    /** Calls every receiver; runs on the executor. */
+    static AsyncSend start(Signal<?> signal, Link[] links, Object sender, Object payload, boolean robust) {
+        AsyncSend send = new AsyncSend(signal, robust);
+        for (Link link : links) {
+            Object value;
+            try {
+                value = link.reply(signal, sender, payload);
+            } catch (Exception e) {
+                if (!robust) {
+                    // Completes the future with the receiver's own exception as the cause.
+                    throw e instanceof CompletionException ? (CompletionException) e : new CompletionException(e);
+                }
+                send.add(link.receiver(), CompletableFuture.failedFuture(e));
+                continue;
+            }
+            if (value == Link.GONE) {
+                continue;
+            }
+            send.add(link.receiver(), value instanceof CompletionStage
+                    ? ((CompletionStage<?>) value).toCompletableFuture().thenApply(v -> (Object) v)
+                    : CompletableFuture.completedFuture(value));
+        }
+        return send;
+    }
+
+    /** Waits, without blocking, for every answer, then pairs them with their receivers. */
+    CompletableFuture<List<Reply>> finish() {
+        return CompletableFuture.allOf(outcomes.toArray(new CompletableFuture<?>[0]))
+                .handle((ignored, failure) -> replies());
+    }
+
+    private void add(Object receiver, CompletableFuture<Object> outcome) {
+        receivers.add(receiver);
+        outcomes.add(outcome);
+    }
+
+    private List<Reply> replies() {
+        List<Reply> replies = new ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            Object receiver = receivers.get(i);
+            CompletableFuture<Object> outcome = outcomes.get(i);
+            if (!outcome.isCompletedExceptionally()) {
+                replies.add(new Reply(receiver, outcome.join(), null));
+                continue;
+            }
+            Throwable failure = unwrap(outcome);
+            if (!robust || !(failure instanceof Exception)) {
+                throw failure instanceof CompletionException ? (CompletionException) failure
+                        : new CompletionException(failure);
+            }
+            Descriptions.logRobustFailure(signal, receiver, failure);
+            replies.add(new Reply(receiver, null, (Exception) failure));
+        }
+        return Collections.unmodifiableList(replies);
+    }
+
+    private static Throwable unwrap(CompletableFuture<Object> failed) {
+        try {
+            failed.join();
+            throw new AssertionError("not failed");
+        } catch (CompletionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        } catch (java.util.concurrent.CancellationException e) {
+            return e;
+        }
+    }
+}

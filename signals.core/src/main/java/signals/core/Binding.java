@@ -1,0 +1,132 @@
+package signals.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A receiver declared for one or more signals, not connected yet: the value form of Django's
+ * {@code @receiver} decorator, returned by {@link ReceiverProvider#receivers()}.
+ *
+ * <pre>{@code
+ * Binding.receiver(PIZZA_DONE, Kitchen::announce, sender("seven"), dispatchUid("announce"))
+ * Binding.receiver(List.of(PRE_SAVE, POST_SAVE), Audit::log)     // one receiver, several signals
+ * }</pre>
+ *
+ * @param <T> a type every payload of the bound signals has
+ * @since 0.1
+ */
+public final class Binding<T> {
+
+    private final List<Signal<? extends T>> signals;
+    private final Object receiver;
+    private final boolean answers;
+    private final ConnectOption.Parsed options;
+
+    private Binding(List<Signal<? extends T>> signals, Object receiver, boolean answers, ConnectOption[] options) {
+        this.signals = signals;
+        this.receiver = receiver;
+        this.answers = answers;
+        this.options = ConnectOption.parse(options);
+    }
+
+    /**
+     * Declares a receiver for one signal.
+     *
+     * @param signal the signal, not null
+     * @param receiver the receiver, not null
+     * @param options as for {@link Signal#connect}
+     * @param <T> the payload type
+     * @return the binding
+     * @throws NullPointerException if an argument or an option is null
+     * @throws IllegalArgumentException if an option is given twice
+     */
+    public static <T> Binding<T> receiver(Signal<T> signal, Receiver<? super T> receiver, ConnectOption... options) {
+        Objects.requireNonNull(signal, "signal");
+        return new Binding<>(List.of(signal), Objects.requireNonNull(receiver, "receiver"), false, options);
+    }
+
+    /**
+     * Declares one receiver for several signals, as Django's {@code @receiver([a, b])}.
+     *
+     * @param signals the signals, none null, at least one
+     * @param receiver the receiver, not null; it accepts every signal's payload
+     * @param options as for {@link Signal#connect}
+     * @param <T> a type every payload has
+     * @return the binding
+     * @throws NullPointerException if an argument, a signal or an option is null
+     * @throws IllegalArgumentException if there is no signal or an option is given twice
+     */
+    public static <T> Binding<T> receiver(List<? extends Signal<? extends T>> signals, Receiver<? super T> receiver,
+                                          ConnectOption... options) {
+        return new Binding<>(checked(signals), Objects.requireNonNull(receiver, "receiver"), false, options);
+    }
+
+    /**
+     * Declares a responder for one signal.
+     *
+     * @param signal the signal, not null
+     * @param responder the responder, not null
+     * @param options as for {@link Signal#connect}
+     * @param <T> the payload type
+     * @return the binding
+     * @throws NullPointerException if an argument or an option is null
+     * @throws IllegalArgumentException if an option is given twice
+     */
+    public static <T> Binding<T> responder(Signal<T> signal, Responder<? super T> responder, ConnectOption... options) {
+        Objects.requireNonNull(signal, "signal");
+        return new Binding<>(List.of(signal), Objects.requireNonNull(responder, "responder"), true, options);
+    }
+
+    /**
+     * Returns the signals this binding connects to.
+     *
+     * @return the signals, in order
+     */
+    public List<Signal<? extends T>> signals() {
+        return signals;
+    }
+
+    /**
+     * Connects the receiver to every signal of this binding now.
+     *
+     * @return the connections, one per signal
+     */
+    public List<Connection> connect() {
+        Discovery.awaitBeforeConnect();
+        return connect(Descriptions.caller());
+    }
+
+    List<Connection> connect(String origin) {
+        List<Connection> connections = new ArrayList<>(signals.size());
+        for (Signal<? extends T> signal : signals) {
+            connections.addAll(signal.connectAll(List.of(link(signal, origin))));
+        }
+        return connections;
+    }
+
+    Link link(Signal<?> signal, String origin) {
+        return answers ? Link.responder(signal, (Responder<?>) receiver, options, origin)
+                : Link.receiver(signal, (Receiver<?>) receiver, options, origin);
+    }
+
+    @Override
+    public String toString() {
+        List<String> names = new ArrayList<>();
+        signals.forEach(s -> names.add(s.name()));
+        return "Binding[" + String.join(", ", names) + " -> " + Descriptions.receiver(receiver) + "]";
+    }
+
+    private static <T> List<Signal<? extends T>> checked(List<? extends Signal<? extends T>> signals) {
+        Objects.requireNonNull(signals, "signals");
+        if (signals.isEmpty()) {
+            throw new IllegalArgumentException("signals is empty: bind a receiver to at least one signal");
+        }
+        for (int i = 0; i < signals.size(); i++) {
+            if (signals.get(i) == null) {
+                throw new NullPointerException("signals[" + i + "]");
+            }
+        }
+        return List.copyOf(signals);
+    }
+}

@@ -1,0 +1,262 @@
+package signals.core;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.WeakHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import signals.core.internal.ProviderLoader;
+import signals.core.internal.ProviderLoader.Found;
+import signals.core.spi.SignalAdapter;
+
+/**
+ * Receiver discovery, with one visible state: {@code NEW}, {@code RUNNING}, {@code DONE} or
+ * {@code FAILED}.
+ *
+ * <p>Every signal starts {@linkplain Index#PENDING pending}. The first send or connect of any
+ * signal runs the default round: every {@link ReceiverProvider} and {@link SignalAdapter} visible
+ * to this module's class loader (its module layer and the class path). Other threads wait for it;
+ * the discovering thread itself may connect (a provider may call {@code connect}) but not send,
+ * because a send then would miss receivers that are not connected yet. When the round is done,
+ * every known signal stops being pending, so the send path never looks at this class again.
+ *
+ * <p>A failed round is final: every later use of a signal throws the same error, so a broken
+ * deployment cannot run half-wired.
+ */
+final class Discovery {
+
+    private enum State { NEW, RUNNING, DONE, FAILED }
+
+    private static final Object KNOWN_LOCK = new Object();
+    private static final Object RUN_LOCK = new Object();
+
+    // Weak: a signal declared by a plugin must not pin the plugin's class loader.
+    private static final Map<Signal<?>, Boolean> KNOWN = new WeakHashMap<>();          // KNOWN_LOCK
+    private static final Map<Class<?>, Boolean> RAN = new WeakHashMap<>();             // RUN_LOCK
+    private static final Map<Signal<?>, Boolean> WARNED = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final List<SignalAdapter> ADAPTERS = new CopyOnWriteArrayList<>();
+
+    private static volatile State state = State.NEW;
+    private static volatile Thread runner;
+    private static volatile String running = "";
+    private static volatile SignalException failure;
+
+    private Discovery() {
+    }
+
+    /** Records a new signal; true if it needs no discovery, because it already ran. */
+    static boolean register(Signal<?> signal) {
+        synchronized (KNOWN_LOCK) {
+            KNOWN.put(signal, Boolean.TRUE);
+            return state == State.DONE;
+        }
+    }
+
+    static void awaitBeforeUse(Signal<?> signal) {
+        if (state != State.DONE && runner == Thread.currentThread()) {
+            throw new IllegalStateException("signal '" + signal.name() + "' was sent while receivers were being"
+                    + " discovered, from " + running + "; a ReceiverProvider only declares receivers,"
+                    + " send from a receiver or after startup instead");
+        }
+        awaitBeforeConnect();
+    }
+
+    static void awaitBeforeConnect() {
+        State current = state;
+        if (current == State.DONE || runner == Thread.currentThread()) {
+            return;
+        }
+        if (current == State.FAILED) {
+            throw failed();
+        }
+        runDefault();
+    }
+
+    private static void runDefault() {
+        synchronized (RUN_LOCK) {
+            if (state == State.FAILED) {
+                throw failed();
+            }
+            if (state == State.DONE) {
+                return;
+            }
+            state = State.RUNNING;
+            runner = Thread.currentThread();
+            try {
+                ClassLoader loader = Discovery.class.getClassLoader();
+                if (loader == null) {
+                    loader = ClassLoader.getSystemClassLoader();
+                }
+                round(ServiceLoader.load(ReceiverProvider.class, loader), ServiceLoader.load(SignalAdapter.class, loader));
+                synchronized (KNOWN_LOCK) {
+                    for (Signal<?> signal : KNOWN.keySet()) {
+                        signal.discoveryDone();
+                    }
+                    state = State.DONE;
+                }
+            } catch (RuntimeException | Error e) {
+                failure = e instanceof SignalException ? (SignalException) e
+                        : new SignalException("receiver discovery failed: " + e, e);
+                state = State.FAILED;
+                throw failure;
+            } finally {
+                runner = null;
+                running = "";
+            }
+        }
+        warnForMissingAdapters();
+    }
+
+    /** An explicit round for another class loader or layer; the default round runs first. */
+    static List<Connection> discover(ServiceLoader<ReceiverProvider> providers, ServiceLoader<SignalAdapter> adapters) {
+        awaitBeforeConnect();
+        List<Connection> connected;
+        synchronized (RUN_LOCK) {
+            connected = round(providers, adapters);
+        }
+        warnForMissingAdapters();
+        return connected;
+    }
+
+    /**
+     * Runs new adapters and providers: all of them declare first, then everything connects, so
+     * a failure leaves nothing half-connected.
+     */
+    private static List<Connection> round(ServiceLoader<ReceiverProvider> providerLoader,
+                                          ServiceLoader<SignalAdapter> adapterLoader) {
+        List<Found<SignalAdapter>> adapters = load(SignalAdapter.class, adapterLoader);
+        for (Found<SignalAdapter> adapter : adapters) {
+            checkAdapter(adapter);
+        }
+        List<Found<ReceiverProvider>> providers = load(ReceiverProvider.class, providerLoader);
+        Map<Signal<?>, List<Link>> links = new LinkedHashMap<>();
+        for (Found<ReceiverProvider> provider : providers) {
+            String origin = "provider " + provider.describe();
+            for (Binding<?> binding : declared(provider)) {
+                for (Signal<?> signal : binding.signals()) {
+                    links.computeIfAbsent(signal, s -> new ArrayList<>()).add(binding.link(signal, origin));
+                }
+            }
+        }
+        List<Connection> connected = new ArrayList<>();
+        links.forEach((signal, mine) -> connected.addAll(signal.connectAll(mine)));
+        adapters.forEach(adapter -> {
+            RAN.put(adapter.type(), Boolean.TRUE);
+            ADAPTERS.add(adapter.instance());
+        });
+        providers.forEach(provider -> RAN.put(provider.type(), Boolean.TRUE));
+        return connected;
+    }
+
+    private static <S> List<Found<S>> load(Class<S> service, ServiceLoader<S> loader) {
+        try {
+            return ProviderLoader.load(service, loader, RAN::containsKey);
+        } catch (IllegalStateException e) {
+            throw new SignalException(e.getMessage(), e.getCause());
+        }
+    }
+
+    private static List<Binding<?>> declared(Found<ReceiverProvider> provider) {
+        running = "ReceiverProvider " + provider.describe();
+        List<Binding<?>> bindings;
+        try {
+            bindings = provider.instance().receivers();
+        } catch (RuntimeException e) {
+            throw new SignalException("ReceiverProvider " + provider.describe() + " threw " + e, e);
+        }
+        if (bindings == null) {
+            throw new SignalException("ReceiverProvider " + provider.describe() + " returned null from receivers()", null);
+        }
+        for (int i = 0; i < bindings.size(); i++) {
+            if (bindings.get(i) == null) {
+                throw new SignalException("ReceiverProvider " + provider.describe()
+                        + " returned a null binding at index " + i, null);
+            }
+        }
+        return bindings;
+    }
+
+    private static void checkAdapter(Found<SignalAdapter> adapter) {
+        running = "SignalAdapter " + adapter.describe();
+        List<Signal<?>> signals;
+        try {
+            adapter.instance().host();
+            signals = adapter.instance().signals();
+        } catch (RuntimeException e) {
+            throw new SignalException("SignalAdapter " + adapter.describe() + " threw " + e, e);
+        }
+        if (signals == null || signals.contains(null)) {
+            throw new SignalException("SignalAdapter " + adapter.describe() + " lists a null signal", null);
+        }
+    }
+
+    // ------------------------------------------------------------------ adapters and warnings
+
+    static List<SignalAdapter> adapters() {
+        return List.copyOf(ADAPTERS);
+    }
+
+    static boolean adapterFound(Signal<?> signal) {
+        for (SignalAdapter adapter : ADAPTERS) {
+            if (adapter.signals().contains(signal)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void warnIfAdapterMissing(Signal<?> signal) {
+        if (state != State.DONE || signal.firedBy().isEmpty() || adapterFound(signal)
+                || WARNED.putIfAbsent(signal, Boolean.TRUE) != null) {
+            return;
+        }
+        String module = signal.firedBy().get();
+        Descriptions.LOG.log(Level.WARNING, () -> "A receiver is connected to signal '" + signal.name()
+                + "', which module " + module + " fires, but no SignalAdapter of " + module + " was found:"
+                + " add " + module + " to the module path or class path (a repackaged jar must keep its"
+                + " META-INF/services/signals.core.spi.SignalAdapter); until then nothing fires it");
+    }
+
+    private static void warnForMissingAdapters() {
+        for (Signal<?> signal : known()) {
+            if (signal.links().length > 0) {
+                warnIfAdapterMissing(signal);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------ known signals
+
+    static List<Signal<?>> known() {
+        synchronized (KNOWN_LOCK) {
+            return new ArrayList<>(KNOWN.keySet());
+        }
+    }
+
+    /** Disconnects and forgets whatever holds a class from a place (a loader or a layer). */
+    static int forget(Predicate<Class<?>> place) {
+        int removed = 0;
+        for (Signal<?> signal : known()) {
+            removed += signal.disconnectCounting(link -> link.holdsClassFrom(place));
+        }
+        synchronized (RUN_LOCK) {
+            RAN.keySet().removeIf(place);
+            ADAPTERS.removeIf(adapter -> place.test(adapter.getClass()));
+        }
+        synchronized (KNOWN_LOCK) {
+            KNOWN.keySet().removeIf(signal -> place.test(signal.payloadType()));
+        }
+        return removed;
+    }
+
+    private static SignalException failed() {
+        SignalException first = failure;
+        return new SignalException("receiver discovery failed earlier, so no signal can be used: "
+                + first.getMessage(), first);
+    }
+}

@@ -1,0 +1,300 @@
+package signals.core;
+
+import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * One connection: a receiver, the sender it listens to and how it is called. Each kind of
+ * receiver gets its own subclass so that the hot loop in {@link Signal#fire} calls either the
+ * user's own {@link Receiver} or one small adapter, never a chain.
+ */
+abstract class Link implements Connection {
+
+    /** What {@link #reply} returns when a weak owner is gone: no reply at all. */
+    static final Object GONE = new Object();
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    final Signal<?> signal;
+    final Object sender;
+    final String uid;
+    final String origin;
+    long sequence;
+    private volatile boolean connected;
+
+    Link(Signal<?> signal, ConnectOption.Parsed options, String origin) {
+        this.signal = signal;
+        this.sender = options.sender;
+        this.uid = options.uid;
+        this.origin = origin;
+    }
+
+    static Link receiver(Signal<?> signal, Receiver<?> receiver, ConnectOption.Parsed options, String origin) {
+        return new Plain(signal, receiver, options, origin);
+    }
+
+    static Link responder(Signal<?> signal, Responder<?> responder, ConnectOption.Parsed options, String origin) {
+        return new Answering(signal, responder, options, origin);
+    }
+
+    static Link weak(Signal<?> signal, Object owner, WeakReceiver<?, ?> receiver, ConnectOption.Parsed options,
+                     String origin) {
+        return new Weak(signal, owner, receiver, options, origin);
+    }
+
+    /** The target {@link Signal#fire} calls; for plain receivers, the user's receiver itself. */
+    abstract Receiver<Object> target();
+
+    /** Calls the receiver for a send that wants replies; {@link #GONE} if it no longer lives. */
+    abstract Object reply(Signal<?> signal, Object sender, Object payload) throws Exception;
+
+    /** The weak owner if any; null for strong links and for collected owners. */
+    Object owner() {
+        return null;
+    }
+
+    boolean isLive() {
+        return true;
+    }
+
+    /** Django's lookup key: (dispatch uid or receiver identity, sender). */
+    boolean sameKey(Link other) {
+        if (!Objects.equals(sender, other.sender)) {
+            return false;
+        }
+        if (uid != null || other.uid != null) {
+            return Objects.equals(uid, other.uid);
+        }
+        return receiver() == other.receiver() && sameOwner(other.owner());
+    }
+
+    boolean matches(Object receiver, Object owner, ConnectOption.Parsed options) {
+        if (!Objects.equals(sender, options.sender)) {
+            return false;
+        }
+        if (options.uid != null || uid != null) {
+            return Objects.equals(uid, options.uid);
+        }
+        return receiver() == receiver && sameOwner(owner);
+    }
+
+    private boolean sameOwner(Object candidate) {
+        return owner() == candidate;
+    }
+
+    /** Whether any class this link holds on to (receiver, owner, sender) comes from a place. */
+    boolean holdsClassFrom(Predicate<Class<?>> place) {
+        if (place.test(receiver().getClass())) {
+            return true;
+        }
+        Object owner = owner();
+        if (owner != null && place.test(owner.getClass())) {
+            return true;
+        }
+        return sender != null && place.test(sender instanceof Class ? (Class<?>) sender : sender.getClass());
+    }
+
+    void attach() {
+        sequence = SEQUENCE.incrementAndGet();
+        connected = true;
+    }
+
+    void detach() {
+        connected = false;
+    }
+
+    @Override
+    public Signal<?> signal() {
+        return signal;
+    }
+
+    @Override
+    public Optional<Object> sender() {
+        return Optional.ofNullable(sender);
+    }
+
+    @Override
+    public Optional<String> dispatchUid() {
+        return Optional.ofNullable(uid);
+    }
+
+    @Override
+    public String origin() {
+        return origin;
+    }
+
+    @Override
+    public boolean isConnected() {
+        return connected && isLive();
+    }
+
+    @Override
+    public boolean disconnect() {
+        return signal.disconnectWhere(link -> link == this);
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + signal.name() + " -> " + Descriptions.receiver(receiver())
+                + (sender == null ? "" : ", sender=" + sender)
+                + (uid == null ? "" : ", dispatchUid=" + uid) + "]";
+    }
+
+    /** A {@link Receiver}, called directly by the hot loop. */
+    private static final class Plain extends Link {
+        private final Receiver<Object> receiver;
+
+        @SuppressWarnings("unchecked") // the payload is checked against the signal's type before any call
+        Plain(Signal<?> signal, Receiver<?> receiver, ConnectOption.Parsed options, String origin) {
+            super(signal, options, origin);
+            this.receiver = (Receiver<Object>) receiver;
+        }
+
+        @Override
+        public Object receiver() {
+            return receiver;
+        }
+
+        @Override
+        Receiver<Object> target() {
+            return receiver;
+        }
+
+        @Override
+        Object reply(Signal<?> signal, Object sender, Object payload) throws Exception {
+            receiver.receive(signal, sender, payload);
+            return null;
+        }
+    }
+
+    /** A {@link Responder}; {@link Signal#fire} drops its answer. */
+    private static final class Answering extends Link implements Receiver<Object> {
+        private final Responder<Object> responder;
+
+        @SuppressWarnings("unchecked") // as for Plain
+        Answering(Signal<?> signal, Responder<?> responder, ConnectOption.Parsed options, String origin) {
+            super(signal, options, origin);
+            this.responder = (Responder<Object>) responder;
+        }
+
+        @Override
+        public Object receiver() {
+            return responder;
+        }
+
+        @Override
+        Receiver<Object> target() {
+            return this;
+        }
+
+        @Override
+        public void receive(Signal<?> signal, Object sender, Object payload) throws Exception {
+            responder.respond(signal, sender, payload);
+        }
+
+        @Override
+        Object reply(Signal<?> signal, Object sender, Object payload) throws Exception {
+            return responder.respond(signal, sender, payload);
+        }
+    }
+
+    /**
+     * A {@link WeakReceiver} and its weakly held owner. A {@link Cleaner} removes the link once
+     * the owner is collected; until it has run, calls find the owner gone and skip it.
+     */
+    private static final class Weak extends Link implements Receiver<Object> {
+        private final WeakReference<Object> owner;
+        private final WeakReceiver<Object, Object> receiver;
+        private Cleaner.Cleanable cleanable;
+
+        @SuppressWarnings("unchecked") // as for Plain; the owner was given with the receiver's type
+        Weak(Signal<?> signal, Object owner, WeakReceiver<?, ?> receiver, ConnectOption.Parsed options,
+             String origin) {
+            super(signal, options, origin);
+            this.owner = new WeakReference<>(owner);
+            this.receiver = (WeakReceiver<Object, Object>) receiver;
+        }
+
+        @Override
+        public Object receiver() {
+            return receiver;
+        }
+
+        @Override
+        Object owner() {
+            return owner.get();
+        }
+
+        @Override
+        boolean isLive() {
+            return owner.get() != null;
+        }
+
+        @Override
+        Receiver<Object> target() {
+            return this;
+        }
+
+        @Override
+        public void receive(Signal<?> signal, Object sender, Object payload) throws Exception {
+            Object o = owner.get();
+            if (o != null) {
+                receiver.receive(o, signal, sender, payload);
+            }
+        }
+
+        @Override
+        Object reply(Signal<?> signal, Object sender, Object payload) throws Exception {
+            Object o = owner.get();
+            if (o == null) {
+                return GONE;
+            }
+            receiver.receive(o, signal, sender, payload);
+            return null;
+        }
+
+        @Override
+        void attach() {
+            super.attach();
+            Object o = owner.get();
+            if (o != null) {
+                // The action must not reach the owner, or the owner could never be collected.
+                cleanable = Sweeper.CLEANER.register(o, new Sweep(signal, this));
+            }
+        }
+
+        @Override
+        void detach() {
+            super.detach();
+            Cleaner.Cleanable c = cleanable;
+            if (c != null) {
+                c.clean();
+            }
+        }
+    }
+
+    /** Removes a weak link whose owner was collected. */
+    private static final class Sweep implements Runnable {
+        private final Signal<?> signal;
+        private final Link link;
+
+        Sweep(Signal<?> signal, Link link) {
+            this.signal = signal;
+            this.link = link;
+        }
+
+        @Override
+        public void run() {
+            signal.disconnectWhere(l -> l == link);
+        }
+    }
+
+    /** Holds the cleaner thread, started only when the first weak connection is made. */
+    private static final class Sweeper {
+        static final Cleaner CLEANER = Cleaner.create();
+    }
+}

@@ -1,0 +1,645 @@
+package signals.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Predicate;
+
+/**
+ * A named event that receivers connect to and senders send: Django's {@code Signal}.
+ *
+ * <p>Declare a signal once, as a constant, with the type of the payload it carries:
+ *
+ * <pre>{@code
+ * public record PizzaDone(int toppings, int size) {}
+ * public static final Signal<PizzaDone> PIZZA_DONE = Signal.of("pizza_done", PizzaDone.class);
+ *
+ * PIZZA_DONE.connect((signal, sender, pizza) -> System.out.println(sender + " " + pizza));
+ * PIZZA_DONE.send("seven", new PizzaDone(123, 456));
+ * }</pre>
+ *
+ * <p>Django's keyword-argument style is there too, checked: {@link #withArguments} declares the
+ * argument names, and a send that leaves one out or adds an undeclared one fails.
+ *
+ * <h2>Receivers and senders</h2>
+ * A receiver is connected either for every sender or, with {@link ConnectOption#sender}, for one
+ * sender only; senders are compared with {@code equals}, so classes, enum constants and strings
+ * work as Django's senders do. A receiver connected twice for the same sender (the same object,
+ * or the same {@linkplain ConnectOption#dispatchUid dispatch uid}) is connected once: the first
+ * connection stays, in its place. Receivers are called in connection order, in the sending
+ * thread (or, for the asynchronous sends, on the executor).
+ *
+ * <h2>Strong and weak connections</h2>
+ * {@link #connect} holds the receiver strongly: a lambda usually has no other reference, and a
+ * weakly held one would vanish at the next garbage collection, silently. To tie a receiver to the
+ * lifetime of an object, use {@link #connectWeak}: the connection is dropped once the owner has
+ * been collected, and never keeps the owner alive.
+ *
+ * <h2>Threads</h2>
+ * Sending never takes a lock: it reads an immutable snapshot of the receivers. Connecting and
+ * disconnecting publish a new snapshot, so a receiver may send, connect or disconnect during a
+ * send; a receiver connected during a send is not called by that send.
+ *
+ * <h2>Discovery</h2>
+ * The first use of any signal (a send or a connect) runs every {@link ReceiverProvider} found on
+ * the module path or class path, once; see {@link Signals}.
+ *
+ * @param <T> the payload type; {@code Void} for a signal that carries nothing but its sender
+ * @since 0.1
+ */
+public final class Signal<T> {
+
+    private final String name;
+    private final Class<T> payloadType;
+    private final List<String> argumentNames; // null: payload not checked by name
+    private final String firedBy;
+    private final Object lock = new Object();
+
+    // The only mutable state: an immutable snapshot that senders read without locking.
+    private volatile Index index;
+
+    private Signal(String name, Class<T> payloadType, List<String> argumentNames, String firedBy) {
+        this.name = name;
+        this.payloadType = payloadType;
+        this.argumentNames = argumentNames;
+        this.firedBy = firedBy;
+        this.index = Discovery.register(this) ? Index.EMPTY : Index.PENDING;
+    }
+
+    /**
+     * Declares a signal whose payload is an instance of {@code payloadType}, typically a record.
+     *
+     * @param name the signal's name, shown in logs and in {@link Signals#inventory()}; not null
+     * @param payloadType the payload class; {@code Void.class} for a signal without payload
+     * @param <T> the payload type
+     * @return a new signal with no receivers
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the name is blank or the type is primitive
+     */
+    public static <T> Signal<T> of(String name, Class<T> payloadType) {
+        return builder(name, payloadType).build();
+    }
+
+    /**
+     * Declares a signal in Django's keyword-argument style: its payload is an {@link Arguments}
+     * that must carry exactly the named arguments, which Django's {@code providing_args} only
+     * documented and this library checks.
+     *
+     * <pre>{@code
+     * Signal<Arguments> pizzaDone = Signal.withArguments("pizza_done", "toppings", "size");
+     * pizzaDone.send("seven", Arguments.of("toppings", 123, "size", 456));
+     * }</pre>
+     *
+     * @param name the signal's name, not null
+     * @param argumentNames the names every send must provide, none null, none repeated
+     * @return a new signal with no receivers
+     * @throws NullPointerException if the name or an argument name is null
+     * @throws IllegalArgumentException if a name is blank or repeated
+     */
+    public static Signal<Arguments> withArguments(String name, String... argumentNames) {
+        return builder(name, Arguments.class).arguments(argumentNames).build();
+    }
+
+    /**
+     * Starts declaring a signal with more detail than {@link #of} takes.
+     *
+     * @param name the signal's name, not null
+     * @param payloadType the payload class, not null
+     * @param <T> the payload type
+     * @return a builder
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the name is blank or the type is primitive
+     */
+    public static <T> Builder<T> builder(String name, Class<T> payloadType) {
+        return new Builder<>(name, payloadType);
+    }
+
+    /**
+     * Returns the name the signal was declared with, such as {@code "post_save"}.
+     *
+     * @return the name, never null
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Returns the payload class every send is checked against.
+     *
+     * @return the payload class, never null
+     */
+    public Class<T> payloadType() {
+        return payloadType;
+    }
+
+    /**
+     * Returns the argument names declared with {@link #withArguments}.
+     *
+     * @return the names in declaration order, empty for a typed signal
+     */
+    public List<String> argumentNames() {
+        return argumentNames == null ? List.of() : argumentNames;
+    }
+
+    /**
+     * Returns the module that fires this signal, for the built-in signals of adapter modules.
+     *
+     * @return the module name, such as {@code "signals.jdbc"}, or empty for an application's own
+     *     signal
+     */
+    public Optional<String> firedBy() {
+        return Optional.ofNullable(firedBy);
+    }
+
+    // ----------------------------------------------------------------------------- connecting
+
+    /**
+     * Connects a receiver, strongly, for every sender or for the sender named in the options.
+     *
+     * <pre>{@code
+     * PIZZA_DONE.connect(kitchen::announce);
+     * PIZZA_DONE.connect(kitchen::announce, ConnectOption.sender("seven"), ConnectOption.dispatchUid("announce"));
+     * }</pre>
+     *
+     * @param receiver the receiver, not null
+     * @param options {@link ConnectOption#sender} and {@link ConnectOption#dispatchUid}, each at
+     *     most once
+     * @return the connection; the existing one when this receiver (or dispatch uid) is already
+     *     connected for the same sender
+     * @throws NullPointerException if the receiver or an option is null
+     * @throws IllegalArgumentException if an option is given twice
+     */
+    public Connection connect(Receiver<? super T> receiver, ConnectOption... options) {
+        Objects.requireNonNull(receiver, "receiver");
+        return connect(Link.receiver(this, receiver, ConnectOption.parse(options), Descriptions.caller()));
+    }
+
+    /**
+     * Connects a receiver that answers: its return value becomes its {@link Reply}.
+     *
+     * @param responder the responder, not null
+     * @param options as for {@link #connect}
+     * @return the connection, or the existing one, as for {@link #connect}
+     * @throws NullPointerException if the responder or an option is null
+     * @throws IllegalArgumentException if an option is given twice
+     */
+    public Connection connectResponder(Responder<? super T> responder, ConnectOption... options) {
+        Objects.requireNonNull(responder, "responder");
+        return connect(Link.responder(this, responder, ConnectOption.parse(options), Descriptions.caller()));
+    }
+
+    /**
+     * Connects a receiver on behalf of an owner that the signal holds only weakly: once the owner
+     * has been garbage collected, the connection is dropped. The owner is passed to the receiver
+     * on every call, so the receiver itself need not (and must not) capture it.
+     *
+     * <pre>{@code
+     * PRICE_CHANGED.connectWeak(view, PriceView::refresh);
+     * }</pre>
+     *
+     * @param owner the object whose lifetime bounds the connection, not null
+     * @param receiver the receiver, not null; it must not hold the owner itself
+     * @param options as for {@link #connect}
+     * @param <O> the owner type
+     * @return the connection, or the existing one for the same owner, receiver and sender
+     * @throws NullPointerException if an argument or an option is null
+     * @throws IllegalArgumentException if an option is given twice
+     */
+    public <O> Connection connectWeak(O owner, WeakReceiver<? super O, ? super T> receiver,
+                                      ConnectOption... options) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(receiver, "receiver");
+        return connect(Link.weak(this, owner, receiver, ConnectOption.parse(options), Descriptions.caller()));
+    }
+
+    /**
+     * Disconnects a receiver connected with {@link #connect} or {@link #connectResponder}.
+     * Give the same sender (or dispatch uid) it was connected with, as in Django.
+     *
+     * @param receiver the receiver or responder, not null
+     * @param options the {@link ConnectOption#sender} it was connected for, or its
+     *     {@link ConnectOption#dispatchUid}
+     * @return true if a connection was removed, false if there was none
+     * @throws NullPointerException if the receiver or an option is null
+     */
+    public boolean disconnect(Object receiver, ConnectOption... options) {
+        Objects.requireNonNull(receiver, "receiver");
+        ConnectOption.Parsed parsed = ConnectOption.parse(options);
+        return disconnectWhere(link -> link.matches(receiver, null, parsed));
+    }
+
+    /**
+     * Disconnects the connection with this dispatch uid, whatever its receiver.
+     *
+     * @param dispatchUid the uid it was connected with, not null
+     * @param options the {@link ConnectOption#sender} it was connected for, if any
+     * @return true if a connection was removed
+     * @throws NullPointerException if an argument is null
+     */
+    public boolean disconnect(String dispatchUid, ConnectOption... options) {
+        Objects.requireNonNull(dispatchUid, "dispatchUid");
+        ConnectOption.Parsed parsed = ConnectOption.parse(options).withUid(dispatchUid);
+        return disconnectWhere(link -> link.matches(null, null, parsed));
+    }
+
+    /**
+     * Disconnects a receiver connected with {@link #connectWeak}.
+     *
+     * @param owner the owner it was connected with, not null
+     * @param receiver the receiver, not null
+     * @param options the sender it was connected for, if any
+     * @return true if a connection was removed
+     * @throws NullPointerException if an argument is null
+     */
+    public boolean disconnectWeak(Object owner, WeakReceiver<?, ?> receiver, ConnectOption... options) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(receiver, "receiver");
+        ConnectOption.Parsed parsed = ConnectOption.parse(options);
+        return disconnectWhere(link -> link.matches(receiver, owner, parsed));
+    }
+
+    /**
+     * Tells whether a send from this sender would reach any receiver, without calling one: a map
+     * look-up, not a scan.
+     *
+     * @param sender the sender; null asks about receivers connected for every sender
+     * @return true if at least one receiver would be called
+     */
+    public boolean hasListeners(Object sender) {
+        return ready().route(sender).links.length > 0;
+    }
+
+    /**
+     * Tells whether any receiver is connected at all, for any sender.
+     *
+     * @return true if at least one receiver is connected
+     */
+    public boolean hasListeners() {
+        return ready().links.length > 0;
+    }
+
+    /**
+     * Lists the live connections, in connection order.
+     *
+     * @return an immutable snapshot
+     */
+    public List<Connection> receivers() {
+        List<Connection> live = new ArrayList<>();
+        for (Link link : ready().links) {
+            if (link.isLive()) {
+                live.add(link);
+            }
+        }
+        return Collections.unmodifiableList(live);
+    }
+
+    // -------------------------------------------------------------------------------- sending
+
+    /**
+     * Sends without collecting replies: the fastest send, allocating nothing. Every receiver that
+     * matches the sender is called in connection order, in this thread; the first exception stops
+     * the send and reaches the caller (a checked one wrapped in {@link ReceiverException}).
+     *
+     * @param sender who sends; null reaches only receivers connected for every sender
+     * @param payload the payload, an instance of {@link #payloadType()}; null only for {@code Void}
+     * @throws NullPointerException if the payload is null on a signal that has one
+     * @throws IllegalArgumentException if the payload is of the wrong type or, for
+     *     {@link #withArguments} signals, lacks a declared argument or has an undeclared one
+     */
+    public void fire(Object sender, T payload) {
+        checkPayload(payload);
+        Receiver<Object>[] targets = ready().route(sender).targets;
+        int i = 0;
+        try {
+            for (; i < targets.length; i++) {
+                targets[i].receive(this, sender, payload);
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ReceiverException(this, targets[i], e);
+        }
+    }
+
+    /**
+     * Sends and collects every receiver's reply: Django's {@code send}. Receivers are called in
+     * connection order, in this thread; the first exception stops the send and reaches the caller
+     * (a checked one wrapped in {@link ReceiverException}).
+     *
+     * @param sender who sends; null reaches only receivers connected for every sender
+     * @param payload the payload; null only for {@code Void}
+     * @return one reply per receiver called, in call order; empty when nobody listens
+     * @throws NullPointerException if the payload is null on a signal that has one
+     * @throws IllegalArgumentException if the payload does not fit the signal
+     */
+    public List<Reply> send(Object sender, T payload) {
+        checkPayload(payload);
+        Link[] links = ready().route(sender).links;
+        if (links.length == 0) {
+            return List.of();
+        }
+        Reply[] replies = new Reply[links.length];
+        int count = 0;
+        for (Link link : links) {
+            Object value;
+            try {
+                value = link.reply(this, sender, payload);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new ReceiverException(this, link.receiver(), e);
+            }
+            if (value != Link.GONE) {
+                replies[count++] = new Reply(link.receiver(), value, null);
+            }
+        }
+        return List.of(Arrays.copyOf(replies, count));
+    }
+
+    /**
+     * Sends to every receiver even when some throw: Django's {@code send_robust}. An exception
+     * becomes its receiver's reply and is logged (at {@code ERROR}, on the {@code System.Logger}
+     * named {@code signals.core}, naming the signal and the receiver). {@link Error}s are not
+     * caught.
+     *
+     * @param sender who sends; null reaches only receivers connected for every sender
+     * @param payload the payload; null only for {@code Void}
+     * @return one reply per receiver called, in call order
+     * @throws NullPointerException if the payload is null on a signal that has one
+     * @throws IllegalArgumentException if the payload does not fit the signal
+     */
+    public List<Reply> sendRobust(Object sender, T payload) {
+        checkPayload(payload);
+        Link[] links = ready().route(sender).links;
+        if (links.length == 0) {
+            return List.of();
+        }
+        List<Reply> replies = new ArrayList<>(links.length);
+        for (Link link : links) {
+            Reply reply = robustReply(link, sender, payload);
+            if (reply != null) {
+                replies.add(reply);
+            }
+        }
+        return Collections.unmodifiableList(replies);
+    }
+
+    /**
+     * Sends on the common {@link ForkJoinPool} and completes with the replies: Django's
+     * {@code asend}. See {@link #sendAsync(Object, Object, Executor)}.
+     *
+     * @param sender who sends; null reaches only receivers connected for every sender
+     * @param payload the payload; null only for {@code Void}
+     * @return a future of the replies, in connection order
+     * @throws NullPointerException if the payload is null on a signal that has one
+     * @throws IllegalArgumentException if the payload does not fit the signal
+     */
+    public CompletableFuture<List<Reply>> sendAsync(Object sender, T payload) {
+        return sendAsync(sender, payload, ForkJoinPool.commonPool());
+    }
+
+    /**
+     * Sends on the given executor and completes with the replies: Django's {@code asend}.
+     *
+     * <p>The receivers are the ones connected when this method is called. They run one after
+     * another in connection order, in one task on the executor; a {@link Responder} that answers
+     * with a {@link java.util.concurrent.CompletionStage} is awaited without blocking, and its
+     * result becomes its reply. The future fails with the first exception, in connection order;
+     * a receiver that throws stops the receivers after it from being called.
+     *
+     * @param sender who sends; null reaches only receivers connected for every sender
+     * @param payload the payload; null only for {@code Void}
+     * @param executor where the receivers run, not null
+     * @return a future of the replies, in connection order
+     * @throws NullPointerException if the executor is null, or the payload on a signal that has one
+     * @throws IllegalArgumentException if the payload does not fit the signal
+     */
+    public CompletableFuture<List<Reply>> sendAsync(Object sender, T payload, Executor executor) {
+        return sendAsync(sender, payload, executor, false);
+    }
+
+    /**
+     * Sends robustly on the common {@link ForkJoinPool}: Django's {@code asend_robust}. See
+     * {@link #sendRobustAsync(Object, Object, Executor)}.
+     *
+     * @param sender who sends; null reaches only receivers connected for every sender
+     * @param payload the payload; null only for {@code Void}
+     * @return a future of the replies, which never fails because of a receiver
+     * @throws NullPointerException if the payload is null on a signal that has one
+     * @throws IllegalArgumentException if the payload does not fit the signal
+     */
+    public CompletableFuture<List<Reply>> sendRobustAsync(Object sender, T payload) {
+        return sendRobustAsync(sender, payload, ForkJoinPool.commonPool());
+    }
+
+    /**
+     * Sends robustly on the given executor: every receiver is called, and each exception (thrown,
+     * or from a failed {@link java.util.concurrent.CompletionStage}) becomes its receiver's reply
+     * and is logged, as in {@link #sendRobust}.
+     *
+     * @param sender who sends; null reaches only receivers connected for every sender
+     * @param payload the payload; null only for {@code Void}
+     * @param executor where the receivers run, not null
+     * @return a future of the replies, in connection order
+     * @throws NullPointerException if the executor is null, or the payload on a signal that has one
+     * @throws IllegalArgumentException if the payload does not fit the signal
+     */
+    public CompletableFuture<List<Reply>> sendRobustAsync(Object sender, T payload, Executor executor) {
+        return sendAsync(sender, payload, executor, true);
+    }
+
+    @Override
+    public String toString() {
+        return "Signal[" + name + "]";
+    }
+
+    // ---------------------------------------------------------------------------- internals
+
+    private CompletableFuture<List<Reply>> sendAsync(Object sender, T payload, Executor executor,
+                                                     boolean robust) {
+        Objects.requireNonNull(executor, "executor");
+        checkPayload(payload);
+        Link[] links = ready().route(sender).links;
+        if (links.length == 0) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return CompletableFuture.supplyAsync(() -> AsyncSend.start(this, links, sender, payload, robust), executor)
+                .thenCompose(AsyncSend::finish);
+    }
+
+    Reply robustReply(Link link, Object sender, Object payload) {
+        try {
+            Object value = link.reply(this, sender, payload);
+            return value == Link.GONE ? null : new Reply(link.receiver(), value, null);
+        } catch (Exception e) {
+            Descriptions.logRobustFailure(this, link.receiver(), e);
+            return new Reply(link.receiver(), null, e);
+        }
+    }
+
+    private void checkPayload(T payload) {
+        if (payload == null) {
+            if (payloadType != Void.class) {
+                throw new NullPointerException("payload of signal '" + name + "' (a "
+                        + payloadType.getName() + ") is null");
+            }
+        } else if (!payloadType.isInstance(payload)) {
+            throw new IllegalArgumentException("signal '" + name + "' carries "
+                    + payloadType.getName() + ", not " + payload.getClass().getName());
+        } else if (argumentNames != null) {
+            ((Arguments) payload).checkAgainst(name, argumentNames);
+        }
+    }
+
+    /** The current snapshot, once receiver discovery has run. */
+    private Index ready() {
+        Index current = index;
+        if (current.pending) {
+            Discovery.awaitBeforeUse(this);
+            current = index;
+        }
+        return current;
+    }
+
+    private Connection connect(Link candidate) {
+        Discovery.awaitBeforeConnect();
+        Link existing;
+        synchronized (lock) {
+            Index current = index;
+            existing = current.find(candidate);
+            if (existing == null) {
+                candidate.attach();
+                index = current.with(candidate);
+            }
+        }
+        if (existing != null) {
+            return existing;
+        }
+        Discovery.warnIfAdapterMissing(this);
+        return candidate;
+    }
+
+    /** Connects several links at once, for discovery; duplicates of existing keys are skipped. */
+    List<Connection> connectAll(List<Link> candidates) {
+        List<Connection> connected = new ArrayList<>(candidates.size());
+        synchronized (lock) {
+            Index current = index;
+            for (Link candidate : candidates) {
+                Link existing = current.find(candidate);
+                if (existing == null) {
+                    candidate.attach();
+                    current = current.with(candidate);
+                    connected.add(candidate);
+                } else {
+                    connected.add(existing);
+                }
+            }
+            index = current;
+        }
+        return connected;
+    }
+
+    boolean disconnectWhere(Predicate<Link> which) {
+        return disconnectCounting(which) > 0;
+    }
+
+    int disconnectCounting(Predicate<Link> which) {
+        List<Link> removed = new ArrayList<>(1);
+        synchronized (lock) {
+            index = index.without(which, removed);
+        }
+        // Outside the lock: detaching a weak link runs its cleaner action.
+        for (Link link : removed) {
+            link.detach();
+        }
+        return removed.size();
+    }
+
+    /** Called by discovery once every provider has run. */
+    void discoveryDone() {
+        synchronized (lock) {
+            index = index.discovered();
+        }
+    }
+
+    /** All connections, live or not yet swept, without waiting for discovery. */
+    Link[] links() {
+        return index.links;
+    }
+
+    /**
+     * Builds a {@link Signal} with details beyond name and payload type.
+     *
+     * @param <T> the payload type
+     * @since 0.1
+     */
+    public static final class Builder<T> {
+
+        private final String name;
+        private final Class<T> payloadType;
+        private List<String> argumentNames;
+        private String firedBy;
+
+        private Builder(String name, Class<T> payloadType) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(payloadType, "payloadType");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("signal name is blank");
+            }
+            if (payloadType.isPrimitive()) {
+                throw new IllegalArgumentException("payload type of signal '" + name
+                        + "' is the primitive " + payloadType + "; use its wrapper class or a record");
+            }
+            this.name = name;
+            this.payloadType = payloadType;
+        }
+
+        /**
+         * Declares the argument names of an {@link Arguments} payload.
+         *
+         * @param names the names, none null, blank or repeated
+         * @return this builder
+         * @throws NullPointerException if a name is null
+         * @throws IllegalArgumentException if a name is blank or repeated, or the payload type is
+         *     not {@link Arguments}
+         */
+        public Builder<T> arguments(String... names) {
+            if (payloadType != Arguments.class) {
+                throw new IllegalArgumentException("signal '" + name + "' carries "
+                        + payloadType.getName() + "; only an Arguments payload has argument names");
+            }
+            this.argumentNames = Arguments.checkNames(name, names);
+            return this;
+        }
+
+        /**
+         * Marks the signal as built in, fired by an adapter module. When a receiver connects to
+         * it and no {@link signals.core.spi.SignalAdapter} of that module was found, a warning
+         * says which module to add. For adapter modules; an application's own signals leave it
+         * unset.
+         *
+         * @param moduleName the adapter's module name, such as {@code "signals.jdbc"}
+         * @return this builder
+         * @throws NullPointerException if the name is null
+         */
+        public Builder<T> firedBy(String moduleName) {
+            this.firedBy = Objects.requireNonNull(moduleName, "moduleName");
+            return this;
+        }
+
+        /**
+         * Creates the signal.
+         *
+         * @return a new signal with no receivers
+         */
+        public Signal<T> build() {
+            return new Signal<>(name, payloadType, argumentNames, firedBy);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/**
+ * Django's signal dispatcher for Java: declare a {@link signals.core.Signal}, connect receivers,
+ * send.
+ *
+ * <h2>Glossary</h2>
+ * <dl>
+ *   <dt>signal</dt><dd>a named event with a typed payload, declared once as a constant.</dd>
+ *   <dt>sender</dt><dd>who sends: usually a class, an enum constant or a string. Receivers may
+ *       listen to one sender only.</dd>
+ *   <dt>receiver</dt><dd>code that runs on a send: a {@link signals.core.Receiver}, a
+ *       {@link signals.core.Responder} that answers, or a {@link signals.core.WeakReceiver} tied
+ *       to an owner.</dd>
+ *   <dt>provider</dt><dd>a {@link signals.core.ReceiverProvider}: how a module connects its
+ *       receivers without code in {@code main}.</dd>
+ *   <dt>adapter</dt><dd>a module that fires Django's built-in signals from a host (JDBC, JPA,
+ *       servlets, JUnit).</dd>
+ * </dl>
+ *
+ * <h2>Questions a reviewer asks</h2>
+ * <dl>
+ *   <dt>Why is the receiver not weak by default, as in Django?</dt>
+ *   <dd>A Java lambda or method reference passed to {@code connect} usually has no other
+ *       reference; held weakly it would disappear at the next collection. Weak connections exist,
+ *       tied to an explicit owner: {@link signals.core.Signal#connectWeak}.</dd>
+ *   <dt>Why {@code fire} beside {@code send}?</dt>
+ *   <dd>{@code send} returns the replies, as Django's does, and so must allocate a list.
+ *       {@code fire} is the same send for callers that do not want replies, and allocates
+ *       nothing.</dd>
+ *   <dt>Why no annotations like {@code @receiver}?</dt>
+ *   <dd>Finding annotated methods needs reflection, and on the module path that means every user
+ *       module would have to {@code opens} its packages. A provider returns
+ *       {@link signals.core.Binding}s instead: the same declaration, as a value.</dd>
+ *   <dt>What does a send cost?</dt>
+ *   <dd>One volatile read, one map look-up when receivers are connected for particular senders,
+ *       and a loop over an array; no lock and, for {@code fire}, no allocation. See
+ *       {@code BENCHMARKS.md}.</dd>
+ *   <dt>What is this not?</dt>
+ *   <dd>Not a message broker: nothing is queued, persisted or sent to another process, and a
+ *       receiver's failure is the sender's failure unless the sender chooses
+ *       {@code sendRobust}. Not a type-dispatched event bus: receivers name the signal they want,
+ *       not a payload class hierarchy.</dd>
+ * </dl>
+ */
+package signals.core;
