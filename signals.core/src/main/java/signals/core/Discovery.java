@@ -39,7 +39,7 @@ final class Discovery {
     private static final Map<Signal<?>, Boolean> KNOWN = new WeakHashMap<>();          // KNOWN_LOCK
     private static final Map<Class<?>, Boolean> RAN = new WeakHashMap<>();             // RUN_LOCK
     private static final Map<Signal<?>, Boolean> WARNED = Collections.synchronizedMap(new WeakHashMap<>());
-    private static final List<SignalAdapter> ADAPTERS = new CopyOnWriteArrayList<>();
+    private static final List<Installed> ADAPTERS = new CopyOnWriteArrayList<>();
 
     private static volatile State state = State.NEW;
     private static volatile Thread runner;
@@ -129,9 +129,9 @@ final class Discovery {
      */
     private static List<Connection> round(ServiceLoader<ReceiverProvider> providerLoader,
                                           ServiceLoader<SignalAdapter> adapterLoader) {
-        List<Found<SignalAdapter>> adapters = load(SignalAdapter.class, adapterLoader);
-        for (Found<SignalAdapter> adapter : adapters) {
-            checkAdapter(adapter);
+        List<Installed> adapters = new ArrayList<>();
+        for (Found<SignalAdapter> adapter : load(SignalAdapter.class, adapterLoader)) {
+            adapters.add(installed(adapter));
         }
         List<Found<ReceiverProvider>> providers = load(ReceiverProvider.class, providerLoader);
         Map<Signal<?>, List<Link>> links = new LinkedHashMap<>();
@@ -145,10 +145,8 @@ final class Discovery {
         }
         List<Connection> connected = new ArrayList<>();
         links.forEach((signal, mine) -> connected.addAll(signal.connectAll(mine)));
-        adapters.forEach(adapter -> {
-            RAN.put(adapter.type(), Boolean.TRUE);
-            ADAPTERS.add(adapter.instance());
-        });
+        adapters.forEach(adapter -> RAN.put(adapter.adapter().getClass(), Boolean.TRUE));
+        ADAPTERS.addAll(adapters);
         providers.forEach(provider -> RAN.put(provider.type(), Boolean.TRUE));
         return connected;
     }
@@ -181,7 +179,7 @@ final class Discovery {
         return bindings;
     }
 
-    private static void checkAdapter(Found<SignalAdapter> adapter) {
+    private static Installed installed(Found<SignalAdapter> adapter) {
         running = "SignalAdapter " + adapter.describe();
         List<Signal<?>> signals;
         try {
@@ -190,19 +188,30 @@ final class Discovery {
         } catch (RuntimeException e) {
             throw new SignalException("SignalAdapter " + adapter.describe() + " threw " + e, e);
         }
-        if (signals == null || signals.contains(null)) {
-            throw new SignalException("SignalAdapter " + adapter.describe() + " lists a null signal", null);
+        if (signals == null) {
+            throw new SignalException("SignalAdapter " + adapter.describe() + " returned null from signals()", null);
         }
+        for (int i = 0; i < signals.size(); i++) {
+            if (signals.get(i) == null) {
+                throw new SignalException("SignalAdapter " + adapter.describe() + " lists a null signal at index " + i,
+                        null);
+            }
+        }
+        return new Installed(adapter.instance(), List.copyOf(signals));
+    }
+
+    /** An adapter found by discovery, with the signals it said it fires. */
+    record Installed(SignalAdapter adapter, List<Signal<?>> signals) {
     }
 
     // ------------------------------------------------------------------ adapters and warnings
 
-    static List<SignalAdapter> adapters() {
+    static List<Installed> adapters() {
         return List.copyOf(ADAPTERS);
     }
 
     static boolean adapterFound(Signal<?> signal) {
-        for (SignalAdapter adapter : ADAPTERS) {
+        for (Installed adapter : ADAPTERS) {
             if (adapter.signals().contains(signal)) {
                 return true;
             }
@@ -246,7 +255,7 @@ final class Discovery {
         }
         synchronized (RUN_LOCK) {
             RAN.keySet().removeIf(place);
-            ADAPTERS.removeIf(adapter -> place.test(adapter.getClass()));
+            ADAPTERS.removeIf(installed -> place.test(installed.adapter().getClass()));
         }
         synchronized (KNOWN_LOCK) {
             KNOWN.keySet().removeIf(signal -> place.test(signal.payloadType()));

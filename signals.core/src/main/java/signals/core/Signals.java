@@ -137,10 +137,11 @@ public final class Signals {
     public static Inventory inventory() {
         discover();
         List<Inventory.Adapter> adapters = new ArrayList<>();
-        for (SignalAdapter adapter : Discovery.adapters()) {
+        for (Discovery.Installed installed : Discovery.adapters()) {
             List<String> names = new ArrayList<>();
-            adapter.signals().forEach(signal -> names.add(signal.name()));
-            adapters.add(new Inventory.Adapter(Descriptions.where(adapter.getClass()), adapter.host(), names));
+            installed.signals().forEach(signal -> names.add(signal.name()));
+            adapters.add(new Inventory.Adapter(Descriptions.where(installed.adapter().getClass()),
+                    installed.adapter().host(), names));
         }
         List<Signal<?>> known = Discovery.known();
         known.sort(Comparator.comparing((Signal<?> s) -> s.name()).thenComparing(s -> s.payloadType().getName()));

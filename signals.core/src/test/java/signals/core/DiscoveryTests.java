@@ -1,0 +1,290 @@
+package signals.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.lang.ref.WeakReference;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Receiver discovery for plugins: class loaders and module layers built from real compiled
+ * plugins, connected with {@link Signals#discover} and removed with {@link Signals#disconnectAll}.
+ */
+class DiscoveryTests {
+
+    private static final String SERVICES = "META-INF/services/signals.core.ReceiverProvider";
+
+    @TempDir
+    Path dir;
+
+    private final List<ClassLoader> loaders = new ArrayList<>();
+
+    @AfterEach
+    void unloadPlugins() throws IOException {
+        for (ClassLoader loader : loaders) {
+            Signals.disconnectAll(loader);
+            if (loader instanceof URLClassLoader) {
+                ((URLClassLoader) loader).close();
+            }
+        }
+        assertFalse(HostSignals.PLUGIN_PING.hasListeners(), "a test left a receiver connected");
+    }
+
+    @Test
+    void discoverConnectsTheReceiversOfAClassLoadersProviders() {
+        URLClassLoader plugin = plugin("one", Map.of(
+                "com/example/one/Receivers.java", Plugins.pingProvider("com.example.one", "Receivers", "one heard"),
+                SERVICES, "com.example.one.Receivers\n"));
+
+        List<Connection> connected = Signals.discover(plugin);
+
+        assertEquals(1, connected.size());
+        assertEquals("provider com.example.one.Receivers (class path)", connected.get(0).origin());
+        assertEquals(List.of("one heard hello"), values(HostSignals.PLUGIN_PING.send("test", "hello")));
+    }
+
+    @Test
+    void discoverRunsEachProviderOnlyOnce() {
+        URLClassLoader plugin = plugin("once", Map.of(
+                "com/example/once/Receivers.java", Plugins.pingProvider("com.example.once", "Receivers", "once"),
+                SERVICES, "com.example.once.Receivers\n"));
+
+        assertEquals(1, Signals.discover(plugin).size());
+        assertEquals(List.of(), Signals.discover(plugin));
+        assertEquals(1, HostSignals.PLUGIN_PING.receivers().size());
+    }
+
+    @Test
+    void providersRunInOrderOfModuleThenClassNameWhateverTheServicesFileSays() {
+        URLClassLoader plugin = plugin("order", Map.of(
+                "com/example/order/Zebra.java", Plugins.pingProvider("com.example.order", "Zebra", "zebra"),
+                "com/example/order/Aardvark.java", Plugins.pingProvider("com.example.order", "Aardvark", "aardvark"),
+                SERVICES, "com.example.order.Zebra\ncom.example.order.Aardvark\n"));
+
+        Signals.discover(plugin);
+
+        assertEquals(List.of("aardvark x", "zebra x"), values(HostSignals.PLUGIN_PING.send("test", "x")));
+    }
+
+    @Test
+    void aProviderThatThrowsFailsDiscoveryNamingItsClassAndConnectsNothing() {
+        URLClassLoader plugin = plugin("broken", Map.of(
+                "com/example/broken/Fine.java", Plugins.pingProvider("com.example.broken", "Fine", "fine"),
+                "com/example/broken/Throws.java", "package com.example.broken;\n"
+                        + "public final class Throws implements signals.core.ReceiverProvider {\n"
+                        + "  public java.util.List<signals.core.Binding<?>> receivers() {\n"
+                        + "    throw new IllegalStateException(\"no database\");\n  }\n}\n",
+                SERVICES, "com.example.broken.Fine\ncom.example.broken.Throws\n"));
+
+        SignalException failure = assertThrows(SignalException.class, () -> Signals.discover(plugin));
+
+        assertTrue(failure.getMessage().contains("com.example.broken.Throws (class path)"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("no database"), failure.getMessage());
+        assertFalse(HostSignals.PLUGIN_PING.hasListeners(), "the good provider was half-connected");
+    }
+
+    @Test
+    void aProviderThatCannotBeCreatedFailsDiscoveryNamingItsClass() {
+        URLClassLoader plugin = plugin("nocreate", Map.of(
+                "com/example/nocreate/Picky.java", "package com.example.nocreate;\n"
+                        + "public final class Picky implements signals.core.ReceiverProvider {\n"
+                        + "  public Picky() { throw new UnsupportedOperationException(\"not today\"); }\n"
+                        + "  public java.util.List<signals.core.Binding<?>> receivers() { return java.util.List.of(); }\n}\n",
+                SERVICES, "com.example.nocreate.Picky\n"));
+
+        SignalException failure = assertThrows(SignalException.class, () -> Signals.discover(plugin));
+
+        assertTrue(failure.getMessage().contains("could not create ReceiverProvider com.example.nocreate.Picky (class path)"),
+                failure.getMessage());
+        assertTrue(failure.getMessage().contains("not today"), failure.getMessage());
+    }
+
+    @Test
+    void aServicesFileNamingAMissingClassFailsDiscoveryNamingTheClass() {
+        URLClassLoader plugin = plugin("missing", Map.of(SERVICES, "com.example.missing.Gone\n"));
+
+        SignalException failure = assertThrows(SignalException.class, () -> Signals.discover(plugin));
+
+        assertTrue(failure.getMessage().contains("com.example.missing.Gone"), failure.getMessage());
+    }
+
+    @Test
+    void aProviderThatReturnsNullFailsDiscoveryNamingItsClass() {
+        URLClassLoader plugin = plugin("nulls", Map.of(
+                "com/example/nulls/Empty.java", "package com.example.nulls;\n"
+                        + "public final class Empty implements signals.core.ReceiverProvider {\n"
+                        + "  public java.util.List<signals.core.Binding<?>> receivers() { return null; }\n}\n",
+                SERVICES, "com.example.nulls.Empty\n"));
+
+        SignalException failure = assertThrows(SignalException.class, () -> Signals.discover(plugin));
+
+        assertEquals("ReceiverProvider com.example.nulls.Empty (class path) returned null from receivers()",
+                failure.getMessage());
+    }
+
+    @Test
+    void disconnectAllLeavesNothingThatKeepsAnUndeployedClassLoaderAlive() throws Exception {
+        WeakReference<ClassLoader> unloaded = deployUseAndUndeploy();
+
+        for (int i = 0; i < 100 && unloaded.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+
+        assertNull(unloaded.get(), "the plugin's class loader is still reachable after disconnectAll");
+        assertFalse(HostSignals.PLUGIN_PING.hasListeners());
+    }
+
+    /** In its own frame, so that no local variable of the test keeps the plugin alive. */
+    private WeakReference<ClassLoader> deployUseAndUndeploy() throws IOException {
+        URLClassLoader plugin = Plugins.loader(Plugins.buildClassPath(dir.resolve("leak"), Map.of(
+                "com/example/leak/Receivers.java", "package com.example.leak;\n"
+                        + "import java.util.List;\nimport signals.core.*;\n"
+                        + "public final class Receivers implements ReceiverProvider {\n"
+                        + "  public List<Binding<?>> receivers() {\n"
+                        + "    return List.of(\n"
+                        + "      Binding.responder(HostSignals.PLUGIN_PING, (s, sender, text) -> \"leak \" + text),\n"
+                        + "      Binding.receiver(HostSignals.PLUGIN_PING, (s, sender, text) -> { },\n"
+                        + "          ConnectOption.sender(Receivers.class)));\n"
+                        + "  }\n}\n",
+                SERVICES, "com.example.leak.Receivers\n")));
+
+        assertEquals(2, Signals.discover(plugin).size());
+        assertEquals(List.of("leak ping"), values(HostSignals.PLUGIN_PING.send("test", "ping")));
+        assertTrue(Signals.inventory().toString().contains("com.example.leak.Receivers"));
+
+        assertEquals(2, Signals.disconnectAll(plugin));
+        plugin.close();
+        return new WeakReference<>(plugin);
+    }
+
+    @Test
+    void disconnectAllAlsoRemovesReceiversAPluginConnectedByHand() throws Exception {
+        URLClassLoader plugin = plugin("byhand", Map.of(
+                "com/example/byhand/Hook.java", "package com.example.byhand;\n"
+                        + "import signals.core.*;\n"
+                        + "public final class Hook implements Runnable {\n"
+                        + "  public void run() { HostSignals.PLUGIN_PING.connect((s, sender, text) -> { }); }\n}\n"));
+        Runnable hook = (Runnable) plugin.loadClass("com.example.byhand.Hook").getConstructor().newInstance();
+        hook.run();
+        assertTrue(HostSignals.PLUGIN_PING.hasListeners());
+
+        assertEquals(1, Signals.disconnectAll(plugin));
+        assertFalse(HostSignals.PLUGIN_PING.hasListeners());
+    }
+
+    @Test
+    void aModuleLayerPluginIsDiscoveredAndDisconnected() {
+        assumeTrue(Signal.class.getModule().isNamed(), "module layers need signals.core on the module path");
+        Path out = Plugins.build(dir.resolve("layer"), Map.of(
+                "module-info.java", "module com.example.layered {\n  requires signals.core;\n"
+                        + "  provides signals.core.ReceiverProvider with com.example.layered.Receivers;\n}\n",
+                "com/example/layered/Receivers.java",
+                Plugins.pingProvider("com.example.layered", "Receivers", "layer heard")),
+                "--module-path", Plugins.CLASSES.toString(),
+                "--patch-module", "signals.core=" + Plugins.TEST_CLASSES);
+        ModuleLayer layer = Plugins.layer(out, "com.example.layered");
+        loaders.add(layer.findLoader("com.example.layered"));
+
+        List<Connection> connected = Signals.discover(layer);
+
+        assertEquals("provider com.example.layered.Receivers (module com.example.layered)", connected.get(0).origin());
+        assertEquals(List.of("layer heard hi"), values(HostSignals.PLUGIN_PING.send("test", "hi")));
+        assertEquals(1, Signals.disconnectAll(layer));
+        assertFalse(HostSignals.PLUGIN_PING.hasListeners());
+    }
+
+    @Test
+    void inventoryListsAdaptersSignalsAndWhoConnectedEachReceiver() {
+        URLClassLoader plugin = plugin("adapter", Map.of(
+                "com/example/adapter/Fired.java", "package com.example.adapter;\n"
+                        + "public final class Fired {\n"
+                        + "  public static final signals.core.Signal<String> THING_DONE = signals.core.Signal\n"
+                        + "      .builder(\"thing_done\", String.class).firedBy(\"com.example.adapter\").build();\n}\n",
+                "com/example/adapter/ThingAdapter.java", "package com.example.adapter;\n"
+                        + "public final class ThingAdapter implements signals.core.spi.SignalAdapter {\n"
+                        + "  public String host() { return \"the thing machine\"; }\n"
+                        + "  public java.util.List<signals.core.Signal<?>> signals() { return java.util.List.of(Fired.THING_DONE); }\n}\n",
+                "com/example/adapter/Receivers.java", "package com.example.adapter;\n"
+                        + "public final class Receivers implements signals.core.ReceiverProvider {\n"
+                        + "  public java.util.List<signals.core.Binding<?>> receivers() {\n"
+                        + "    return java.util.List.of(signals.core.Binding.receiver(Fired.THING_DONE, (s, sender, t) -> { },\n"
+                        + "        signals.core.ConnectOption.dispatchUid(\"thing.log\")));\n  }\n}\n",
+                SERVICES, "com.example.adapter.Receivers\n",
+                "META-INF/services/signals.core.spi.SignalAdapter", "com.example.adapter.ThingAdapter\n"));
+
+        Signals.discover(plugin);
+        Inventory inventory = Signals.inventory();
+
+        Inventory.Adapter adapter = inventory.adapters().stream()
+                .filter(a -> a.type().startsWith("com.example.adapter.ThingAdapter")).findFirst().orElseThrow();
+        assertEquals("the thing machine", adapter.host());
+        assertEquals(List.of("thing_done"), adapter.signals());
+        Inventory.SignalEntry entry = inventory.signals().stream()
+                .filter(s -> s.name().equals("thing_done")).findFirst().orElseThrow();
+        assertEquals("com.example.adapter", entry.firedBy());
+        assertTrue(entry.adapterFound());
+        assertEquals(1, entry.receivers().size());
+        assertEquals("thing.log", entry.receivers().get(0).dispatchUid());
+        assertEquals("provider com.example.adapter.Receivers (class path)", entry.receivers().get(0).origin());
+        assertTrue(entry.receivers().get(0).receiver().startsWith("lambda in com.example.adapter.Receivers"),
+                entry.receivers().get(0).receiver());
+        assertEquals(1, Signals.find("thing_done").size());
+    }
+
+    @Test
+    void connectingToABuiltInSignalWhoseAdapterIsMissingWarnsWhichModuleToAdd() {
+        Signal<String> orphan = Signal.builder("orphan_signal", String.class).firedBy("signals.nowhere").build();
+        List<LogRecord> records = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override public void publish(LogRecord record) {
+                records.add(record);
+            }
+            @Override public void flush() {
+            }
+            @Override public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger("signals.core");
+        logger.addHandler(capture);
+        try (Connection ignored = orphan.connect((s, sender, text) -> { });
+             Connection again = orphan.connect((s, sender, text) -> { })) {
+            assertEquals(1, records.size(), "warned once per signal, not once per receiver");
+            assertEquals(Level.WARNING, records.get(0).getLevel());
+            String message = records.get(0).getMessage();
+            assertTrue(message.contains("'orphan_signal'") && message.contains("add signals.nowhere"), message);
+            assertFalse(Signals.inventory().signals().stream()
+                    .filter(s -> s.name().equals("orphan_signal")).findFirst().orElseThrow().adapterFound());
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
+    private URLClassLoader plugin(String name, Map<String, String> files) {
+        URLClassLoader loader = Plugins.loader(Plugins.buildClassPath(dir.resolve(name), files));
+        loaders.add(loader);
+        return loader;
+    }
+
+    private static List<Object> values(List<Reply> replies) {
+        List<Object> values = new ArrayList<>();
+        replies.forEach(reply -> values.add(reply.value()));
+        return values;
+    }
+}
