@@ -1,0 +1,148 @@
+package signals.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The automatic discovery at first use, seen from a real application: each test compiles an
+ * application module with its own {@link ReceiverProvider}s and runs it in a new JVM, once on the
+ * module path (the provider declared with {@code provides}) and once on the class path (declared
+ * in {@code META-INF/services}). A new JVM because automatic discovery happens once per JVM.
+ */
+class StartupDiscoveryTests {
+
+    enum Path_ { MODULE_PATH, CLASS_PATH }
+
+    private static final String MAIN = "package com.example.app;\n"
+            + "import java.util.*;\nimport java.util.concurrent.*;\nimport signals.core.*;\n"
+            + "public final class Main {\n"
+            + "  public static final Signal<String> PING = Signal.of(\"ping\", String.class);\n"
+            + "  public static void main(String[] args) throws Exception {\n"
+            + "    if (args[0].equals(\"race\")) {\n"
+            + "      CountDownLatch start = new CountDownLatch(1);\n"
+            + "      List<Thread> threads = new ArrayList<>();\n"
+            + "      List<Integer> replies = Collections.synchronizedList(new ArrayList<>());\n"
+            + "      for (int i = 0; i < 8; i++) {\n"
+            + "        Thread t = new Thread(() -> {\n"
+            + "          try { start.await(); } catch (InterruptedException e) { return; }\n"
+            + "          replies.add(PING.send(\"main\", \"x\").size());\n"
+            + "        });\n"
+            + "        t.start(); threads.add(t);\n"
+            + "      }\n"
+            + "      start.countDown();\n"
+            + "      for (Thread t : threads) t.join();\n"
+            + "      System.out.println(\"declared=\" + Receivers.DECLARED.get() + \" replies=\" + replies);\n"
+            + "    } else {\n"
+            + "      for (int i = 0; i < 2; i++) {\n"
+            + "        try { PING.send(\"main\", \"x\"); System.out.println(\"sent\"); }\n"
+            + "        catch (RuntimeException e) { System.out.println(e.getClass().getSimpleName() + \": \" + e.getMessage()); }\n"
+            + "      }\n"
+            + "      try { System.out.println(\"connected=\" + PING.receivers().size()); }\n"
+            + "      catch (RuntimeException e) { System.out.println(e.getClass().getSimpleName() + \": \" + e.getMessage()); }\n"
+            + "    }\n"
+            + "  }\n"
+            + "}\n";
+
+    private static final String RECEIVERS = "package com.example.app;\n"
+            + "import java.util.List;\nimport java.util.concurrent.atomic.AtomicInteger;\nimport signals.core.*;\n"
+            + "public final class Receivers implements ReceiverProvider {\n"
+            + "  static final AtomicInteger DECLARED = new AtomicInteger();\n"
+            + "  public List<Binding<?>> receivers() {\n"
+            + "    DECLARED.incrementAndGet();\n"
+            // Widens the window in which the other threads race for discovery.
+            + "    try { Thread.sleep(300); } catch (InterruptedException e) { throw new IllegalStateException(e); }\n"
+            + "    return List.of(Binding.responder(Main.PING, (s, sender, text) -> \"pong\"));\n"
+            + "  }\n"
+            + "}\n";
+
+    private static final String BROKEN = "package com.example.app;\n"
+            + "import java.util.List;\nimport signals.core.*;\n"
+            + "public final class Broken implements ReceiverProvider {\n"
+            + "  public List<Binding<?>> receivers() { throw new IllegalStateException(\"config missing\"); }\n"
+            + "}\n";
+
+    private static final String EAGER = "package com.example.app;\n"
+            + "import java.util.List;\nimport signals.core.*;\n"
+            + "public final class Eager implements ReceiverProvider {\n"
+            + "  public List<Binding<?>> receivers() { Main.PING.send(\"eager\", \"too soon\"); return List.of(); }\n"
+            + "}\n";
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Path_.class)
+    void providersRunExactlyOnceWhenTheFirstSendsRaceFromSeveralThreads(Path_ path) throws Exception {
+        String output = run(path, Map.of("Receivers", RECEIVERS), "race");
+
+        assertEquals("declared=1 replies=[1, 1, 1, 1, 1, 1, 1, 1]", output.strip());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Path_.class)
+    void aProviderThatThrowsFailsTheFirstSendNamingItsClassAndModuleAndEveryLaterOne(Path_ path) throws Exception {
+        String output = run(path, Map.of("Receivers", RECEIVERS, "Broken", BROKEN), "fail");
+
+        String where = path == Path_.MODULE_PATH ? "(module com.example.app)" : "(class path)";
+        List<String> lines = output.lines().toList();
+        assertEquals("SignalException: ReceiverProvider com.example.app.Broken " + where
+                + " threw java.lang.IllegalStateException: config missing", lines.get(0));
+        assertTrue(lines.get(1).startsWith("SignalException: receiver discovery failed earlier"), lines.get(1));
+        assertTrue(lines.get(1).contains("com.example.app.Broken"), lines.get(1));
+        assertEquals("SignalException: receiver discovery failed earlier, so no signal can be used: "
+                + "ReceiverProvider com.example.app.Broken " + where
+                + " threw java.lang.IllegalStateException: config missing", lines.get(2),
+                "nothing was half-connected, and asking says why");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Path_.class)
+    void aProviderThatSendsWhileReceiversAreDiscoveredIsTold(Path_ path) throws Exception {
+        String output = run(path, Map.of("Receivers", RECEIVERS, "Eager", EAGER), "fail");
+
+        String first = output.lines().findFirst().orElseThrow();
+        assertTrue(first.contains("com.example.app.Eager"), first);
+        assertTrue(first.contains("signal 'ping' was sent while receivers were being discovered"), first);
+    }
+
+    /** Compiles the application with the given providers and runs {@code Main} in a new JVM. */
+    private String run(Path_ path, Map<String, String> providers, String mode) throws IOException, InterruptedException {
+        Map<String, String> files = new HashMap<>();
+        files.put("com/example/app/Main.java", MAIN);
+        providers.forEach((name, source) -> files.put("com/example/app/" + name + ".java", source));
+        List<String> names = new ArrayList<>();
+        providers.keySet().stream().sorted().forEach(name -> names.add("com.example.app." + name));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        Path out;
+        if (path == Path_.MODULE_PATH) {
+            files.put("module-info.java", "module com.example.app {\n  requires signals.core;\n"
+                    + "  provides signals.core.ReceiverProvider with " + String.join(", ", names) + ";\n}\n");
+            out = Plugins.build(dir, files, "--module-path", Plugins.CLASSES.toString());
+            command.addAll(List.of("--module-path", Plugins.CLASSES + File.pathSeparator + out,
+                    "--module", "com.example.app/com.example.app.Main"));
+        } else {
+            files.put("META-INF/services/signals.core.ReceiverProvider", String.join("\n", names) + "\n");
+            out = Plugins.build(dir, files, "-cp", Plugins.CLASSES.toString());
+            command.addAll(List.of("-cp", Plugins.CLASSES + File.pathSeparator + out, "com.example.app.Main"));
+        }
+        command.add(mode);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the application did not finish");
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), output);
+        return output;
+    }
+}
