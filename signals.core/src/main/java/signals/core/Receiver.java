@@ -31,5 +31,5 @@ public interface Receiver<T> {
      * @param payload the payload given to the send; null only for {@code Signal<Void>}
      * @throws Exception whatever the receiver's work throws
      */
-    void receive(Signal<? extends T> signal, Object sender, T payload) throws Exception;
+    void receive(Signal<?> signal, Object sender, T payload) throws Exception;
 }

@@ -21,7 +21,7 @@ import java.util.List;
  *                 Binding.receiver(Pizzeria.PIZZA_DONE, KitchenReceivers::announce, sender("seven")),
  *                 Binding.receiver(List.of(Pizzeria.PIZZA_DONE, Pizzeria.PIZZA_BURNT), KitchenReceivers::log));
  *     }
- *     static void announce(Signal<? extends PizzaDone> signal, Object sender, PizzaDone pizza) { ... }
+ *     static void announce(Signal<?> signal, Object sender, PizzaDone pizza) { ... }
  *     static void log(Signal<?> signal, Object sender, Object payload) { ... }
  * }
  * }</pre>

@@ -33,5 +33,5 @@ public interface Responder<T> {
      * @return the answer, which may be null
      * @throws Exception whatever the responder's work throws
      */
-    Object respond(Signal<? extends T> signal, Object sender, T payload) throws Exception;
+    Object respond(Signal<?> signal, Object sender, T payload) throws Exception;
 }

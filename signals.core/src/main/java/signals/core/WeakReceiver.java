@@ -8,7 +8,7 @@ package signals.core;
  *
  * <pre>{@code
  * final class PriceView {
- *     void refresh(Signal<? extends PriceChanged> signal, Object sender, PriceChanged change) { ... }
+ *     void refresh(Signal<?> signal, Object sender, PriceChanged change) { ... }
  * }
  * PRICE_CHANGED.connectWeak(view, PriceView::refresh);   // dropped once view is collected
  * }</pre>
@@ -33,5 +33,5 @@ public interface WeakReceiver<O, T> {
      * @param payload the payload given to the send; null only for {@code Signal<Void>}
      * @throws Exception whatever the receiver's work throws
      */
-    void receive(O owner, Signal<? extends T> signal, Object sender, T payload) throws Exception;
+    void receive(O owner, Signal<?> signal, Object sender, T payload) throws Exception;
 }
