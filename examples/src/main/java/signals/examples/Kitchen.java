@@ -1,0 +1,50 @@
+package signals.examples;
+
+import static signals.core.ConnectOption.sender;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import signals.core.Arguments;
+import signals.core.Binding;
+import signals.core.ReceiverProvider;
+import signals.core.Signal;
+
+/**
+ * The demo's receivers. Nothing in {@code main} connects them: {@code provides} in
+ * module-info.java (and META-INF/services on the class path) is all it takes.
+ */
+public final class Kitchen implements ReceiverProvider {
+
+    /** Every line a receiver printed, so the demo can check itself. */
+    static final List<String> PRINTED = new CopyOnWriteArrayList<>();
+
+    /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
+    public Kitchen() {
+    }
+
+    @Override
+    public List<Binding<?>> receivers() {
+        return List.of(
+                Binding.receiver(Pizzeria.PIZZA_DONE, Kitchen::callback),
+                Binding.receiver(Pizzeria.PIZZA_DONE_KWARGS, Kitchen::callback),
+                Binding.receiver(Pizzeria.PIZZA_DONE, Kitchen::onlySeven, sender("seven")));
+    }
+
+    /** Django: {@code def callback(sender, **kwargs): print("Pizza done", sender, kwargs)}. */
+    static void callback(Signal<?> signal, Object sender, Object payload) {
+        print("Pizza done " + sender + " " + payload);
+    }
+
+    static void onlySeven(Signal<?> signal, Object sender, Pizzeria.PizzaDone pizza) {
+        print("  (only for sender seven) " + pizza.toppings() + " toppings on a size " + pizza.size());
+    }
+
+    static void print(String line) {
+        PRINTED.add(line);
+        System.out.println(line);
+    }
+
+    static Arguments kwargs(int toppings, int size) {
+        return Arguments.of("toppings", toppings, "size", size);
+    }
+}
