@@ -18,11 +18,13 @@ import java.util.Objects;
  */
 public final class ConnectOption {
 
-    private final boolean isSender;
+    private enum Kind { SENDER, SENDER_OR_SUBCLASS, DISPATCH_UID }
+
+    private final Kind kind;
     private final Object value;
 
-    private ConnectOption(boolean isSender, Object value) {
-        this.isSender = isSender;
+    private ConnectOption(Kind kind, Object value) {
+        this.kind = kind;
         this.value = value;
     }
 
@@ -34,7 +36,25 @@ public final class ConnectOption {
      * @throws NullPointerException if the sender is null
      */
     public static ConnectOption sender(Object sender) {
-        return new ConnectOption(true, Objects.requireNonNull(sender, "sender"));
+        return new ConnectOption(Kind.SENDER, Objects.requireNonNull(sender, "sender"));
+    }
+
+    /**
+     * Limits a connection to sends whose sender is this class or one of its subclasses (or, for
+     * an interface, a class that implements it). Django compares model senders exactly, so a
+     * receiver for a base model misses its subclasses; this option is the long-asked-for
+     * alternative. A send whose sender is not a {@link Class} never matches it.
+     *
+     * <pre>{@code
+     * POST_SAVE.connect(audit, ConnectOption.senderOrSubclassOf(Auditable.class));
+     * }</pre>
+     *
+     * @param type the class or interface, not null
+     * @return the option
+     * @throws NullPointerException if the type is null
+     */
+    public static ConnectOption senderOrSubclassOf(Class<?> type) {
+        return new ConnectOption(Kind.SENDER_OR_SUBCLASS, Objects.requireNonNull(type, "type"));
     }
 
     /**
@@ -52,28 +72,31 @@ public final class ConnectOption {
         if (uid.isBlank()) {
             throw new IllegalArgumentException("dispatchUid is blank");
         }
-        return new ConnectOption(false, uid);
+        return new ConnectOption(Kind.DISPATCH_UID, uid);
     }
 
     @Override
     public String toString() {
-        return (isSender ? "sender(" : "dispatchUid(") + value + ")";
+        String name = kind == Kind.SENDER ? "sender(" : kind == Kind.DISPATCH_UID ? "dispatchUid(" : "senderOrSubclassOf(";
+        return name + value + ")";
     }
 
     static Parsed parse(ConnectOption[] options) {
         Objects.requireNonNull(options, "options");
         Object sender = null;
+        boolean subclasses = false;
         String uid = null;
         for (int i = 0; i < options.length; i++) {
             ConnectOption option = options[i];
             if (option == null) {
                 throw new NullPointerException("options[" + i + "]");
             }
-            if (option.isSender) {
+            if (option.kind != Kind.DISPATCH_UID) {
                 if (sender != null) {
                     throw new IllegalArgumentException("sender given twice: " + sender + " and " + option.value);
                 }
                 sender = option.value;
+                subclasses = option.kind == Kind.SENDER_OR_SUBCLASS;
             } else {
                 if (uid != null) {
                     throw new IllegalArgumentException("dispatchUid given twice: " + uid + " and " + option.value);
@@ -81,16 +104,18 @@ public final class ConnectOption {
                 uid = (String) option.value;
             }
         }
-        return new Parsed(sender, uid);
+        return new Parsed(sender, subclasses, uid);
     }
 
     /** The options of one call; a null sender means every sender. */
     static final class Parsed {
         final Object sender;
+        final boolean subclasses;
         final String uid;
 
-        Parsed(Object sender, String uid) {
+        Parsed(Object sender, boolean subclasses, String uid) {
             this.sender = sender;
+            this.subclasses = subclasses;
             this.uid = uid;
         }
 
@@ -98,7 +123,7 @@ public final class ConnectOption {
             if (uid != null) {
                 throw new IllegalArgumentException("dispatchUid given twice: " + dispatchUid + " and " + uid);
             }
-            return new Parsed(sender, dispatchUid);
+            return new Parsed(sender, subclasses, dispatchUid);
         }
     }
 }

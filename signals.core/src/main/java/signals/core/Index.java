@@ -18,10 +18,10 @@ import java.util.function.Predicate;
  */
 final class Index {
 
-    static final Index EMPTY = new Index(new Link[0], Route.EMPTY, Map.of(), false);
+    static final Index EMPTY = build(List.of(), false, false);
 
     /** The state of every signal until receiver discovery has run. */
-    static final Index PENDING = new Index(new Link[0], Route.EMPTY, Map.of(), true);
+    static final Index PENDING = build(List.of(), true, false);
 
     /** Every connection, in connection order. */
     final Link[] links;
@@ -29,22 +29,61 @@ final class Index {
     /** True until receiver discovery has run: the one flag the send path checks. */
     final boolean pending;
 
+    /** True while the signal is muted: every route is empty, the links are kept for later. */
+    final boolean muted;
+
+    /** True when every link is for any sender: the common case, answered without a look-up. */
+    private final boolean anySenderOnly;
     private final Route anySender;
     private final Map<Object, Route> bySender;
 
-    private Index(Link[] links, Route anySender, Map<Object, Route> bySender, boolean pending) {
+    /** Links for a class and its subclasses, and the routes of sender classes, built on demand. */
+    private final Link[] bySupertype;
+    private final ClassValue<Route> byClass;
+
+    private Index(Link[] links, Route anySender, Map<Object, Route> bySender, Link[] bySupertype, boolean pending,
+                  boolean muted) {
         this.links = links;
+        this.muted = muted;
         this.anySender = anySender;
         this.bySender = bySender;
+        this.bySupertype = bySupertype;
         this.pending = pending;
+        this.anySenderOnly = bySender.isEmpty() && bySupertype.length == 0;
+        // A ClassValue, not a map: a sender class from a plugin must not be pinned by this cache.
+        this.byClass = bySupertype.length == 0 ? null : new ClassValue<>() {
+            @Override
+            protected Route computeValue(Class<?> type) {
+                return routeOfClass(type);
+            }
+        };
     }
 
     /** The receivers of a send from this sender, in connection order. */
     Route route(Object sender) {
-        if (sender == null || bySender.isEmpty()) {
+        if (anySenderOnly || sender == null) {
             return anySender;
         }
+        if (byClass != null && sender instanceof Class) {
+            return byClass.get((Class<?>) sender);
+        }
         Route route = bySender.get(sender);
+        return route == null ? anySender : route;
+    }
+
+    private Route routeOfClass(Class<?> type) {
+        List<Link> matching = new ArrayList<>(List.of(route(type, bySender).links));
+        for (Link link : bySupertype) {
+            if (((Class<?>) link.sender).isAssignableFrom(type)) {
+                matching.add(link);
+            }
+        }
+        matching.sort((a, b) -> Long.compare(a.sequence, b.sequence));
+        return Route.of(matching);
+    }
+
+    private Route route(Object sender, Map<Object, Route> routes) {
+        Route route = routes.get(sender);
         return route == null ? anySender : route;
     }
 
@@ -61,15 +100,23 @@ final class Index {
     Index with(Link link) {
         Link[] all = Arrays.copyOf(links, links.length + 1);
         all[links.length] = link;
+        if (muted) {
+            return build(Arrays.asList(all), pending, true);
+        }
+        if (link.subclasses) {
+            Link[] supertypes = Arrays.copyOf(bySupertype, bySupertype.length + 1);
+            supertypes[bySupertype.length] = link;
+            return new Index(all, anySender, bySender, supertypes, pending, false);
+        }
         if (link.sender == null) {
             Map<Object, Route> routes = new HashMap<>(capacity(bySender.size()));
             bySender.forEach((sender, route) -> routes.put(sender, route.plus(link)));
-            return new Index(all, anySender.plus(link), routes, pending);
+            return new Index(all, anySender.plus(link), routes, bySupertype, pending, false);
         }
         Map<Object, Route> routes = new HashMap<>(capacity(bySender.size() + 1));
         routes.putAll(bySender);
-        routes.put(link.sender, route(link.sender).plus(link));
-        return new Index(all, anySender, routes, pending);
+        routes.put(link.sender, route(link.sender, bySender).plus(link));
+        return new Index(all, anySender, routes, bySupertype, pending, false);
     }
 
     /**
@@ -85,26 +132,38 @@ final class Index {
                 kept.add(link);
             }
         }
-        return removed.isEmpty() ? this : build(kept, pending);
+        return removed.isEmpty() ? this : build(kept, pending, muted);
     }
 
     Index discovered() {
-        return new Index(links, anySender, bySender, false);
+        return new Index(links, anySender, bySender, bySupertype, false, muted);
     }
 
-    private static Index build(List<Link> links, boolean pending) {
+    /** The same links, muted or not. */
+    Index muted(boolean mute) {
+        return mute == muted ? this : build(Arrays.asList(links), pending, mute);
+    }
+
+    private static Index build(List<Link> links, boolean pending, boolean muted) {
+        if (muted) {
+            return new Index(links.toArray(new Link[0]), Route.EMPTY, Map.of(), new Link[0], pending, true);
+        }
         List<Link> anySender = new ArrayList<>();
+        List<Link> supertypes = new ArrayList<>();
         Map<Object, List<Link>> own = new LinkedHashMap<>();
         for (Link link : links) {
             if (link.sender == null) {
                 anySender.add(link);
+            } else if (link.subclasses) {
+                supertypes.add(link);
             } else {
                 own.computeIfAbsent(link.sender, s -> new ArrayList<>()).add(link);
             }
         }
         Map<Object, Route> routes = new HashMap<>(capacity(own.size()));
         own.forEach((sender, mine) -> routes.put(sender, Route.merge(anySender, mine)));
-        return new Index(links.toArray(new Link[0]), Route.of(anySender), routes, pending);
+        return new Index(links.toArray(new Link[0]), Route.of(anySender), routes, supertypes.toArray(new Link[0]),
+                pending, false);
     }
 
     private static int capacity(int entries) {

@@ -21,6 +21,8 @@ abstract class Link implements Connection {
 
     final Signal<?> signal;
     final Object sender;
+    /** True when {@link #sender} is a class that also stands for its subclasses. */
+    final boolean subclasses;
     final String uid;
     final String origin;
     long sequence;
@@ -29,6 +31,7 @@ abstract class Link implements Connection {
     Link(Signal<?> signal, ConnectOption.Parsed options, String origin) {
         this.signal = signal;
         this.sender = options.sender;
+        this.subclasses = options.subclasses;
         this.uid = options.uid;
         this.origin = origin;
     }
@@ -63,7 +66,7 @@ abstract class Link implements Connection {
 
     /** Django's lookup key: (dispatch uid or receiver identity, sender). */
     boolean sameKey(Link other) {
-        if (!Objects.equals(sender, other.sender)) {
+        if (!Objects.equals(sender, other.sender) || subclasses != other.subclasses) {
             return false;
         }
         if (uid != null || other.uid != null) {
@@ -73,7 +76,7 @@ abstract class Link implements Connection {
     }
 
     boolean matches(Object receiver, Object owner, ConnectOption.Parsed options) {
-        if (!Objects.equals(sender, options.sender)) {
+        if (!Objects.equals(sender, options.sender) || subclasses != options.subclasses) {
             return false;
         }
         if (options.uid != null || uid != null) {
@@ -140,7 +143,7 @@ abstract class Link implements Connection {
     @Override
     public String toString() {
         return "Connection[" + signal.name() + " -> " + Descriptions.receiver(receiver())
-                + (sender == null ? "" : ", sender=" + sender)
+                + (sender == null ? "" : (subclasses ? ", senderOrSubclassOf=" : ", sender=") + sender)
                 + (uid == null ? "" : ", dispatchUid=" + uid) + "]";
     }
 

@@ -149,8 +149,10 @@ public final class Signals {
         for (Signal<?> signal : known) {
             List<Inventory.ReceiverEntry> receivers = new ArrayList<>();
             for (Connection c : signal.receivers()) {
-                receivers.add(new Inventory.ReceiverEntry(Descriptions.receiver(c.receiver()),
-                        c.sender().map(String::valueOf).orElse(null), c.dispatchUid().orElse(null), c.origin()));
+                Link link = (Link) c;
+                String sender = link.sender == null ? null : link.sender + (link.subclasses ? " and subclasses" : "");
+                receivers.add(new Inventory.ReceiverEntry(Descriptions.receiver(c.receiver()), sender,
+                        c.dispatchUid().orElse(null), c.origin()));
             }
             signals.add(new Inventory.SignalEntry(signal.name(), signal.payloadType().getName(),
                     signal.firedBy().orElse(null), signal.firedBy().isEmpty() || Discovery.adapterFound(signal),
