@@ -31,11 +31,12 @@ final class AsyncSend {
             try {
                 value = link.reply(signal, sender, payload);
             } catch (Exception e) {
-                if (!robust) {
-                    // Completes the future with the receiver's own exception as the cause.
-                    throw e instanceof CompletionException ? (CompletionException) e : new CompletionException(e);
-                }
                 send.add(link.receiver(), CompletableFuture.failedFuture(e));
+                if (!robust) {
+                    // The receivers after it are not called, but a stage answered before it may
+                    // still fail, and the first failure in connection order is the one reported.
+                    break;
+                }
                 continue;
             }
             if (value == Link.GONE) {

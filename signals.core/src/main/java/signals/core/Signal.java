@@ -273,7 +273,7 @@ public final class Signal<T> {
      * @return true if at least one receiver would be called
      */
     public boolean hasListeners(Object sender) {
-        return ready().route(sender).links.length > 0;
+        return anyLive(ready().route(sender).links);
     }
 
     /**
@@ -282,7 +282,7 @@ public final class Signal<T> {
      * @return true if at least one receiver is connected
      */
     public boolean hasListeners() {
-        return ready().links.length > 0;
+        return anyLive(ready().links);
     }
 
     /**
@@ -530,6 +530,18 @@ public final class Signal<T> {
         }
         return CompletableFuture.supplyAsync(() -> AsyncSend.start(this, links, sender, payload, robust), executor)
                 .thenCompose(AsyncSend::finish);
+    }
+
+    // A weak link whose owner was collected stays in the snapshot until the cleaner sweeps it;
+    // it must not count in the meantime, as Django skips dead references. Strong links are
+    // live, so this stops at the first one.
+    private static boolean anyLive(Link[] links) {
+        for (Link link : links) {
+            if (link.isLive()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Reply robustReply(Link link, Object sender, Object payload) {
