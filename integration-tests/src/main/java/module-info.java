@@ -5,6 +5,7 @@
  */
 module signals.it {
     requires transitive signals.core;
+    requires signals.jdbc;
 
     exports signals.it;
 
