@@ -2,12 +2,16 @@ package signals.examples;
 
 import static signals.core.ConnectOption.sender;
 
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import signals.core.Arguments;
 import signals.core.Binding;
 import signals.core.ReceiverProvider;
 import signals.core.Signal;
+import signals.jdbc.ConnectionCreated;
+import signals.jdbc.ConnectionSignals;
 
 /**
  * The demo's receivers. Nothing in {@code main} connects them: {@code provides} in
@@ -27,7 +31,16 @@ public final class Kitchen implements ReceiverProvider {
         return List.of(
                 Binding.receiver(Pizzeria.PIZZA_DONE, Kitchen::callback),
                 Binding.receiver(Pizzeria.PIZZA_DONE_KWARGS, Kitchen::callback),
-                Binding.receiver(Pizzeria.PIZZA_DONE, Kitchen::onlySeven, sender("seven")));
+                Binding.receiver(Pizzeria.PIZZA_DONE, Kitchen::onlySeven, sender("seven")),
+                Binding.receiver(ConnectionSignals.CONNECTION_CREATED, Kitchen::prepareSession, sender("pizzeria")));
+    }
+
+    /** Django's favourite use of connection_created: prepare every new session once. */
+    static void prepareSession(Signal<?> signal, Object alias, ConnectionCreated created) throws SQLException {
+        print("connection_created for data source '" + alias + "': setting the session's time zone");
+        try (Statement statement = created.connection().createStatement()) {
+            statement.execute("SET TIME ZONE 'Europe/Rome'");
+        }
     }
 
     /** Django: {@code def callback(sender, **kwargs): print("Pizza done", sender, kwargs)}. */

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import signals.core.Connection;
+import signals.core.Inventory;
 import signals.core.Reply;
+import signals.core.Signals;
 
 /**
  * The library as an application meets it: nothing is wired by hand, the consumer's provider is
@@ -40,5 +42,18 @@ class ConsumerTests {
 
         assertEquals(List.of("provider signals.it.ShopReceivers " + WHERE, "provider signals.it.ShopReceivers " + WHERE),
                 origins);
+    }
+
+    @Test
+    void theInventoryListsTheJdbcAdapterFoundOnThisPath() {
+        String where = ConsumerTests.class.getModule().isNamed() ? "(module signals.jdbc)" : "(class path)";
+
+        Inventory.Adapter jdbc = Signals.inventory().adapters().stream()
+                .filter(adapter -> adapter.type().startsWith("signals.jdbc.")).findFirst().orElseThrow();
+
+        assertEquals("signals.jdbc.internal.JdbcAdapter " + where, jdbc.type());
+        assertEquals(List.of("connection_created"), jdbc.signals());
+        assertTrue(Signals.inventory().signals().stream()
+                .anyMatch(signal -> signal.name().equals("connection_created") && signal.adapterFound()));
     }
 }
