@@ -27,10 +27,16 @@ final class AsyncSend {
     static AsyncSend start(Signal<?> signal, Link[] links, Object sender, Object payload, boolean robust) {
         AsyncSend send = new AsyncSend(signal, robust);
         for (Link link : links) {
-            Object value;
+            CompletableFuture<Object> outcome;
             try {
-                value = link.reply(signal, sender, payload);
+                Object value = link.reply(signal, sender, payload);
+                if (value == Link.GONE) {
+                    continue;
+                }
+                outcome = value instanceof CompletionStage ? adapt((CompletionStage<?>) value)
+                        : CompletableFuture.completedFuture(value);
             } catch (Exception e) {
+                Descriptions.keepInterrupt(e);
                 send.add(link.receiver(), CompletableFuture.failedFuture(e));
                 if (!robust) {
                     // The receivers after it are not called, but a stage answered before it may
@@ -39,14 +45,25 @@ final class AsyncSend {
                 }
                 continue;
             }
-            if (value == Link.GONE) {
-                continue;
-            }
-            send.add(link.receiver(), value instanceof CompletionStage
-                    ? ((CompletionStage<?>) value).toCompletableFuture().thenApply(v -> (Object) v)
-                    : CompletableFuture.completedFuture(value));
+            send.add(link.receiver(), outcome);
         }
         return send;
+    }
+
+    /**
+     * Follows a responder's stage without calling {@code toCompletableFuture()}, which a stage of
+     * another library may not support; a stage that cannot even be followed fails like a throw.
+     */
+    private static CompletableFuture<Object> adapt(CompletionStage<?> stage) {
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
+        stage.whenComplete((value, failure) -> {
+            if (failure == null) {
+                outcome.complete(value);
+            } else {
+                outcome.completeExceptionally(failure);
+            }
+        });
+        return outcome;
     }
 
     /** Waits, without blocking, for every answer, then pairs them with their receivers. */

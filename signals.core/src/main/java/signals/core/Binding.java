@@ -93,11 +93,8 @@ public final class Binding<T> {
      * @return the connections, one per signal
      */
     public List<Connection> connect() {
-        Discovery.awaitBeforeConnect();
-        return connect(Descriptions.caller());
-    }
-
-    List<Connection> connect(String origin) {
+        Discovery.beforeConnect();
+        Origin origin = Origin.caller();
         List<Connection> connections = new ArrayList<>(signals.size());
         for (Signal<? extends T> signal : signals) {
             connections.addAll(signal.connectAll(List.of(link(signal, origin))));
@@ -105,7 +102,7 @@ public final class Binding<T> {
         return connections;
     }
 
-    Link link(Signal<?> signal, String origin) {
+    Link link(Signal<?> signal, Origin origin) {
         return answers ? Link.responder(signal, (Responder<?>) receiver, options, origin)
                 : Link.receiver(signal, (Receiver<?>) receiver, options, origin);
     }

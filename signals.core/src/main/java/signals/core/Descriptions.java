@@ -1,7 +1,6 @@
 package signals.core;
 
 import java.lang.System.Logger.Level;
-import java.util.Set;
 import signals.core.internal.ProviderLoader;
 
 /**
@@ -11,12 +10,6 @@ import signals.core.internal.ProviderLoader;
 final class Descriptions {
 
     static final System.Logger LOG = System.getLogger("signals.core");
-
-    /** Frames of these classes are the library's own when looking for who called connect. */
-    private static final Set<String> OWN = Set.of(Signal.class.getName(), Binding.class.getName(),
-            Discovery.class.getName(), Signals.class.getName());
-
-    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private Descriptions() {
     }
@@ -37,14 +30,11 @@ final class Descriptions {
         return ProviderLoader.Found.describe(type);
     }
 
-    /** The first caller outside this library's API classes, as the origin of a connection. */
-    static String caller() {
-        return WALKER.walk(frames -> frames
-                .filter(frame -> !OWN.contains(frame.getClassName()))
-                .findFirst()
-                // Only names are kept: holding the caller's Class could pin its class loader.
-                .map(frame -> where(frame.getDeclaringClass()).replaceFirst(" ", "." + frame.getMethodName() + " "))
-                .orElse("unknown"));
+    /** Keeps a thread's interrupt visible when a receiver's InterruptedException is caught. */
+    static void keepInterrupt(Throwable caught) {
+        if (caught instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static void logRobustFailure(Signal<?> signal, Object receiver, Throwable error) {

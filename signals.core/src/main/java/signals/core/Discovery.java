@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import signals.core.internal.ProviderLoader;
 import signals.core.internal.ProviderLoader.Found;
@@ -18,12 +20,13 @@ import signals.core.spi.SignalAdapter;
  * Receiver discovery, with one visible state: {@code NEW}, {@code RUNNING}, {@code DONE} or
  * {@code FAILED}.
  *
- * <p>Every signal starts {@linkplain Index#PENDING pending}. The first send or connect of any
- * signal runs the default round: every {@link ReceiverProvider} and {@link SignalAdapter} visible
- * to this module's class loader (its module layer and the class path). Other threads wait for it;
- * the discovering thread itself may connect (a provider may call {@code connect}) but not send,
- * because a send then would miss receivers that are not connected yet. When the round is done,
- * every known signal stops being pending, so the send path never looks at this class again.
+ * <p>Every signal starts {@linkplain Index#PENDING pending}. The first send of any signal runs the
+ * default round: every {@link ReceiverProvider} and {@link SignalAdapter} visible to this
+ * module's class loader (its module layer and the class path). Other senders wait for it, for a
+ * bounded time; the discovering thread itself may not send, because a send then would miss
+ * receivers that are not connected yet. Connecting never waits: a class initializer that connects
+ * while a provider needs its class would otherwise deadlock. When the round is done, every known
+ * signal stops being pending, so the send path never looks at this class again.
  *
  * <p>A failed round is final: every later use of a signal throws the same error, so a broken
  * deployment cannot run half-wired.
@@ -33,11 +36,12 @@ final class Discovery {
     private enum State { NEW, RUNNING, DONE, FAILED }
 
     private static final Object KNOWN_LOCK = new Object();
-    private static final Object RUN_LOCK = new Object();
+    private static final ReentrantLock RUN = new ReentrantLock();
+    private static final long WAIT_SECONDS = 60;
 
     // Weak: a signal declared by a plugin must not pin the plugin's class loader.
     private static final Map<Signal<?>, Boolean> KNOWN = new WeakHashMap<>();          // KNOWN_LOCK
-    private static final Map<Class<?>, Boolean> RAN = new WeakHashMap<>();             // RUN_LOCK
+    private static final Map<Class<?>, Boolean> RAN = new WeakHashMap<>();             // RUN
     private static final Map<Signal<?>, Boolean> WARNED = Collections.synchronizedMap(new WeakHashMap<>());
     private static final List<Installed> ADAPTERS = new CopyOnWriteArrayList<>();
 
@@ -49,24 +53,44 @@ final class Discovery {
     private Discovery() {
     }
 
-    /** Records a new signal; true if it needs no discovery, because it already ran. */
-    static boolean register(Signal<?> signal) {
+    /**
+     * Records a new signal. Once discovery has run, the signal needs none: it is flipped here,
+     * under the same lock as the flip of every known signal, so none is ever missed.
+     */
+    static void register(Signal<?> signal) {
         synchronized (KNOWN_LOCK) {
             KNOWN.put(signal, Boolean.TRUE);
-            return state == State.DONE;
+            if (state == State.DONE) {
+                signal.discoveryDone();
+            }
         }
     }
 
-    static void awaitBeforeUse(Signal<?> signal) {
-        if (state != State.DONE && runner == Thread.currentThread()) {
-            throw new IllegalStateException("signal '" + signal.name() + "' was sent while receivers were being"
-                    + " discovered, from " + running + "; a ReceiverProvider only declares receivers,"
-                    + " send from a receiver or after startup instead");
+    /**
+     * Before a pending signal is used: runs or waits for the default round. From the thread that
+     * runs it, a send is an error (receivers are missing) and a query just proceeds.
+     */
+    static void awaitBeforeUse(Signal<?> signal, boolean sending) {
+        if (runner == Thread.currentThread()) {
+            if (sending) {
+                throw new IllegalStateException("signal '" + signal.name() + "' was sent while receivers were"
+                        + " being discovered, from " + running + "; a ReceiverProvider only declares receivers,"
+                        + " send from a receiver or after startup instead");
+            }
+            return;
         }
-        awaitBeforeConnect();
+        ensureDone();
     }
 
-    static void awaitBeforeConnect() {
+    /** Connecting never waits for discovery (that could deadlock a class initializer); it only fails after it. */
+    static void beforeConnect() {
+        if (state == State.FAILED) {
+            throw failed();
+        }
+    }
+
+    /** Runs the default round if nobody has, or waits for it; a no-op inside it. */
+    static void ensureDone() {
         State current = state;
         if (current == State.DONE || runner == Thread.currentThread()) {
             return;
@@ -74,50 +98,74 @@ final class Discovery {
         if (current == State.FAILED) {
             throw failed();
         }
-        runDefault();
-    }
-
-    private static void runDefault() {
-        synchronized (RUN_LOCK) {
-            if (state == State.FAILED) {
-                throw failed();
-            }
-            if (state == State.DONE) {
-                return;
-            }
-            state = State.RUNNING;
-            runner = Thread.currentThread();
-            try {
-                ClassLoader loader = Discovery.class.getClassLoader();
-                if (loader == null) {
-                    loader = ClassLoader.getSystemClassLoader();
-                }
-                round(ServiceLoader.load(ReceiverProvider.class, loader), ServiceLoader.load(SignalAdapter.class, loader));
-                synchronized (KNOWN_LOCK) {
-                    for (Signal<?> signal : KNOWN.keySet()) {
-                        signal.discoveryDone();
-                    }
-                    state = State.DONE;
-                }
-            } catch (RuntimeException | Error e) {
-                failure = e instanceof SignalException ? (SignalException) e
-                        : new SignalException("receiver discovery failed: " + e, e);
-                state = State.FAILED;
-                throw failure;
-            } finally {
-                runner = null;
-                running = "";
-            }
+        lock();
+        try {
+            runDefault();
+        } finally {
+            RUN.unlock();
         }
         warnForMissingAdapters();
     }
 
+    private static void runDefault() {
+        if (state == State.FAILED) {
+            throw failed();
+        }
+        if (state == State.DONE) {
+            return;
+        }
+        state = State.RUNNING;
+        runner = Thread.currentThread();
+        try {
+            ClassLoader loader = Discovery.class.getClassLoader();
+            if (loader == null) {
+                loader = ClassLoader.getSystemClassLoader();
+            }
+            round(ServiceLoader.load(ReceiverProvider.class, loader), ServiceLoader.load(SignalAdapter.class, loader));
+            synchronized (KNOWN_LOCK) {
+                for (Signal<?> signal : KNOWN.keySet()) {
+                    signal.discoveryDone();
+                }
+                state = State.DONE;
+            }
+        } catch (RuntimeException | Error e) {
+            failure = e instanceof SignalException ? (SignalException) e
+                    : new SignalException("receiver discovery failed: " + e, e);
+            state = State.FAILED;
+            throw failure;
+        } finally {
+            runner = null;
+            running = "";
+        }
+    }
+
+    /**
+     * Takes the discovery lock, but not forever: a thread that waits for discovery while holding
+     * a class initialization that a provider needs would otherwise hang the JVM in silence.
+     */
+    private static void lock() {
+        try {
+            if (!RUN.tryLock(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new SignalException("waited " + WAIT_SECONDS + " s for receiver discovery, still running "
+                        + running + "; a static initializer that sends a signal while a ReceiverProvider needs"
+                        + " its class deadlocks this way: send after startup instead", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SignalException("interrupted while waiting for receiver discovery", e);
+        }
+    }
+
     /** An explicit round for another class loader or layer; the default round runs first. */
     static List<Connection> discover(ServiceLoader<ReceiverProvider> providers, ServiceLoader<SignalAdapter> adapters) {
-        awaitBeforeConnect();
+        ensureDone();
         List<Connection> connected;
-        synchronized (RUN_LOCK) {
+        lock();
+        try {
             connected = round(providers, adapters);
+        } finally {
+            running = "";
+            RUN.unlock();
         }
         warnForMissingAdapters();
         return connected;
@@ -136,7 +184,7 @@ final class Discovery {
         List<Found<ReceiverProvider>> providers = load(ReceiverProvider.class, providerLoader);
         Map<Signal<?>, List<Link>> links = new LinkedHashMap<>();
         for (Found<ReceiverProvider> provider : providers) {
-            String origin = "provider " + provider.describe();
+            Origin origin = Origin.provider(provider.type());
             for (Binding<?> binding : declared(provider)) {
                 for (Signal<?> signal : binding.signals()) {
                     links.computeIfAbsent(signal, s -> new ArrayList<>()).add(binding.link(signal, origin));
@@ -164,7 +212,7 @@ final class Discovery {
         List<Binding<?>> bindings;
         try {
             bindings = provider.instance().receivers();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw new SignalException("ReceiverProvider " + provider.describe() + " threw " + e, e);
         }
         if (bindings == null) {
@@ -185,7 +233,7 @@ final class Discovery {
         try {
             adapter.instance().host();
             signals = adapter.instance().signals();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw new SignalException("SignalAdapter " + adapter.describe() + " threw " + e, e);
         }
         if (signals == null) {
@@ -252,13 +300,17 @@ final class Discovery {
         int removed = 0;
         for (Signal<?> signal : known()) {
             removed += signal.disconnectCounting(link -> link.holdsClassFrom(place));
+            signal.forgetCachedRoutes();
         }
-        synchronized (RUN_LOCK) {
+        lock();
+        try {
             RAN.keySet().removeIf(place);
             ADAPTERS.removeIf(installed -> place.test(installed.adapter().getClass()));
+        } finally {
+            RUN.unlock();
         }
         synchronized (KNOWN_LOCK) {
-            KNOWN.keySet().removeIf(signal -> place.test(signal.payloadType()));
+            KNOWN.keySet().removeIf(signal -> signal.declaredIn(place));
         }
         return removed;
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -37,9 +38,14 @@ final class Index {
     private final Route anySender;
     private final Map<Object, Route> bySender;
 
-    /** Links for a class and its subclasses, and the routes of sender classes, built on demand. */
+    /**
+     * Links for a class and its subclasses, and the routes of sender classes, built on demand.
+     * The cache lives and dies with this snapshot: a {@link ClassValue} would store routes in the
+     * sender classes themselves, where a route leading back to this snapshot pins it (and every
+     * plugin class it reaches) for as long as the sender class lives.
+     */
     private final Link[] bySupertype;
-    private final ClassValue<Route> byClass;
+    private final Map<Class<?>, Route> byClass;
 
     private Index(Link[] links, Route anySender, Map<Object, Route> bySender, Link[] bySupertype, boolean pending,
                   boolean muted) {
@@ -50,13 +56,7 @@ final class Index {
         this.bySupertype = bySupertype;
         this.pending = pending;
         this.anySenderOnly = bySender.isEmpty() && bySupertype.length == 0;
-        // A ClassValue, not a map: a sender class from a plugin must not be pinned by this cache.
-        this.byClass = bySupertype.length == 0 ? null : new ClassValue<>() {
-            @Override
-            protected Route computeValue(Class<?> type) {
-                return routeOfClass(type);
-            }
-        };
+        this.byClass = bySupertype.length == 0 ? Map.of() : new ConcurrentHashMap<>();
     }
 
     /** The receivers of a send from this sender, in connection order. */
@@ -64,8 +64,8 @@ final class Index {
         if (anySenderOnly || sender == null) {
             return anySender;
         }
-        if (byClass != null && sender instanceof Class) {
-            return byClass.get((Class<?>) sender);
+        if (bySupertype.length != 0 && sender instanceof Class) {
+            return byClass.computeIfAbsent((Class<?>) sender, this::routeOfClass);
         }
         Route route = bySender.get(sender);
         return route == null ? anySender : route;
@@ -126,7 +126,8 @@ final class Index {
     Index without(Predicate<Link> which, List<Link> removed) {
         List<Link> kept = new ArrayList<>(links.length);
         for (Link link : links) {
-            if (which.test(link)) {
+            // Dead weak links go too: a change is a good moment to sweep what the cleaner missed.
+            if (which.test(link) || !link.isLive()) {
                 removed.add(link);
             } else {
                 kept.add(link);
@@ -137,6 +138,19 @@ final class Index {
 
     Index discovered() {
         return new Index(links, anySender, bySender, bySupertype, false, muted);
+    }
+
+    /** The same links in a new snapshot, with no cached routes. */
+    Index rebuilt() {
+        return build(Arrays.asList(links), pending, muted);
+    }
+
+    /** This snapshot plus new links, built once rather than link by link. */
+    Index withAll(List<Link> added) {
+        List<Link> all = new ArrayList<>(links.length + added.size());
+        all.addAll(Arrays.asList(links));
+        all.addAll(added);
+        return build(all, pending, muted);
     }
 
     /** The same links, muted or not. */

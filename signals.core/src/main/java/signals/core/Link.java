@@ -24,11 +24,11 @@ abstract class Link implements Connection {
     /** True when {@link #sender} is a class that also stands for its subclasses. */
     final boolean subclasses;
     final String uid;
-    final String origin;
+    final Origin origin;
     long sequence;
     private volatile boolean connected;
 
-    Link(Signal<?> signal, ConnectOption.Parsed options, String origin) {
+    Link(Signal<?> signal, ConnectOption.Parsed options, Origin origin) {
         this.signal = signal;
         this.sender = options.sender;
         this.subclasses = options.subclasses;
@@ -36,16 +36,16 @@ abstract class Link implements Connection {
         this.origin = origin;
     }
 
-    static Link receiver(Signal<?> signal, Receiver<?> receiver, ConnectOption.Parsed options, String origin) {
+    static Link receiver(Signal<?> signal, Receiver<?> receiver, ConnectOption.Parsed options, Origin origin) {
         return new Plain(signal, receiver, options, origin);
     }
 
-    static Link responder(Signal<?> signal, Responder<?> responder, ConnectOption.Parsed options, String origin) {
+    static Link responder(Signal<?> signal, Responder<?> responder, ConnectOption.Parsed options, Origin origin) {
         return new Answering(signal, responder, options, origin);
     }
 
     static Link weak(Signal<?> signal, Object owner, WeakReceiver<?, ?> receiver, ConnectOption.Parsed options,
-                     String origin) {
+                     Origin origin) {
         return new Weak(signal, owner, receiver, options, origin);
     }
 
@@ -66,13 +66,44 @@ abstract class Link implements Connection {
 
     /** Django's lookup key: (dispatch uid or receiver identity, sender). */
     boolean sameKey(Link other) {
-        if (!Objects.equals(sender, other.sender) || subclasses != other.subclasses) {
-            return false;
+        return key().equals(other.key());
+    }
+
+    /**
+     * The lookup key as a value, for de-duplicating many links at once. It holds the receiver and
+     * a weak owner strongly, so it is only ever kept for the length of one connect.
+     */
+    Key key() {
+        Object who = uid != null ? uid : new Identity(receiver(), owner(), this instanceof Weak);
+        return new Key(who, sender, subclasses);
+    }
+
+    /** See {@link #key()}. */
+    record Key(Object who, Object sender, boolean subclasses) {
+    }
+
+    /** A receiver (with its weak owner) compared by identity, as Django compares receiver ids. */
+    private static final class Identity {
+        private final Object receiver;
+        private final Object owner;
+        private final boolean weak;
+
+        Identity(Object receiver, Object owner, boolean weak) {
+            this.receiver = receiver;
+            this.owner = owner;
+            this.weak = weak;
         }
-        if (uid != null || other.uid != null) {
-            return Objects.equals(uid, other.uid);
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity && ((Identity) other).receiver == receiver
+                    && ((Identity) other).owner == owner && ((Identity) other).weak == weak;
         }
-        return receiver() == other.receiver() && sameOwner(other.owner());
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(receiver) * 31 + System.identityHashCode(owner);
+        }
     }
 
     boolean matches(Object receiver, Object owner, ConnectOption.Parsed options) {
@@ -89,9 +120,13 @@ abstract class Link implements Connection {
         return owner() == candidate;
     }
 
-    /** Whether any class this link holds on to (receiver, owner, sender) comes from a place. */
+    /**
+     * Whether any class this link holds on to (receiver, owner, sender) or the class that
+     * connected it comes from a place. The connector matters for wrappers: an adapter's lambda
+     * around a web application's object has the adapter's class, not the application's.
+     */
     boolean holdsClassFrom(Predicate<Class<?>> place) {
-        if (place.test(receiver().getClass())) {
+        if (place.test(receiver().getClass()) || origin.isFrom(place)) {
             return true;
         }
         Object owner = owner();
@@ -127,7 +162,7 @@ abstract class Link implements Connection {
 
     @Override
     public String origin() {
-        return origin;
+        return origin.toString();
     }
 
     @Override
@@ -152,7 +187,7 @@ abstract class Link implements Connection {
         private final Receiver<Object> receiver;
 
         @SuppressWarnings("unchecked") // the payload is checked against the signal's type before any call
-        Plain(Signal<?> signal, Receiver<?> receiver, ConnectOption.Parsed options, String origin) {
+        Plain(Signal<?> signal, Receiver<?> receiver, ConnectOption.Parsed options, Origin origin) {
             super(signal, options, origin);
             this.receiver = (Receiver<Object>) receiver;
         }
@@ -179,7 +214,7 @@ abstract class Link implements Connection {
         private final Responder<Object> responder;
 
         @SuppressWarnings("unchecked") // as for Plain
-        Answering(Signal<?> signal, Responder<?> responder, ConnectOption.Parsed options, String origin) {
+        Answering(Signal<?> signal, Responder<?> responder, ConnectOption.Parsed options, Origin origin) {
             super(signal, options, origin);
             this.responder = (Responder<Object>) responder;
         }
@@ -216,7 +251,7 @@ abstract class Link implements Connection {
 
         @SuppressWarnings("unchecked") // as for Plain; the owner was given with the receiver's type
         Weak(Signal<?> signal, Object owner, WeakReceiver<?, ?> receiver, ConnectOption.Parsed options,
-             String origin) {
+             Origin origin) {
             super(signal, options, origin);
             this.owner = new WeakReference<>(owner);
             this.receiver = (WeakReceiver<Object, Object>) receiver;
@@ -268,6 +303,8 @@ abstract class Link implements Connection {
                 // The action must not reach the owner, or the owner could never be collected.
                 cleanable = Sweeper.CLEANER.register(o, new Sweep(signal, this));
             }
+            // An owner already gone is not live: sends skip the link, and the next snapshot built
+            // for any change drops it (see Index#without).
         }
 
         @Override
@@ -277,6 +314,60 @@ abstract class Link implements Connection {
             if (c != null) {
                 c.clean();
             }
+        }
+    }
+
+    /**
+     * What a second {@code connect} of an already connected receiver returns: the existing
+     * connection, seen but not owned. Closing it must not disconnect the first caller's
+     * receiver, which Django's no-op duplicate connect would never do either.
+     */
+    static final class Shared implements Connection {
+        private final Link link;
+
+        Shared(Link link) {
+            this.link = link;
+        }
+
+        @Override
+        public Signal<?> signal() {
+            return link.signal();
+        }
+
+        @Override
+        public Object receiver() {
+            return link.receiver();
+        }
+
+        @Override
+        public Optional<Object> sender() {
+            return link.sender();
+        }
+
+        @Override
+        public Optional<String> dispatchUid() {
+            return link.dispatchUid();
+        }
+
+        @Override
+        public String origin() {
+            return link.origin();
+        }
+
+        @Override
+        public boolean isConnected() {
+            return link.isConnected();
+        }
+
+        /** Leaves the connection alone: it belongs to whoever connected it first. */
+        @Override
+        public boolean disconnect() {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return link + " (already connected)";
         }
     }
 

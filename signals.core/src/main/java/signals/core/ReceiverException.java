@@ -19,6 +19,7 @@ public final class ReceiverException extends RuntimeException {
         super("receiver " + Descriptions.receiver(receiver) + " of signal '" + signal.name()
                 + "' threw " + cause, cause);
         this.signal = signal;
+        Descriptions.keepInterrupt(cause);
     }
 
     /**

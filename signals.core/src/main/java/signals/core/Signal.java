@@ -2,8 +2,11 @@ package signals.core;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.lang.ref.Reference;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -42,13 +45,15 @@ import java.util.function.Predicate;
  * been collected, and never keeps the owner alive.
  *
  * <h2>Threads</h2>
- * Sending never takes a lock: it reads an immutable snapshot of the receivers. Connecting and
- * disconnecting publish a new snapshot, so a receiver may send, connect or disconnect during a
- * send; a receiver connected during a send is not called by that send.
+ * Once receiver discovery has run, sending never takes a lock: it reads an immutable snapshot
+ * of the receivers. Connecting and disconnecting publish a new snapshot, so a receiver may send,
+ * connect or disconnect during a send; a receiver connected during a send is not called by that
+ * send.
  *
  * <h2>Discovery</h2>
- * The first use of any signal (a send or a connect) runs every {@link ReceiverProvider} found on
- * the module path or class path, once; see {@link Signals}.
+ * The first send of any signal runs every {@link ReceiverProvider} found on the module path or
+ * class path, once, while other first sends wait for it; see {@link Signals}. Connecting by hand
+ * neither starts nor waits for discovery.
  *
  * @param <T> the payload type; {@code Void} for a signal that carries nothing but its sender
  * @since 0.1
@@ -56,25 +61,31 @@ import java.util.function.Predicate;
 public final class Signal<T> {
 
     private final String name;
-    private final Class<T> payloadType;
+    private final Class<? super T> payloadType;
     private final List<String> argumentNames; // null: payload not checked by name
     private final String firedBy;
+    private final Origin declaredBy;
     private final Object lock = new Object();
 
-    // The only mutable state: an immutable snapshot that senders read without locking.
-    private volatile Index index;
+    // The only mutable state: an immutable snapshot that senders read without locking. Set
+    // before the signal is published to discovery, which may flip it from another thread.
+    private volatile Index index = Index.PENDING;
     private int mutes; // guarded by lock
 
-    private Signal(String name, Class<T> payloadType, List<String> argumentNames, String firedBy) {
+    private Signal(String name, Class<? super T> payloadType, List<String> argumentNames, String firedBy) {
         this.name = name;
         this.payloadType = payloadType;
         this.argumentNames = argumentNames;
         this.firedBy = firedBy;
-        this.index = Discovery.register(this) ? Index.EMPTY : Index.PENDING;
+        this.declaredBy = Origin.caller();
+        Discovery.register(this);
     }
 
     /**
      * Declares a signal whose payload is an instance of {@code payloadType}, typically a record.
+     *
+     * <p>A generic payload takes its raw class: {@code Signal<Saved<Order>> s = Signal.of("saved",
+     * Saved.class)} compiles without a warning, and sends are checked against {@code Saved}.
      *
      * @param name the signal's name, shown in logs and in {@link Signals#inventory()}; not null
      * @param payloadType the payload class; {@code Void.class} for a signal without payload
@@ -83,8 +94,8 @@ public final class Signal<T> {
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the name is blank or the type is primitive
      */
-    public static <T> Signal<T> of(String name, Class<T> payloadType) {
-        return builder(name, payloadType).build();
+    public static <T> Signal<T> of(String name, Class<? super T> payloadType) {
+        return Signal.<T>builder(name, payloadType).build();
     }
 
     /**
@@ -117,7 +128,7 @@ public final class Signal<T> {
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the name is blank or the type is primitive
      */
-    public static <T> Builder<T> builder(String name, Class<T> payloadType) {
+    public static <T> Builder<T> builder(String name, Class<? super T> payloadType) {
         return new Builder<>(name, payloadType);
     }
 
@@ -135,7 +146,7 @@ public final class Signal<T> {
      *
      * @return the payload class, never null
      */
-    public Class<T> payloadType() {
+    public Class<? super T> payloadType() {
         return payloadType;
     }
 
@@ -168,17 +179,20 @@ public final class Signal<T> {
      * PIZZA_DONE.connect(kitchen::announce, ConnectOption.sender("seven"), ConnectOption.dispatchUid("announce"));
      * }</pre>
      *
+     * <p>Connecting does not wait for receiver discovery: receivers connected before the first
+     * send are called before those of the {@link ReceiverProvider}s.
+     *
      * @param receiver the receiver, not null
-     * @param options {@link ConnectOption#sender} and {@link ConnectOption#dispatchUid}, each at
-     *     most once
-     * @return the connection; the existing one when this receiver (or dispatch uid) is already
-     *     connected for the same sender
+     * @param options a sender ({@link ConnectOption#sender} or {@link ConnectOption#senderOrSubclassOf})
+     *     and a {@link ConnectOption#dispatchUid}, each at most once
+     * @return the connection; when this receiver (or dispatch uid) is already connected for the
+     *     same sender, a view of that connection whose {@code close()} leaves it connected
      * @throws NullPointerException if the receiver or an option is null
      * @throws IllegalArgumentException if an option is given twice
      */
     public Connection connect(Receiver<? super T> receiver, ConnectOption... options) {
         Objects.requireNonNull(receiver, "receiver");
-        return connect(Link.receiver(this, receiver, ConnectOption.parse(options), Descriptions.caller()));
+        return connect(Link.receiver(this, receiver, ConnectOption.parse(options), Origin.caller()));
     }
 
     /**
@@ -192,7 +206,7 @@ public final class Signal<T> {
      */
     public Connection connectResponder(Responder<? super T> responder, ConnectOption... options) {
         Objects.requireNonNull(responder, "responder");
-        return connect(Link.responder(this, responder, ConnectOption.parse(options), Descriptions.caller()));
+        return connect(Link.responder(this, responder, ConnectOption.parse(options), Origin.caller()));
     }
 
     /**
@@ -216,7 +230,13 @@ public final class Signal<T> {
                                       ConnectOption... options) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(receiver, "receiver");
-        return connect(Link.weak(this, owner, receiver, ConnectOption.parse(options), Descriptions.caller()));
+        try {
+            return connect(Link.weak(this, owner, receiver, ConnectOption.parse(options), Origin.caller()));
+        } finally {
+            // Keeps the owner alive until its cleaner is registered: else the JIT may let it be
+            // collected in between, leaving a dead link that no cleaner would ever sweep.
+            Reference.reachabilityFence(owner);
+        }
     }
 
     /**
@@ -228,9 +248,16 @@ public final class Signal<T> {
      *     {@link ConnectOption#dispatchUid}
      * @return true if a connection was removed, false if there was none
      * @throws NullPointerException if the receiver or an option is null
+     * @throws IllegalArgumentException if given a {@link Connection} or a {@link WeakReceiver},
+     *     which have their own ways to disconnect
      */
     public boolean disconnect(Object receiver, ConnectOption... options) {
         Objects.requireNonNull(receiver, "receiver");
+        if (receiver instanceof Connection || receiver instanceof WeakReceiver) {
+            throw new IllegalArgumentException("disconnect takes the receiver that was connected; for a "
+                    + (receiver instanceof Connection ? "Connection call its disconnect()" : "WeakReceiver use disconnectWeak")
+                    + ", on signal '" + name + "'");
+        }
         ConnectOption.Parsed parsed = ConnectOption.parse(options);
         return disconnectWhere(link -> link.matches(receiver, null, parsed));
     }
@@ -266,23 +293,27 @@ public final class Signal<T> {
     }
 
     /**
-     * Tells whether a send from this sender would reach any receiver, without calling one: a map
-     * look-up, not a scan.
+     * Tells whether a send from this sender would reach any receiver, without calling one:
+     * Django's {@code has_listeners(sender)}. It finds the sender's receivers with one map
+     * look-up, then stops at the first live one.
      *
-     * @param sender the sender; null asks about receivers connected for every sender
+     * @param sender the sender; null asks about receivers connected for every sender, as
+     *     Django's {@code has_listeners()} does
      * @return true if at least one receiver would be called
      */
     public boolean hasListeners(Object sender) {
-        return anyLive(ready().route(sender).links);
+        return anyLive(ready(false).route(sender).links);
     }
 
     /**
-     * Tells whether any receiver is connected at all, for any sender.
+     * Tells whether any receiver is connected at all, for any sender. Unlike Django's
+     * {@code has_listeners()}, which means {@code hasListeners(null)}, this counts receivers
+     * connected for particular senders too.
      *
      * @return true if at least one receiver is connected
      */
     public boolean hasListeners() {
-        return anyLive(ready().links);
+        return anyLive(ready(false).links);
     }
 
     /**
@@ -292,7 +323,7 @@ public final class Signal<T> {
      */
     public List<Connection> receivers() {
         List<Connection> live = new ArrayList<>();
-        for (Link link : ready().links) {
+        for (Link link : ready(false).links) {
             if (link.isLive()) {
                 live.add(link);
             }
@@ -373,7 +404,7 @@ public final class Signal<T> {
      */
     public void fire(Object sender, T payload) {
         checkPayload(payload);
-        Receiver<Object>[] targets = ready().route(sender).targets;
+        Receiver<Object>[] targets = ready(true).route(sender).targets;
         int i = 0;
         try {
             for (; i < targets.length; i++) {
@@ -399,7 +430,7 @@ public final class Signal<T> {
      */
     public List<Reply> send(Object sender, T payload) {
         checkPayload(payload);
-        Link[] links = ready().route(sender).links;
+        Link[] links = ready(true).route(sender).links;
         if (links.length == 0) {
             return List.of();
         }
@@ -418,7 +449,7 @@ public final class Signal<T> {
                 replies[count++] = new Reply(link.receiver(), value, null);
             }
         }
-        return List.of(Arrays.copyOf(replies, count));
+        return Collections.unmodifiableList(Arrays.asList(count == replies.length ? replies : Arrays.copyOf(replies, count)));
     }
 
     /**
@@ -435,7 +466,7 @@ public final class Signal<T> {
      */
     public List<Reply> sendRobust(Object sender, T payload) {
         checkPayload(payload);
-        Link[] links = ready().route(sender).links;
+        Link[] links = ready(true).route(sender).links;
         if (links.length == 0) {
             return List.of();
         }
@@ -469,8 +500,9 @@ public final class Signal<T> {
      * <p>The receivers are the ones connected when this method is called. They run one after
      * another in connection order, in one task on the executor; a {@link Responder} that answers
      * with a {@link java.util.concurrent.CompletionStage} is awaited without blocking, and its
-     * result becomes its reply. The future fails with the first exception, in connection order;
-     * a receiver that throws stops the receivers after it from being called.
+     * result becomes its reply. The future fails with the first exception in connection order,
+     * once every answer before it is in; a receiver that throws stops the receivers after it from
+     * being called.
      *
      * @param sender who sends; null reaches only receivers connected for every sender
      * @param payload the payload; null only for {@code Void}
@@ -524,7 +556,7 @@ public final class Signal<T> {
                                                      boolean robust) {
         Objects.requireNonNull(executor, "executor");
         checkPayload(payload);
-        Link[] links = ready().route(sender).links;
+        Link[] links = ready(true).route(sender).links;
         if (links.length == 0) {
             return CompletableFuture.completedFuture(List.of());
         }
@@ -549,6 +581,7 @@ public final class Signal<T> {
             Object value = link.reply(this, sender, payload);
             return value == Link.GONE ? null : new Reply(link.receiver(), value, null);
         } catch (Exception e) {
+            Descriptions.keepInterrupt(e);
             Descriptions.logRobustFailure(this, link.receiver(), e);
             return new Reply(link.receiver(), null, e);
         }
@@ -568,18 +601,21 @@ public final class Signal<T> {
         }
     }
 
-    /** The current snapshot, once receiver discovery has run. */
-    private Index ready() {
+    /**
+     * The current snapshot, once receiver discovery has run. A send from the thread that runs
+     * discovery is an error; a query from it gets the snapshot as it is.
+     */
+    private Index ready(boolean sending) {
         Index current = index;
         if (current.pending) {
-            Discovery.awaitBeforeUse(this);
+            Discovery.awaitBeforeUse(this, sending);
             current = index;
         }
         return current;
     }
 
     private Connection connect(Link candidate) {
-        Discovery.awaitBeforeConnect();
+        Discovery.beforeConnect();
         Link existing;
         synchronized (lock) {
             Index current = index;
@@ -590,30 +626,55 @@ public final class Signal<T> {
             }
         }
         if (existing != null) {
-            return existing;
+            return new Link.Shared(existing);
         }
         Discovery.warnIfAdapterMissing(this);
         return candidate;
     }
 
-    /** Connects several links at once, for discovery; duplicates of existing keys are skipped. */
+    /**
+     * Connects several links with one new snapshot, for discovery and bindings: linear in the
+     * number of links, where connecting them one by one would be quadratic.
+     */
     List<Connection> connectAll(List<Link> candidates) {
         List<Connection> connected = new ArrayList<>(candidates.size());
+        List<Link> added = new ArrayList<>(candidates.size());
         synchronized (lock) {
             Index current = index;
+            Map<Link.Key, Link> keys = new HashMap<>();
+            for (Link link : current.links) {
+                keys.putIfAbsent(link.key(), link);
+            }
             for (Link candidate : candidates) {
-                Link existing = current.find(candidate);
+                Link existing = keys.putIfAbsent(candidate.key(), candidate);
                 if (existing == null) {
                     candidate.attach();
-                    current = current.with(candidate);
+                    added.add(candidate);
                     connected.add(candidate);
                 } else {
-                    connected.add(existing);
+                    connected.add(new Link.Shared(existing));
                 }
             }
-            index = current;
+            if (!added.isEmpty()) {
+                index = current.withAll(added);
+            }
+        }
+        if (!added.isEmpty()) {
+            Discovery.warnIfAdapterMissing(this);
         }
         return connected;
+    }
+
+    /** Drops every cached route, so that no sender class from an undeployed loader stays in one. */
+    void forgetCachedRoutes() {
+        synchronized (lock) {
+            index = index.rebuilt();
+        }
+    }
+
+    /** Whether the class that declared this signal, if still loaded, comes from a place. */
+    boolean declaredIn(Predicate<Class<?>> place) {
+        return declaredBy.isFrom(place) || place.test(payloadType);
     }
 
     boolean disconnectWhere(Predicate<Link> which) {
@@ -653,11 +714,11 @@ public final class Signal<T> {
     public static final class Builder<T> {
 
         private final String name;
-        private final Class<T> payloadType;
+        private final Class<? super T> payloadType;
         private List<String> argumentNames;
         private String firedBy;
 
-        private Builder(String name, Class<T> payloadType) {
+        private Builder(String name, Class<? super T> payloadType) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(payloadType, "payloadType");
             if (name.isBlank()) {

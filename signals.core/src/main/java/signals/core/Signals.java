@@ -12,7 +12,7 @@ import signals.core.spi.SignalAdapter;
  * Receiver discovery and introspection: the static entry points that concern every signal at once.
  *
  * <h2>When receivers are discovered</h2>
- * The first time any signal is sent or connected, every {@link ReceiverProvider} and
+ * The first time any signal is sent (or {@link #discover()} is called), every {@link ReceiverProvider} and
  * {@link SignalAdapter} visible to {@code signals.core}'s own class loader is found with
  * {@link ServiceLoader}: the providers of the module layer it lives in, and those listed in
  * {@code META-INF/services} on the class path. Each provider runs exactly once, even when several
@@ -28,7 +28,10 @@ import signals.core.spi.SignalAdapter;
  * Receivers in another {@link ModuleLayer} or {@link ClassLoader} (a plugin, a web application)
  * are connected with {@link #discover(ModuleLayer)} or {@link #discover(ClassLoader)}, and
  * disconnected again with {@link #disconnectAll(ModuleLayer)} or {@link #disconnectAll(ClassLoader)},
- * which leaves nothing behind that would keep the loader alive.
+ * which removes every connection whose receiver, weak owner, sender or connecting class came from
+ * there, the providers and adapters found there, the signals declared there, and every cached
+ * route. A web application whose own copy of this library holds weak connections to long-lived
+ * owners must still call it on undeploy, since the owner is what would free them.
  *
  * @since 0.1
  */
@@ -44,7 +47,7 @@ public final class Signals {
      * @throws SignalException if a provider or adapter cannot be created or fails
      */
     public static void discover() {
-        Discovery.awaitBeforeConnect();
+        Discovery.ensureDone();
     }
 
     /**
@@ -90,7 +93,7 @@ public final class Signals {
      */
     public static int disconnectAll(ClassLoader loader) {
         Objects.requireNonNull(loader, "loader");
-        Discovery.awaitBeforeConnect();
+        Discovery.ensureDone();
         return Discovery.forget(type -> isWithin(type.getClassLoader(), loader));
     }
 
@@ -104,7 +107,7 @@ public final class Signals {
      */
     public static int disconnectAll(ModuleLayer layer) {
         Objects.requireNonNull(layer, "layer");
-        Discovery.awaitBeforeConnect();
+        Discovery.ensureDone();
         Predicate<Class<?>> inLayer = type -> isWithin(type.getModule().getLayer(), layer);
         return Discovery.forget(inLayer);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static signals.core.ConnectOption.sender;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -78,7 +79,10 @@ class ConcurrencyTests {
                         assertTrue(signal.disconnect(mine[i], options), "lost connection");
                     } else {
                         Connection c = signal.connect(mine[i], options);
-                        assertSame(c, signal.connect(mine[i], options), "duplicate connection");
+                        assertSame(mine[i], c.receiver());
+                        // A duplicate connect returns a view that owns nothing: a second
+                        // connection would instead disconnect here and report true.
+                        assertFalse(signal.connect(mine[i], options).disconnect(), "duplicate connection");
                     }
                     state[i] = !state[i];
                     churns.incrementAndGet();
@@ -171,8 +175,10 @@ class ConcurrencyTests {
 
         assertEquals(List.of(), List.copyOf(failures));
         for (Connection[] round : got) {
+            // Exactly one thread per round made the connection; the others got views of it.
+            assertEquals(1, Arrays.stream(round).filter(c -> c instanceof Link).count());
             for (Connection c : round) {
-                assertSame(round[0], c);
+                assertSame(receiver, c.receiver());
             }
         }
         DispatcherTests.assertClean(signal);

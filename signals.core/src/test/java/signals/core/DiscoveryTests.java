@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,6 +126,27 @@ class DiscoveryTests {
     }
 
     @Test
+    void aProviderThatHitsAMissingClassFailsDiscoveryNamingItsClass() throws IOException {
+        Path out = Plugins.buildClassPath(dir.resolve("linkage"), Map.of(
+                "com/example/linkage/Needy.java", "package com.example.linkage;\n"
+                        + "public final class Needy implements signals.core.ReceiverProvider {\n"
+                        + "  public java.util.List<signals.core.Binding<?>> receivers() { return Optional.STUFF; }\n}\n",
+                "com/example/linkage/Optional.java", "package com.example.linkage;\n"
+                        + "final class Optional {\n"
+                        + "  static final java.util.List<signals.core.Binding<?>> STUFF = java.util.List.of();\n}\n",
+                SERVICES, "com.example.linkage.Needy\n"));
+        // As when an optional dependency is not deployed.
+        Files.delete(out.resolve("com/example/linkage/Optional.class"));
+        URLClassLoader plugin = Plugins.loader(out);
+        loaders.add(plugin);
+
+        SignalException failure = assertThrows(SignalException.class, () -> Signals.discover(plugin));
+
+        assertTrue(failure.getMessage().startsWith("ReceiverProvider com.example.linkage.Needy (class path) threw"
+                + " java.lang.NoClassDefFoundError"), failure.getMessage());
+    }
+
+    @Test
     void aProviderThatReturnsNullFailsDiscoveryNamingItsClass() {
         URLClassLoader plugin = plugin("nulls", Map.of(
                 "com/example/nulls/Empty.java", "package com.example.nulls;\n"
@@ -161,15 +183,27 @@ class DiscoveryTests {
                         + "    return List.of(\n"
                         + "      Binding.responder(HostSignals.PLUGIN_PING, (s, sender, text) -> \"leak \" + text),\n"
                         + "      Binding.receiver(HostSignals.PLUGIN_PING, (s, sender, text) -> { },\n"
-                        + "          ConnectOption.sender(Receivers.class)));\n"
+                        + "          ConnectOption.sender(Receivers.class)),\n"
+                        + "      Binding.receiver(HostSignals.PLUGIN_PING, (s, sender, text) -> { },\n"
+                        + "          ConnectOption.senderOrSubclassOf(CharSequence.class)),\n"
+                        + "      Binding.receiver(Own.SIGNAL, (s, sender, text) -> { }));\n"
                         + "  }\n}\n",
+                "com/example/leak/Own.java", "package com.example.leak;\n"
+                        + "public final class Own {\n"
+                        + "  public static final signals.core.Signal<String> SIGNAL = signals.core.Signal.of(\"leak_own\", String.class);\n"
+                        + "}\n",
                 SERVICES, "com.example.leak.Receivers\n")));
 
-        assertEquals(2, Signals.discover(plugin).size());
+        assertEquals(4, Signals.discover(plugin).size());
         assertEquals(List.of("leak ping"), values(HostSignals.PLUGIN_PING.send("test", "ping")));
+        // Caches a route for a class of the JDK that leads to the plugin's receivers.
+        assertEquals(2, HostSignals.PLUGIN_PING.send(String.class, "cached").size());
         assertTrue(Signals.inventory().toString().contains("com.example.leak.Receivers"));
+        assertEquals(1, Signals.find("leak_own").size());
 
-        assertEquals(2, Signals.disconnectAll(plugin));
+        assertEquals(4, Signals.disconnectAll(plugin));
+        assertEquals(List.of(), Signals.find("leak_own"), "a signal the plugin declared is forgotten");
+        assertEquals(List.of(), HostSignals.PLUGIN_PING.send(String.class, "again"), "no cached route survives");
         plugin.close();
         return new WeakReference<>(plugin);
     }

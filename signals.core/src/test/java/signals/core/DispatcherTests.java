@@ -154,7 +154,10 @@ class DispatcherTests {
         Callable receiver = new Callable();
         Connection first = signal.connectResponder(receiver);
         for (int i = 0; i < 5; i++) {
-            assertSame(first, signal.connectResponder(receiver));
+            Connection again = signal.connectResponder(receiver);
+            assertSame(receiver, again.receiver());
+            again.close();
+            assertTrue(first.isConnected(), "closing a duplicate must not disconnect the first connection");
         }
 
         assertEquals(1, signal.send(this, "test").size());

@@ -98,7 +98,8 @@ class ReceiverBindingTests {
         List<Connection> first = binding.connect();
         List<Connection> second = binding.connect();
 
-        assertSame(first.get(0), second.get(0));
+        assertSame(first.get(0).receiver(), second.get(0).receiver());
+        assertFalse(second.get(0).disconnect(), "the second binding does not own the connection");
         assertEquals(1, bSignal.receivers().size());
     }
 

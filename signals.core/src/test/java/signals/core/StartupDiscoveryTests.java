@@ -45,6 +45,14 @@ class StartupDiscoveryTests {
             + "      start.countDown();\n"
             + "      for (Thread t : threads) t.join();\n"
             + "      System.out.println(\"declared=\" + Receivers.DECLARED.get() + \" replies=\" + replies);\n"
+            + "    } else if (args[0].equals(\"clinit\")) {\n"
+            // Another thread initializes Shop, whose static initializer connects, while this
+            // thread's first send runs discovery, whose provider needs Shop: connect must not wait.
+            + "      Thread other = new Thread(() -> System.out.println(\"shop ready: \" + Shop.READY));\n"
+            + "      other.start();\n"
+            + "      Shop.STARTED.await();\n"
+            + "      System.out.println(\"replies=\" + PING.send(\"main\", \"x\").size());\n"
+            + "      other.join();\n"
             + "    } else {\n"
             + "      for (int i = 0; i < 2; i++) {\n"
             + "        try { PING.send(\"main\", \"x\"); System.out.println(\"sent\"); }\n"
@@ -65,6 +73,25 @@ class StartupDiscoveryTests {
             // Widens the window in which the other threads race for discovery.
             + "    try { Thread.sleep(300); } catch (InterruptedException e) { throw new IllegalStateException(e); }\n"
             + "    return List.of(Binding.responder(Main.PING, (s, sender, text) -> \"pong\"));\n"
+            + "  }\n"
+            + "}\n";
+
+    private static final String SHOP = "package com.example.app;\n"
+            + "import java.util.concurrent.CountDownLatch;\n"
+            + "public final class Shop {\n"
+            + "  static final CountDownLatch STARTED = new CountDownLatch(1);\n"
+            + "  static final boolean READY;\n"
+            + "  static {\n"
+            + "    STARTED.countDown();\n"
+            + "    try { Thread.sleep(300); } catch (InterruptedException e) { throw new IllegalStateException(e); }\n"
+            + "    Main.PING.connect((s, sender, text) -> { });\n"
+            + "    READY = true;\n"
+            + "  }\n"
+            + "  public static final class Provider implements signals.core.ReceiverProvider {\n"
+            + "    public java.util.List<signals.core.Binding<?>> receivers() {\n"
+            + "      if (!READY) throw new IllegalStateException(\"Shop not initialized\");\n"
+            + "      return java.util.List.of();\n"
+            + "    }\n"
             + "  }\n"
             + "}\n";
 
@@ -110,6 +137,15 @@ class StartupDiscoveryTests {
 
     @ParameterizedTest
     @EnumSource(Path_.class)
+    void aStaticInitializerThatConnectsWhileAProviderNeedsItsClassDoesNotDeadlock(Path_ path) throws Exception {
+        String output = run(path, Map.of("Receivers", RECEIVERS, "Shop", SHOP), "clinit"); // Shop's is Shop$Provider
+
+        assertTrue(output.contains("shop ready: true"), output);
+        assertTrue(output.contains("replies=2"), "the static initializer's receiver and the provider's: " + output);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Path_.class)
     void aProviderThatSendsWhileReceiversAreDiscoveredIsTold(Path_ path) throws Exception {
         String output = run(path, Map.of("Receivers", RECEIVERS, "Eager", EAGER), "fail");
 
@@ -122,14 +158,16 @@ class StartupDiscoveryTests {
     private String run(Path_ path, Map<String, String> providers, String mode) throws IOException, InterruptedException {
         Map<String, String> files = new HashMap<>();
         files.put("com/example/app/Main.java", MAIN);
+        files.put("com/example/app/Shop.java", SHOP); // Main names it; only the clinit test provides it
         providers.forEach((name, source) -> files.put("com/example/app/" + name + ".java", source));
         List<String> names = new ArrayList<>();
-        providers.keySet().stream().sorted().forEach(name -> names.add("com.example.app." + name));
+        providers.keySet().stream().sorted()
+                .forEach(name -> names.add("com.example.app." + (name.equals("Shop") ? "Shop$Provider" : name)));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         Path out;
         if (path == Path_.MODULE_PATH) {
             files.put("module-info.java", "module com.example.app {\n  requires signals.core;\n"
-                    + "  provides signals.core.ReceiverProvider with " + String.join(", ", names) + ";\n}\n");
+                    + "  provides signals.core.ReceiverProvider with " + String.join(", ", names).replace('$', '.') + ";\n}\n");
             out = Plugins.build(dir, files, "--module-path", Plugins.CLASSES.toString());
             command.addAll(List.of("--module-path", Plugins.CLASSES + File.pathSeparator + out,
                     "--module", "com.example.app/com.example.app.Main"));

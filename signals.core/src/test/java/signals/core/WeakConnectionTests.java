@@ -1,6 +1,7 @@
 package signals.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -91,7 +92,10 @@ class WeakConnectionTests {
         WeakReceiver<View, String> refresh = View::refresh;
         Connection first = signal.connectWeak(view, refresh);
 
-        assertSame(first, signal.connectWeak(view, refresh));
+        Connection again = signal.connectWeak(view, refresh);
+        assertSame(refresh, again.receiver());
+        again.close();
+        assertTrue(first.isConnected(), "closing the duplicate leaves the first connection alone");
         assertEquals(1, signal.receivers().size());
         signal.fire("seven", "x");
         assertEquals(List.of("x"), view.seen);
@@ -118,7 +122,9 @@ class WeakConnectionTests {
         WeakReceiver<View, String> refresh = View::refresh;
         signal.connectWeak(view, refresh, sender("seven"));
 
-        assertFalse(signal.disconnect(refresh, sender("seven")));
+        IllegalArgumentException wrongMethod = assertThrows(IllegalArgumentException.class,
+                () -> signal.disconnect(refresh, sender("seven")));
+        assertTrue(wrongMethod.getMessage().contains("disconnectWeak"), wrongMethod.getMessage());
         assertFalse(signal.disconnectWeak(new View(), refresh, sender("seven")));
         assertFalse(signal.disconnectWeak(view, refresh));
         assertTrue(signal.disconnectWeak(view, refresh, sender("seven")));
