@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Properties;
 import java.util.logging.Logger;
 import signals.jdbc.internal.Announcer;
@@ -25,6 +26,8 @@ import signals.jdbc.internal.JdbcUrls;
  * {@link java.util.ServiceLoader} (in {@code module-info} and in {@code META-INF/services}), so a
  * pool, Hibernate or any tool finds it from the URL alone; its class name is only needed where a
  * tool insists on a {@code driverClassName}. The connection it returns is the real driver's own.
+ * An application that is stopped while the JVM runs on (a web application, for one) calls
+ * {@link #deregister()} when it stops.
  *
  * <h2>Alias</h2>
  * The signal's sender is the data source's alias: the connection property
@@ -61,6 +64,43 @@ public final class SignalsDriver implements Driver {
             DriverManager.registerDriver(new SignalsDriver());
         } catch (SQLException e) {
             throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * Takes this driver out of {@link DriverManager}: the instance registered when this class was
+     * loaded, and any other instance of this class registered since. Call it when the application
+     * stops, from a servlet container's {@code ServletContextListener.contextDestroyed} or an
+     * application's shutdown: {@code DriverManager} is shared by the whole JVM, and a driver left
+     * registered there keeps the class loader of a web application that had this module in
+     * {@code WEB-INF/lib}, and every class it loaded, from being collected after undeployment.
+     *
+     * <pre>{@code
+     * public void contextDestroyed(ServletContextEvent event) {
+     *     SignalsDriver.deregister();
+     * }
+     * }</pre>
+     *
+     * <p>Calling it again does nothing. Afterwards {@code jdbc:signals:} URLs find no driver in
+     * {@code DriverManager}; connections already open are not affected, and
+     * {@link SignalsDataSource} keeps working, as it does not use this driver. The real drivers
+     * are the application's to deregister.
+     *
+     * @throws IllegalStateException if {@code DriverManager} refuses, with its exception as the
+     *     cause
+     * @since 0.1
+     */
+    public static void deregister() {
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            // The exact class: a SignalsDriver of another class loader belongs to another application.
+            if (driver.getClass() == SignalsDriver.class) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException e) {
+                    // Declared, but not thrown by the JDK's DriverManager; a shutdown hook has no use for a checked one.
+                    throw new IllegalStateException("DriverManager refused to deregister " + driver + ": " + e, e);
+                }
+            }
         }
     }
 

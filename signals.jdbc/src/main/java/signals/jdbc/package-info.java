@@ -50,8 +50,9 @@
  *   <dt>What happens when a receiver throws?</dt>
  *   <dd>The new connection is closed, and whoever asked for it (the pool, usually) gets an
  *       {@link java.sql.SQLException} whose cause is the receiver's own exception. Half-prepared
- *       connections never reach the application. An {@link Error} is passed on unchanged, after
- *       the connection is closed.</dd>
+ *       connections never reach the application. A receiver's {@link InterruptedException}
+ *       leaves the caller's thread interrupted, so that it still stops. An {@link Error} is
+ *       passed on unchanged, after the connection is closed.</dd>
  *   <dt>How do I use it with HikariCP?</dt>
  *   <dd>Either change the URL: {@code jdbcUrl=jdbc:signals:postgresql://db/orders}, and optionally
  *       {@code dataSource.signalsAlias=orders}; or name the wrapper:

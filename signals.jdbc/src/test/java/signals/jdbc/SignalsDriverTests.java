@@ -17,6 +17,7 @@ import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
@@ -99,14 +100,43 @@ class SignalsDriverTests {
 
     @Test
     void passwordsInAnyUsualPlaceAreMaskedInErrors() {
+        // No driver for these here: each fails, naming the URL. Every password contains "ter2".
         for (String url : List.of("jdbc:signals:nosuchdb://app:hunter2@db.example.com/orders",
                 "jdbc:signals:nosuchdb:thin:app/hunter2@db.example.com:1521/orders",
                 "jdbc:signals:nosuchdb://db.example.com;user=app;Password=hunter2;encrypt=true",
-                "jdbc:signals:nosuchdb://db.example.com/orders?sslpassword=hunter2&ssl=true")) {
-            SQLException failure = assertThrows(SQLException.class, () -> driver.connect(url, null));
-            assertFalse(failure.getMessage().contains("hunter2"), failure.getMessage());
-            assertTrue(failure.getMessage().contains("***"), failure.getMessage());
+                "jdbc:signals:nosuchdb://db.example.com/orders?sslpassword=hunter2&ssl=true",
+                "jdbc:signals:nosuchdb://app:hun/ter2@db.example.com/orders",
+                "jdbc:signals:oracle:thin:scott/hun:ter2@db.example.com:1521/orders",
+                "jdbc:signals:sqlserver://db.example.com;user=app;password={hun;ter2};encrypt=true",
+                "jdbc:signals:mysql://(host=db.example.com,user=app,password=hunter2)/orders",
+                "jdbc:signals:mysql://address=(host=db.example.com)(user=app)(password=hunter2)/orders")) {
+            SQLException direct = assertThrows(SQLException.class, () -> driver.connect(url, null));
+            SQLException viaDataSource = assertThrows(SQLException.class,
+                    () -> urlDataSource(url.replace("jdbc:signals:", "jdbc:")).getConnection());
+            for (SQLException failure : List.of(direct, viaDataSource)) {
+                assertTrue(failure.getMessage().startsWith("no JDBC driver accepts"), failure.getMessage());
+                assertFalse(failure.getMessage().contains("ter2"), failure.getMessage());
+                assertTrue(failure.getMessage().contains("***"), failure.getMessage());
+            }
         }
+    }
+
+    @Test
+    void deregisterTakesTheDriverOutOfDriverManagerAndMayBeRepeated() throws SQLException {
+        try {
+            SignalsDriver.deregister();
+            SignalsDriver.deregister();
+
+            assertFalse(Collections.list(DriverManager.getDrivers()).stream().anyMatch(SignalsDriver.class::isInstance),
+                    "drivers after deregister: " + Collections.list(DriverManager.getDrivers()));
+            SQLException failure = assertThrows(SQLException.class,
+                    () -> DriverManager.getConnection(db.prefixedUrl(), db.credentials()));
+            assertEquals("08001", failure.getSQLState(), "DriverManager's \"no suitable driver\"");
+        } finally {
+            // The class registers once, when loaded; the rest of the suite needs a driver again.
+            DriverManager.registerDriver(new SignalsDriver());
+        }
+        assertInstanceOf(SignalsDriver.class, DriverManager.getDriver(db.prefixedUrl()));
     }
 
     @Test
@@ -180,6 +210,12 @@ class SignalsDriverTests {
         assertEquals(1, driver.getMinorVersion());
         assertFalse(driver.jdbcCompliant());
         assertEquals("signals.jdbc", driver.getParentLogger().getName());
+    }
+
+    private static SignalsDataSource urlDataSource(String url) {
+        SignalsDataSource dataSource = new SignalsDataSource();
+        dataSource.setUrl(url);
+        return dataSource;
     }
 
     private static String[] names(DriverPropertyInfo[] properties) {

@@ -25,8 +25,10 @@ public final class Announcer {
      * @param alias the data source's name, the sender, not null
      * @param url the URL without password, or null
      * @return the same connection, ready for the caller
-     * @throws SQLException if a receiver threw (its exception is the cause); the connection is
-     *     closed by then
+     * @throws SQLException if the signal could not be sent: a receiver threw (its exception is
+     *     the cause) or receiver discovery failed (signals.core's exception is the cause); the
+     *     connection is closed by then, and the thread interrupted again if a receiver threw
+     *     {@link InterruptedException}
      */
     public static Connection announce(Connection connection, String alias, String url) throws SQLException {
         Signal<ConnectionCreated> signal = ConnectionSignals.CONNECTION_CREATED;
@@ -39,10 +41,15 @@ public final class Announcer {
         } catch (RuntimeException e) {
             Throwable cause = e instanceof ReceiverException && e.getCause() != null ? e.getCause() : e;
             SQLException failure = cause instanceof SQLException
-                    ? new SQLException(message(alias, url, cause), ((SQLException) cause).getSQLState(),
+                    ? new SQLException(message(alias, url, e), ((SQLException) cause).getSQLState(),
                             ((SQLException) cause).getErrorCode(), cause)
-                    : new SQLException(message(alias, url, cause), cause);
+                    : new SQLException(message(alias, url, e), cause);
             closeAfter(connection, failure);
+            if (cause instanceof InterruptedException) {
+                // Catching InterruptedException cleared the flag; the caller's thread was asked to
+                // stop and must still know it. Set only now: an interrupted close could fail.
+                Thread.currentThread().interrupt();
+            }
             throw failure;
         } catch (Error e) {
             closeAfter(connection, e);
@@ -50,10 +57,16 @@ public final class Announcer {
         }
     }
 
-    private static String message(String alias, String url, Throwable cause) {
-        return "a receiver of connection_created for data source '" + alias + "'"
+    /**
+     * Says what failed without guessing who: unchecked exceptions of receivers and of
+     * signals.core (a failed discovery, a send during discovery) look alike here.
+     */
+    private static String message(String alias, String url, RuntimeException thrown) {
+        // A ReceiverException's own message names the receiver and its exception.
+        String what = thrown instanceof ReceiverException ? thrown.getMessage() : thrown.toString();
+        return "could not announce the new connection of data source '" + alias + "'"
                 + (url == null || url.equals(alias) ? "" : " (" + url + ")")
-                + " failed, so the new connection was closed: " + cause;
+                + ": " + what + "; the connection was closed";
     }
 
     private static void closeAfter(Connection connection, Throwable failure) {

@@ -4,6 +4,7 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Enumeration;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import signals.jdbc.SignalsDriver;
 
@@ -14,19 +15,41 @@ import signals.jdbc.SignalsDriver;
  */
 public final class JdbcUrls {
 
-    // "//user:secret@host" (PostgreSQL, MySQL, most URLs shaped like http ones).
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@?;&]*):[^@/?;&]*@");
-    // "thin:scott/tiger@host" (Oracle).
+    /*
+     * Masking errs on the side of hiding too much: a URL that reaches a message is often a
+     * malformed one (that is why it failed), and drivers disagree on escaping, so a password
+     * is assumed to hold any character that its form allows.
+     */
+
+    // The end of "//user:secret@" is the last '@' before the first parameter ("?name=", ";name=",
+    // "&name=", "(name=", ",name="): passwords hold '@', '/', ':' and '?', parameter values hold '@'.
+    private static final Pattern FIRST_PARAMETER = Pattern.compile("[?;&(,][A-Za-z0-9_.-]+\\s*=");
+    // "thin:scott/tiger@host" (Oracle): anything up to the '@', or a quoted password with '@' in it.
+    private static final Pattern ORACLE_USER_INFO = Pattern.compile(
+            "(?i)^(jdbc:(?:signals:)?oracle:[a-z0-9]+:[^/@]+/)(?:\"[^\"]*\"|[^@]*)(@|$)");
+    // "nosuchdb:app/secret@host": the same shape in other drivers, stricter, as it is rarer there.
     private static final Pattern SLASHED_USER_INFO = Pattern.compile("(:[^:/@?;&=]+)/[^:/@?;&=]+@");
-    // "?password=secret", ";PASSWORD=secret", "&sslpassword=secret", "pwd=secret" and the like.
+    private static final String SECRET_NAME = "[a-z0-9_.-]*(?:password|passwd|passphrase|passcode|pwd|secret|token"
+            + "|credential)[a-z0-9_.-]*\\s*=\\s*";
+    // A value that starts with a brace (SQL Server; "}}" is a brace inside) or a quote ends at the
+    // closing one, whatever it holds in between; one that is never closed runs to the end of the URL.
+    private static final String ENCLOSED = "(?:\\{[^}]*+(?:\\}\\}[^}]*+)*+(?:\\}|$)|\"[^\"]*+(?:\"|$)|'[^']*+(?:'|$))?";
+    // "?password=", ";PASSWORD=", "&sslpassword=", ":password=" (DB2), "pwd=" and the like: up to ';' or '&'.
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "(?i)([;?&:][a-z0-9_.-]*(?:password|passwd|pwd|secret|token)[a-z0-9_.-]*=)[^;&]*");
+            "(?i)([;?&:]\\s*" + SECRET_NAME + ")" + ENCLOSED + "[^;&]*");
+    // "(password=secret)", "(host=h,password=secret)" (MySQL's address and key-value forms): up to ',' or ')'.
+    private static final Pattern SECRET_PROPERTY = Pattern.compile(
+            "(?i)([(,]\\s*" + SECRET_NAME + ")" + ENCLOSED + "[^,)]*");
 
     private JdbcUrls() {
     }
 
     /**
-     * Masks the passwords in a URL, for messages and for the payload.
+     * Masks the passwords in a URL, for messages and for the payload: the password of
+     * {@code //user:password@host} (up to the last {@code @} before the parameters), Oracle's
+     * {@code user/password@}, and the value of every parameter or property whose name contains
+     * {@code password}, {@code pwd}, {@code secret}, {@code token} and the like, after
+     * {@code ? ; & :} or inside {@code ( ,}; a value in braces or quotes is masked whole.
      *
      * @param url a JDBC URL, or null
      * @return the URL with every password replaced by {@code ***}; null for null
@@ -35,9 +58,27 @@ public final class JdbcUrls {
         if (url == null) {
             return null;
         }
-        String shown = USER_INFO.matcher(url).replaceFirst("$1:***@");
+        String shown = maskUserInfo(url);
+        shown = ORACLE_USER_INFO.matcher(shown).replaceFirst("$1***$2");
         shown = SLASHED_USER_INFO.matcher(shown).replaceFirst("$1/***@");
-        return SECRET_PARAMETER.matcher(shown).replaceAll("$1***");
+        shown = SECRET_PARAMETER.matcher(shown).replaceAll("$1***");
+        return SECRET_PROPERTY.matcher(shown).replaceAll("$1***");
+    }
+
+    private static String maskUserInfo(String url) {
+        int authority = url.indexOf("//");
+        if (authority < 0) {
+            return url;
+        }
+        authority += 2;
+        Matcher parameter = FIRST_PARAMETER.matcher(url);
+        int end = parameter.find(authority) ? parameter.start() : url.length();
+        int at = url.lastIndexOf('@', end - 1);
+        int colon = url.indexOf(':', authority);
+        if (at < authority || colon < 0 || colon > at) {
+            return url;   // no user info, or a user name without password
+        }
+        return url.substring(0, colon + 1) + "***" + url.substring(at);
     }
 
     /**
