@@ -2,7 +2,6 @@ package signals.core;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +9,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * An immutable snapshot of a signal's connections, indexed by sender so that a send finds its
- * receivers with one map look-up, however many senders have their own receivers. Django scans
- * every receiver on a cache miss; a Java service with ten thousand entity classes as senders
- * should not.
+ * A snapshot of a signal's connections, indexed by sender so that a send finds its receivers with
+ * one map look-up, however many senders have their own receivers. Django scans every receiver
+ * on a cache miss; a Java service with ten thousand entity classes as senders should not.
  *
- * <p>Never mutated after construction: senders read it without a lock, writers build a new one.
+ * <p>Senders read it without a lock; writers, under the signal's lock, publish a new one. The
+ * arrays (all links, each route) are never changed. The one exception is the per-sender map,
+ * which successive snapshots of one signal share and which a connect for one sender updates in
+ * place, a whole route at a time: copying it for each of ten thousand senders would make
+ * connecting them quadratic. A send still reads one immutable route array; a send that runs
+ * while a receiver is connected may or may not see it, as with any concurrent connect.
  */
 final class Index {
 
@@ -34,7 +37,7 @@ final class Index {
     final boolean muted;
 
     /** True when every link is for any sender: the common case, answered without a look-up. */
-    private final boolean anySenderOnly;
+    final boolean anySenderOnly;
     private final Route anySender;
     private final Map<Object, Route> bySender;
 
@@ -57,6 +60,11 @@ final class Index {
         this.pending = pending;
         this.anySenderOnly = bySender.isEmpty() && bySupertype.length == 0;
         this.byClass = bySupertype.length == 0 ? Map.of() : new ConcurrentHashMap<>();
+    }
+
+    /** What fire calls for any sender when {@link #anySenderOnly}. */
+    Receiver<Object>[] anySenderTargets() {
+        return anySender.targets;
     }
 
     /** The receivers of a send from this sender, in connection order. */
@@ -88,7 +96,12 @@ final class Index {
     }
 
     Link find(Link candidate) {
-        for (Link link : links) {
+        // An existing link with the same key is in the candidate's own route.
+        Link[] scope = muted ? links
+                : candidate.subclasses ? bySupertype
+                : candidate.sender == null ? anySender.links
+                : route(candidate.sender, bySender).links;
+        for (Link link : scope) {
             if (link.sameKey(candidate)) {
                 return link;
             }
@@ -108,15 +121,18 @@ final class Index {
             supertypes[bySupertype.length] = link;
             return new Index(all, anySender, bySender, supertypes, pending, false);
         }
+        Map<Object, Route> routes = ownedRoutes();
         if (link.sender == null) {
-            Map<Object, Route> routes = new HashMap<>(capacity(bySender.size()));
-            bySender.forEach((sender, route) -> routes.put(sender, route.plus(link)));
+            routes.replaceAll((sender, route) -> route.plus(link));
             return new Index(all, anySender.plus(link), routes, bySupertype, pending, false);
         }
-        Map<Object, Route> routes = new HashMap<>(capacity(bySender.size() + 1));
-        routes.putAll(bySender);
-        routes.put(link.sender, route(link.sender, bySender).plus(link));
+        routes.put(link.sender, route(link.sender, routes).plus(link));
         return new Index(all, anySender, routes, bySupertype, pending, false);
+    }
+
+    /** The per-sender map to update in place; a new one when this is a shared empty map. */
+    private Map<Object, Route> ownedRoutes() {
+        return bySender instanceof ConcurrentHashMap ? bySender : new ConcurrentHashMap<>(bySender);
     }
 
     /**
@@ -174,14 +190,10 @@ final class Index {
                 own.computeIfAbsent(link.sender, s -> new ArrayList<>()).add(link);
             }
         }
-        Map<Object, Route> routes = new HashMap<>(capacity(own.size()));
+        Map<Object, Route> routes = own.isEmpty() ? Map.of() : new ConcurrentHashMap<>(own.size());
         own.forEach((sender, mine) -> routes.put(sender, Route.merge(anySender, mine)));
         return new Index(links.toArray(new Link[0]), Route.of(anySender), routes, supertypes.toArray(new Link[0]),
                 pending, false);
-    }
-
-    private static int capacity(int entries) {
-        return (int) (entries / 0.75f) + 1;
     }
 
     /** The receivers for one sender: the links for {@link Signal#send}, the targets for fire. */

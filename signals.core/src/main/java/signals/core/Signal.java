@@ -70,6 +70,9 @@ public final class Signal<T> {
     // The only mutable state: an immutable snapshot that senders read without locking. Set
     // before the signal is published to discovery, which may flip it from another thread.
     private volatile Index index = Index.PENDING;
+    // What fire calls when every receiver listens to every sender: the common case, one volatile
+    // read away. Null while discovery is pending or some receiver listens to particular senders.
+    private volatile Receiver<Object>[] direct;
     private int mutes; // guarded by lock
 
     private Signal(String name, Class<? super T> payloadType, List<String> argumentNames, String firedBy) {
@@ -348,7 +351,7 @@ public final class Signal<T> {
     public Mute mute() {
         synchronized (lock) {
             if (mutes++ == 0) {
-                index = index.muted(true);
+                publish(index.muted(true));
             }
         }
         return new Mute();
@@ -382,7 +385,7 @@ public final class Signal<T> {
                 if (open) {
                     open = false;
                     if (--mutes == 0) {
-                        index = index.muted(false);
+                        publish(index.muted(false));
                     }
                 }
             }
@@ -404,7 +407,10 @@ public final class Signal<T> {
      */
     public void fire(Object sender, T payload) {
         checkPayload(payload);
-        Receiver<Object>[] targets = ready(true).route(sender).targets;
+        Receiver<Object>[] targets = direct;
+        if (targets == null) {
+            targets = ready(true).route(sender).targets;
+        }
         int i = 0;
         try {
             for (; i < targets.length; i++) {
@@ -622,7 +628,7 @@ public final class Signal<T> {
             existing = current.find(candidate);
             if (existing == null) {
                 candidate.attach();
-                index = current.with(candidate);
+                publish(current.with(candidate));
             }
         }
         if (existing != null) {
@@ -656,7 +662,7 @@ public final class Signal<T> {
                 }
             }
             if (!added.isEmpty()) {
-                index = current.withAll(added);
+                publish(current.withAll(added));
             }
         }
         if (!added.isEmpty()) {
@@ -665,10 +671,16 @@ public final class Signal<T> {
         return connected;
     }
 
+    /** Makes a new snapshot the current one; only under the lock. */
+    private void publish(Index next) {
+        index = next;
+        direct = next.pending || !next.anySenderOnly ? null : next.anySenderTargets();
+    }
+
     /** Drops every cached route, so that no sender class from an undeployed loader stays in one. */
     void forgetCachedRoutes() {
         synchronized (lock) {
-            index = index.rebuilt();
+            publish(index.rebuilt());
         }
     }
 
@@ -684,7 +696,7 @@ public final class Signal<T> {
     int disconnectCounting(Predicate<Link> which) {
         List<Link> removed = new ArrayList<>(1);
         synchronized (lock) {
-            index = index.without(which, removed);
+            publish(index.without(which, removed));
         }
         // Outside the lock: detaching a weak link runs its cleaner action.
         for (Link link : removed) {
@@ -696,7 +708,7 @@ public final class Signal<T> {
     /** Called by discovery once every provider has run. */
     void discoveryDone() {
         synchronized (lock) {
-            index = index.discovered();
+            publish(index.discovered());
         }
     }
 
