@@ -30,8 +30,10 @@ import signals.jdbc.SignalsDataSource;
  * exactly the same, since the application holds the driver's own connection), and the opening of
  * a physical connection (which should cost a plain open plus the receivers' own work).
  *
- * <p>{@code way}: {@code plain} opens H2 directly, {@code driver} through the
- * {@code jdbc:signals:} URL, {@code wrapper} through {@link SignalsDataSource}.
+ * <p>{@code way}: {@code plain} opens H2's own {@code DataSource}, {@code wrapper} the same
+ * through {@link SignalsDataSource}; {@code manager} asks {@link DriverManager} for the H2 URL,
+ * {@code driver} for the same URL behind {@code jdbc:signals:}. Compare {@code wrapper} with
+ * {@code plain} and {@code driver} with {@code manager}.
  * {@code receiver}: {@code none} connects nothing, {@code empty} a receiver that does nothing, and
  * {@code timeZone} a receiver that sets the session's time zone; for the plain way, that
  * statement is run by hand after opening, so that the work compared is the same.
@@ -44,7 +46,7 @@ public class JdbcBenchmark {
     private static final String H2 = "h2:mem:bench;DB_CLOSE_DELAY=-1";
     private static final String SET_TIME_ZONE = "SET TIME ZONE 'Europe/Rome'";
 
-    @Param({"plain", "driver", "wrapper"})
+    @Param({"plain", "manager", "driver", "wrapper"})
     String way;
 
     @Param({"none", "empty", "timeZone"})
@@ -119,7 +121,7 @@ public class JdbcBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public boolean openPhysicalConnection() throws SQLException {
         try (Connection c = open()) {
-            if (way.equals("plain") && receiver.equals("timeZone")) {
+            if ((way.equals("plain") || way.equals("manager")) && receiver.equals("timeZone")) {
                 try (Statement statement = c.createStatement()) {
                     statement.execute(SET_TIME_ZONE);
                 }
@@ -132,6 +134,10 @@ public class JdbcBenchmark {
         switch (way) {
             case "plain":
                 return target.getConnection();
+            case "manager":
+                Properties plain = new Properties();
+                plain.setProperty("user", "sa");
+                return DriverManager.getConnection("jdbc:" + H2, plain);
             case "driver":
                 Properties info = new Properties();
                 info.setProperty("user", "sa");

@@ -4,6 +4,8 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Enumeration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import signals.jdbc.SignalsDriver;
@@ -58,6 +60,24 @@ public final class JdbcUrls {
         if (url == null) {
             return null;
         }
+        // Every new connection needs its URL masked, and an application uses a handful of URLs:
+        // remembered, they cost a look-up instead of five regular expressions. Only strings are
+        // kept, and only so many, so the memo can neither pin a class loader nor grow unbounded.
+        String known = REDACTED.get(url);
+        if (known != null) {
+            return known;
+        }
+        String shown = mask(url);
+        if (REDACTED.size() < REMEMBERED) {
+            REDACTED.put(url, shown);
+        }
+        return shown;
+    }
+
+    private static final int REMEMBERED = 256;
+    private static final Map<String, String> REDACTED = new ConcurrentHashMap<>();
+
+    private static String mask(String url) {
         String shown = maskUserInfo(url);
         shown = ORACLE_USER_INFO.matcher(shown).replaceFirst("$1***$2");
         shown = SLASHED_USER_INFO.matcher(shown).replaceFirst("$1/***@");
