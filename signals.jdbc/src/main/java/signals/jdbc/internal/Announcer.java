@@ -33,10 +33,11 @@ public final class Announcer {
     public static Connection announce(Connection connection, String alias, String url) throws SQLException {
         Signal<ConnectionCreated> signal = ConnectionSignals.CONNECTION_CREATED;
         try {
-            // Also inside the try: a failed receiver discovery throws here, and must not leak the connection.
-            if (signal.hasListeners(alias)) {
-                signal.fire(alias, new ConnectionCreated(connection, alias, url));
-            }
+            // Inside the try: a failed receiver discovery throws here too, and must not leak the
+            // connection. No hasListeners() guard: asked from a provider while receivers are being
+            // discovered, it would say "nobody" and the connection would go out unprepared, where
+            // fire says that it is too early. One small payload per physical connection is nothing.
+            signal.fire(alias, new ConnectionCreated(connection, alias, url));
             return connection;
         } catch (RuntimeException e) {
             Throwable cause = e instanceof ReceiverException && e.getCause() != null ? e.getCause() : e;
