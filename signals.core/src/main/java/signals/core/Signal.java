@@ -594,6 +594,10 @@ public final class Signal<T> {
     }
 
     private void checkPayload(T payload) {
+        // The common case first: a record payload of exactly the declared class, nothing to name.
+        if (payload != null && payload.getClass() == payloadType && argumentNames == null) {
+            return;
+        }
         if (payload == null) {
             if (payloadType != Void.class) {
                 throw new NullPointerException("payload of signal '" + name + "' (a "
