@@ -101,8 +101,9 @@ final class Index {
                 : candidate.subclasses ? bySupertype
                 : candidate.sender == null ? anySender.links
                 : route(candidate.sender, bySender).links;
+        Link.Key key = candidate.key();
         for (Link link : scope) {
-            if (link.sameKey(candidate)) {
+            if (link.key().equals(key)) {
                 return link;
             }
         }

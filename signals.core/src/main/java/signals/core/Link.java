@@ -64,11 +64,6 @@ abstract class Link implements Connection {
         return true;
     }
 
-    /** Django's lookup key: (dispatch uid or receiver identity, sender). */
-    boolean sameKey(Link other) {
-        return key().equals(other.key());
-    }
-
     /**
      * The lookup key as a value, for de-duplicating many links at once. It holds the receiver and
      * a weak owner strongly, so it is only ever kept for the length of one connect.
@@ -113,11 +108,7 @@ abstract class Link implements Connection {
         if (options.uid != null || uid != null) {
             return Objects.equals(uid, options.uid);
         }
-        return receiver() == receiver && sameOwner(owner);
-    }
-
-    private boolean sameOwner(Object candidate) {
-        return owner() == candidate;
+        return receiver() == receiver && owner() == owner;
     }
 
     /**
