@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Predicate;
+import signals.core.internal.Observers;
 
 /**
  * A named event that receivers connect to and senders send: Django's {@code Signal}.
@@ -407,6 +408,9 @@ public final class Signal<T> {
      */
     public void fire(Object sender, T payload) {
         checkPayload(payload);
+        if (!Observers.allow(this, sender, payload)) {
+            return;
+        }
         Receiver<Object>[] targets = direct;
         if (targets == null) {
             targets = ready(true).route(sender).targets;
@@ -436,6 +440,9 @@ public final class Signal<T> {
      */
     public List<Reply> send(Object sender, T payload) {
         checkPayload(payload);
+        if (!Observers.allow(this, sender, payload)) {
+            return List.of();
+        }
         Link[] links = ready(true).route(sender).links;
         if (links.length == 0) {
             return List.of();
@@ -472,6 +479,9 @@ public final class Signal<T> {
      */
     public List<Reply> sendRobust(Object sender, T payload) {
         checkPayload(payload);
+        if (!Observers.allow(this, sender, payload)) {
+            return List.of();
+        }
         Link[] links = ready(true).route(sender).links;
         if (links.length == 0) {
             return List.of();
@@ -562,6 +572,9 @@ public final class Signal<T> {
                                                      boolean robust) {
         Objects.requireNonNull(executor, "executor");
         checkPayload(payload);
+        if (!Observers.allow(this, sender, payload)) {
+            return CompletableFuture.completedFuture(List.of());
+        }
         Link[] links = ready(true).route(sender).links;
         if (links.length == 0) {
             return CompletableFuture.completedFuture(List.of());
