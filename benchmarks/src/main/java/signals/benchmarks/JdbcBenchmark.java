@@ -52,7 +52,7 @@ public class JdbcBenchmark {
     @Param({"none", "empty", "timeZone"})
     String receiver;
 
-    private signals.core.Connection connection;
+    private signals.core.SignalConnection connection;
     private JdbcDataSource target;
     private DataSource wrapper;
     private Connection open;

@@ -7,7 +7,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import signals.core.Arguments;
-import signals.core.Binding;
+import signals.core.SignalBinding;
 import signals.core.ReceiverProvider;
 import signals.core.Signal;
 import signals.jdbc.ConnectionCreated;
@@ -27,12 +27,12 @@ public final class Kitchen implements ReceiverProvider {
     }
 
     @Override
-    public List<Binding<?>> receivers() {
+    public List<SignalBinding<?>> receivers() {
         return List.of(
-                Binding.receiver(Pizzeria.PIZZA_DONE, Kitchen::callback),
-                Binding.receiver(Pizzeria.PIZZA_DONE_KWARGS, Kitchen::callback),
-                Binding.receiver(Pizzeria.PIZZA_DONE, Kitchen::onlySeven, sender("seven")),
-                Binding.receiver(ConnectionSignals.CONNECTION_CREATED, Kitchen::prepareSession, sender("pizzeria")));
+                SignalBinding.receiver(Pizzeria.PIZZA_DONE, Kitchen::callback),
+                SignalBinding.receiver(Pizzeria.PIZZA_DONE_KWARGS, Kitchen::callback),
+                SignalBinding.receiver(Pizzeria.PIZZA_DONE, Kitchen::onlySeven, sender("seven")),
+                SignalBinding.receiver(ConnectionSignals.CONNECTION_CREATED, Kitchen::prepareSession, sender("pizzeria")));
     }
 
     /** Django's favourite use of connection_created: prepare every new session once. */

@@ -2,7 +2,7 @@ package signals.it;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import signals.core.Binding;
+import signals.core.SignalBinding;
 import signals.core.ConnectOption;
 import signals.core.ReceiverProvider;
 import signals.core.Responder;
@@ -19,11 +19,11 @@ public final class ShopReceivers implements ReceiverProvider {
     }
 
     @Override
-    public List<Binding<?>> receivers() {
+    public List<SignalBinding<?>> receivers() {
         Responder<Shop.OrderPlaced> invoice = (signal, sender, order) -> "invoice " + order.order();
         return List.of(
-                Binding.receiver(Shop.ORDER_PLACED, ShopReceivers::record, ConnectOption.dispatchUid("shop.record")),
-                Binding.responder(Shop.ORDER_PLACED, invoice, ConnectOption.sender("web")));
+                SignalBinding.receiver(Shop.ORDER_PLACED, ShopReceivers::record, ConnectOption.dispatchUid("shop.record")),
+                SignalBinding.responder(Shop.ORDER_PLACED, invoice, ConnectOption.sender("web")));
     }
 
     private static void record(Signal<?> signal, Object sender, Shop.OrderPlaced order) {

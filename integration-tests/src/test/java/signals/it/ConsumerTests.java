@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import signals.core.Connection;
+import signals.core.SignalConnection;
 import signals.core.Inventory;
 import signals.core.Reply;
 import signals.core.Signals;
@@ -38,7 +38,7 @@ class ConsumerTests {
 
     @Test
     void everyConnectionNamesTheProviderAndWhereItLives() {
-        List<String> origins = Shop.ORDER_PLACED.receivers().stream().map(Connection::origin).collect(Collectors.toList());
+        List<String> origins = Shop.ORDER_PLACED.receivers().stream().map(SignalConnection::origin).collect(Collectors.toList());
 
         assertEquals(List.of("provider signals.it.ShopReceivers " + WHERE, "provider signals.it.ShopReceivers " + WHERE),
                 origins);

@@ -157,9 +157,9 @@ final class Discovery {
     }
 
     /** An explicit round for another class loader or layer; the default round runs first. */
-    static List<Connection> discover(ServiceLoader<ReceiverProvider> providers, ServiceLoader<SignalAdapter> adapters) {
+    static List<SignalConnection> discover(ServiceLoader<ReceiverProvider> providers, ServiceLoader<SignalAdapter> adapters) {
         ensureDone();
-        List<Connection> connected;
+        List<SignalConnection> connected;
         lock();
         try {
             connected = round(providers, adapters);
@@ -175,7 +175,7 @@ final class Discovery {
      * Runs new adapters and providers: all of them declare first, then everything connects, so
      * a failure leaves nothing half-connected.
      */
-    private static List<Connection> round(ServiceLoader<ReceiverProvider> providerLoader,
+    private static List<SignalConnection> round(ServiceLoader<ReceiverProvider> providerLoader,
                                           ServiceLoader<SignalAdapter> adapterLoader) {
         List<Installed> adapters = new ArrayList<>();
         for (Found<SignalAdapter> adapter : load(SignalAdapter.class, adapterLoader)) {
@@ -185,13 +185,13 @@ final class Discovery {
         Map<Signal<?>, List<Link>> links = new LinkedHashMap<>();
         for (Found<ReceiverProvider> provider : providers) {
             Origin origin = Origin.provider(provider.type());
-            for (Binding<?> binding : declared(provider)) {
+            for (SignalBinding<?> binding : declared(provider)) {
                 for (Signal<?> signal : binding.signals()) {
                     links.computeIfAbsent(signal, s -> new ArrayList<>()).add(binding.link(signal, origin));
                 }
             }
         }
-        List<Connection> connected = new ArrayList<>();
+        List<SignalConnection> connected = new ArrayList<>();
         links.forEach((signal, mine) -> connected.addAll(signal.connectAll(mine)));
         adapters.forEach(adapter -> RAN.put(adapter.adapter().getClass(), Boolean.TRUE));
         ADAPTERS.addAll(adapters);
@@ -207,9 +207,9 @@ final class Discovery {
         }
     }
 
-    private static List<Binding<?>> declared(Found<ReceiverProvider> provider) {
+    private static List<SignalBinding<?>> declared(Found<ReceiverProvider> provider) {
         running = "ReceiverProvider " + provider.describe();
-        List<Binding<?>> bindings;
+        List<SignalBinding<?>> bindings;
         try {
             bindings = provider.instance().receivers();
         } catch (RuntimeException | LinkageError e) {

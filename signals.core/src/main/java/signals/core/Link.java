@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  * receiver gets its own subclass so that the hot loop in {@link Signal#fire} calls either the
  * user's own {@link Receiver} or one small adapter, never a chain.
  */
-abstract class Link implements Connection {
+abstract class Link implements SignalConnection {
 
     /** What {@link #reply} returns when a weak owner is gone: no reply at all. */
     static final Object GONE = new Object();
@@ -168,7 +168,7 @@ abstract class Link implements Connection {
 
     @Override
     public String toString() {
-        return "Connection[" + signal.name() + " -> " + Descriptions.receiver(receiver())
+        return "SignalConnection[" + signal.name() + " -> " + Descriptions.receiver(receiver())
                 + (sender == null ? "" : (subclasses ? ", senderOrSubclassOf=" : ", sender=") + sender)
                 + (uid == null ? "" : ", dispatchUid=" + uid) + "]";
     }
@@ -313,7 +313,7 @@ abstract class Link implements Connection {
      * connection, seen but not owned. Closing it must not disconnect the first caller's
      * receiver, which Django's no-op duplicate connect would never do either.
      */
-    static final class Shared implements Connection {
+    static final class Shared implements SignalConnection {
         private final Link link;
 
         Shared(Link link) {

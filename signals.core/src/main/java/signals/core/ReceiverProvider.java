@@ -16,10 +16,10 @@ import java.util.List;
  *
  * // KitchenReceivers.java
  * public final class KitchenReceivers implements ReceiverProvider {
- *     public List<Binding<?>> receivers() {
+ *     public List<SignalBinding<?>> receivers() {
  *         return List.of(
- *                 Binding.receiver(Pizzeria.PIZZA_DONE, KitchenReceivers::announce, sender("seven")),
- *                 Binding.receiver(List.of(Pizzeria.PIZZA_DONE, Pizzeria.PIZZA_BURNT), KitchenReceivers::log));
+ *                 SignalBinding.receiver(Pizzeria.PIZZA_DONE, KitchenReceivers::announce, sender("seven")),
+ *                 SignalBinding.receiver(List.of(Pizzeria.PIZZA_DONE, Pizzeria.PIZZA_BURNT), KitchenReceivers::log));
  *     }
  *     static void announce(Signal<?> signal, Object sender, PizzaDone pizza) { ... }
  *     static void log(Signal<?> signal, Object sender, Object payload) { ... }
@@ -49,5 +49,5 @@ public interface ReceiverProvider {
      *
      * @return the bindings, none null; an empty list is fine
      */
-    List<Binding<?>> receivers();
+    List<SignalBinding<?>> receivers();
 }

@@ -194,7 +194,7 @@ public final class Signal<T> {
      * @throws NullPointerException if the receiver or an option is null
      * @throws IllegalArgumentException if an option is given twice
      */
-    public Connection connect(Receiver<? super T> receiver, ConnectOption... options) {
+    public SignalConnection connect(Receiver<? super T> receiver, ConnectOption... options) {
         Objects.requireNonNull(receiver, "receiver");
         return connect(Link.receiver(this, receiver, ConnectOption.parse(options), Origin.caller()));
     }
@@ -208,7 +208,7 @@ public final class Signal<T> {
      * @throws NullPointerException if the responder or an option is null
      * @throws IllegalArgumentException if an option is given twice
      */
-    public Connection connectResponder(Responder<? super T> responder, ConnectOption... options) {
+    public SignalConnection connectResponder(Responder<? super T> responder, ConnectOption... options) {
         Objects.requireNonNull(responder, "responder");
         return connect(Link.responder(this, responder, ConnectOption.parse(options), Origin.caller()));
     }
@@ -230,7 +230,7 @@ public final class Signal<T> {
      * @throws NullPointerException if an argument or an option is null
      * @throws IllegalArgumentException if an option is given twice
      */
-    public <O> Connection connectWeak(O owner, WeakReceiver<? super O, ? super T> receiver,
+    public <O> SignalConnection connectWeak(O owner, WeakReceiver<? super O, ? super T> receiver,
                                       ConnectOption... options) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(receiver, "receiver");
@@ -252,14 +252,14 @@ public final class Signal<T> {
      *     {@link ConnectOption#dispatchUid}
      * @return true if a connection was removed, false if there was none
      * @throws NullPointerException if the receiver or an option is null
-     * @throws IllegalArgumentException if given a {@link Connection} or a {@link WeakReceiver},
+     * @throws IllegalArgumentException if given a {@link SignalConnection} or a {@link WeakReceiver},
      *     which have their own ways to disconnect
      */
     public boolean disconnect(Object receiver, ConnectOption... options) {
         Objects.requireNonNull(receiver, "receiver");
-        if (receiver instanceof Connection || receiver instanceof WeakReceiver) {
+        if (receiver instanceof SignalConnection || receiver instanceof WeakReceiver) {
             throw new IllegalArgumentException("disconnect takes the receiver that was connected; for a "
-                    + (receiver instanceof Connection ? "Connection call its disconnect()" : "WeakReceiver use disconnectWeak")
+                    + (receiver instanceof SignalConnection ? "SignalConnection call its disconnect()" : "WeakReceiver use disconnectWeak")
                     + ", on signal '" + name + "'");
         }
         ConnectOption.Parsed parsed = ConnectOption.parse(options);
@@ -325,8 +325,8 @@ public final class Signal<T> {
      *
      * @return an immutable snapshot
      */
-    public List<Connection> receivers() {
-        List<Connection> live = new ArrayList<>();
+    public List<SignalConnection> receivers() {
+        List<SignalConnection> live = new ArrayList<>();
         for (Link link : ready(false).links) {
             if (link.isLive()) {
                 live.add(link);
@@ -637,7 +637,7 @@ public final class Signal<T> {
         return current;
     }
 
-    private Connection connect(Link candidate) {
+    private SignalConnection connect(Link candidate) {
         Discovery.beforeConnect();
         Link existing;
         synchronized (lock) {
@@ -659,8 +659,8 @@ public final class Signal<T> {
      * Connects several links with one new snapshot, for discovery and bindings: linear in the
      * number of links, where connecting them one by one would be quadratic.
      */
-    List<Connection> connectAll(List<Link> candidates) {
-        List<Connection> connected = new ArrayList<>(candidates.size());
+    List<SignalConnection> connectAll(List<Link> candidates) {
+        List<SignalConnection> connected = new ArrayList<>(candidates.size());
         List<Link> added = new ArrayList<>(candidates.size());
         synchronized (lock) {
             Index current = index;

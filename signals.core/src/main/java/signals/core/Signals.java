@@ -60,7 +60,7 @@ public final class Signals {
      * @throws SignalException if a provider or adapter cannot be created or fails; then nothing
      *     of this call is connected
      */
-    public static List<Connection> discover(ClassLoader loader) {
+    public static List<SignalConnection> discover(ClassLoader loader) {
         Objects.requireNonNull(loader, "loader");
         return Discovery.discover(ServiceLoader.load(ReceiverProvider.class, loader),
                 ServiceLoader.load(SignalAdapter.class, loader));
@@ -76,7 +76,7 @@ public final class Signals {
      * @throws SignalException if a provider or adapter cannot be created or fails; then nothing
      *     of this call is connected
      */
-    public static List<Connection> discover(ModuleLayer layer) {
+    public static List<SignalConnection> discover(ModuleLayer layer) {
         Objects.requireNonNull(layer, "layer");
         return Discovery.discover(ServiceLoader.load(layer, ReceiverProvider.class),
                 ServiceLoader.load(layer, SignalAdapter.class));
@@ -151,7 +151,7 @@ public final class Signals {
         List<Inventory.SignalEntry> signals = new ArrayList<>();
         for (Signal<?> signal : known) {
             List<Inventory.ReceiverEntry> receivers = new ArrayList<>();
-            for (Connection c : signal.receivers()) {
+            for (SignalConnection c : signal.receivers()) {
                 Link link = (Link) c;
                 String sender = link.sender == null ? null : link.sender + (link.subclasses ? " and subclasses" : "");
                 receivers.add(new Inventory.ReceiverEntry(Descriptions.receiver(c.receiver()), sender,

@@ -29,7 +29,7 @@
  *   <dt>Why no annotations like {@code @receiver}?</dt>
  *   <dd>Finding annotated methods needs reflection, and on the module path that means every user
  *       module would have to {@code opens} its packages. A provider returns
- *       {@link signals.core.Binding}s instead: the same declaration, as a value.</dd>
+ *       {@link signals.core.SignalBinding}s instead: the same declaration, as a value.</dd>
  *   <dt>What does a send cost?</dt>
  *   <dd>One volatile read, one map look-up when receivers are connected for particular senders,
  *       and a loop over an array; no lock and, for {@code fire}, no allocation. See

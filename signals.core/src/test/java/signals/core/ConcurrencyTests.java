@@ -78,7 +78,7 @@ class ConcurrencyTests {
                     if (state[i]) {
                         assertTrue(signal.disconnect(mine[i], options), "lost connection");
                     } else {
-                        Connection c = signal.connect(mine[i], options);
+                        SignalConnection c = signal.connect(mine[i], options);
                         assertSame(mine[i], c.receiver());
                         // A duplicate connect returns a view that owns nothing: a second
                         // connection would instead disconnect here and report true.
@@ -130,7 +130,7 @@ class ConcurrencyTests {
                 }
             }
         }
-        List<Connection> receivers = signal.receivers();
+        List<SignalConnection> receivers = signal.receivers();
         assertEquals(1, count(receivers, always));
         assertEquals(1, count(receivers, alwaysForS));
         assertEquals(1, count(receivers, shared));
@@ -152,7 +152,7 @@ class ConcurrencyTests {
         int rounds = 200;
         Counting receiver = new Counting();
         CyclicBarrier barrier = new CyclicBarrier(parties);
-        Connection[][] got = new Connection[rounds][parties];
+        SignalConnection[][] got = new SignalConnection[rounds][parties];
         CyclicBarrier roundDone = new CyclicBarrier(parties, () -> {
             // Runs in the last thread to arrive, while all others wait.
             if (signal.receivers().size() != 1) {
@@ -174,10 +174,10 @@ class ConcurrencyTests {
         joinThreads();
 
         assertEquals(List.of(), List.copyOf(failures));
-        for (Connection[] round : got) {
+        for (SignalConnection[] round : got) {
             // Exactly one thread per round made the connection; the others got views of it.
             assertEquals(1, Arrays.stream(round).filter(c -> c instanceof Link).count());
-            for (Connection c : round) {
+            for (SignalConnection c : round) {
                 assertSame(receiver, c.receiver());
             }
         }
@@ -277,9 +277,9 @@ class ConcurrencyTests {
         thread.start();
     }
 
-    private static int count(List<Connection> connections, Object receiver) {
+    private static int count(List<SignalConnection> connections, Object receiver) {
         int n = 0;
-        for (Connection c : connections) {
+        for (SignalConnection c : connections) {
             if (c.receiver() == receiver) {
                 n++;
             }

@@ -53,7 +53,7 @@ class DiscoveryTests {
                 "com/example/one/Receivers.java", Plugins.pingProvider("com.example.one", "Receivers", "one heard"),
                 SERVICES, "com.example.one.Receivers\n"));
 
-        List<Connection> connected = Signals.discover(plugin);
+        List<SignalConnection> connected = Signals.discover(plugin);
 
         assertEquals(1, connected.size());
         assertEquals("provider com.example.one.Receivers (class path)", connected.get(0).origin());
@@ -89,7 +89,7 @@ class DiscoveryTests {
                 "com/example/broken/Fine.java", Plugins.pingProvider("com.example.broken", "Fine", "fine"),
                 "com/example/broken/Throws.java", "package com.example.broken;\n"
                         + "public final class Throws implements signals.core.ReceiverProvider {\n"
-                        + "  public java.util.List<signals.core.Binding<?>> receivers() {\n"
+                        + "  public java.util.List<signals.core.SignalBinding<?>> receivers() {\n"
                         + "    throw new IllegalStateException(\"no database\");\n  }\n}\n",
                 SERVICES, "com.example.broken.Fine\ncom.example.broken.Throws\n"));
 
@@ -106,7 +106,7 @@ class DiscoveryTests {
                 "com/example/nocreate/Picky.java", "package com.example.nocreate;\n"
                         + "public final class Picky implements signals.core.ReceiverProvider {\n"
                         + "  public Picky() { throw new UnsupportedOperationException(\"not today\"); }\n"
-                        + "  public java.util.List<signals.core.Binding<?>> receivers() { return java.util.List.of(); }\n}\n",
+                        + "  public java.util.List<signals.core.SignalBinding<?>> receivers() { return java.util.List.of(); }\n}\n",
                 SERVICES, "com.example.nocreate.Picky\n"));
 
         SignalException failure = assertThrows(SignalException.class, () -> Signals.discover(plugin));
@@ -130,10 +130,10 @@ class DiscoveryTests {
         Path out = Plugins.buildClassPath(dir.resolve("linkage"), Map.of(
                 "com/example/linkage/Needy.java", "package com.example.linkage;\n"
                         + "public final class Needy implements signals.core.ReceiverProvider {\n"
-                        + "  public java.util.List<signals.core.Binding<?>> receivers() { return Optional.STUFF; }\n}\n",
+                        + "  public java.util.List<signals.core.SignalBinding<?>> receivers() { return Optional.STUFF; }\n}\n",
                 "com/example/linkage/Optional.java", "package com.example.linkage;\n"
                         + "final class Optional {\n"
-                        + "  static final java.util.List<signals.core.Binding<?>> STUFF = java.util.List.of();\n}\n",
+                        + "  static final java.util.List<signals.core.SignalBinding<?>> STUFF = java.util.List.of();\n}\n",
                 SERVICES, "com.example.linkage.Needy\n"));
         // As when an optional dependency is not deployed.
         Files.delete(out.resolve("com/example/linkage/Optional.class"));
@@ -151,7 +151,7 @@ class DiscoveryTests {
         URLClassLoader plugin = plugin("nulls", Map.of(
                 "com/example/nulls/Empty.java", "package com.example.nulls;\n"
                         + "public final class Empty implements signals.core.ReceiverProvider {\n"
-                        + "  public java.util.List<signals.core.Binding<?>> receivers() { return null; }\n}\n",
+                        + "  public java.util.List<signals.core.SignalBinding<?>> receivers() { return null; }\n}\n",
                 SERVICES, "com.example.nulls.Empty\n"));
 
         SignalException failure = assertThrows(SignalException.class, () -> Signals.discover(plugin));
@@ -179,14 +179,14 @@ class DiscoveryTests {
                 "com/example/leak/Receivers.java", "package com.example.leak;\n"
                         + "import java.util.List;\nimport signals.core.*;\n"
                         + "public final class Receivers implements ReceiverProvider {\n"
-                        + "  public List<Binding<?>> receivers() {\n"
+                        + "  public List<SignalBinding<?>> receivers() {\n"
                         + "    return List.of(\n"
-                        + "      Binding.responder(HostSignals.PLUGIN_PING, (s, sender, text) -> \"leak \" + text),\n"
-                        + "      Binding.receiver(HostSignals.PLUGIN_PING, (s, sender, text) -> { },\n"
+                        + "      SignalBinding.responder(HostSignals.PLUGIN_PING, (s, sender, text) -> \"leak \" + text),\n"
+                        + "      SignalBinding.receiver(HostSignals.PLUGIN_PING, (s, sender, text) -> { },\n"
                         + "          ConnectOption.sender(Receivers.class)),\n"
-                        + "      Binding.receiver(HostSignals.PLUGIN_PING, (s, sender, text) -> { },\n"
+                        + "      SignalBinding.receiver(HostSignals.PLUGIN_PING, (s, sender, text) -> { },\n"
                         + "          ConnectOption.senderOrSubclassOf(CharSequence.class)),\n"
-                        + "      Binding.receiver(Own.SIGNAL, (s, sender, text) -> { }));\n"
+                        + "      SignalBinding.receiver(Own.SIGNAL, (s, sender, text) -> { }));\n"
                         + "  }\n}\n",
                 "com/example/leak/Own.java", "package com.example.leak;\n"
                         + "public final class Own {\n"
@@ -236,7 +236,7 @@ class DiscoveryTests {
         ModuleLayer layer = Plugins.layer(out, "com.example.layered");
         loaders.add(layer.findLoader("com.example.layered"));
 
-        List<Connection> connected = Signals.discover(layer);
+        List<SignalConnection> connected = Signals.discover(layer);
 
         assertEquals("provider com.example.layered.Receivers (module com.example.layered)", connected.get(0).origin());
         assertEquals(List.of("layer heard hi"), values(HostSignals.PLUGIN_PING.send("test", "hi")));
@@ -257,8 +257,8 @@ class DiscoveryTests {
                         + "  public java.util.List<signals.core.Signal<?>> signals() { return java.util.List.of(Fired.THING_DONE); }\n}\n",
                 "com/example/adapter/Receivers.java", "package com.example.adapter;\n"
                         + "public final class Receivers implements signals.core.ReceiverProvider {\n"
-                        + "  public java.util.List<signals.core.Binding<?>> receivers() {\n"
-                        + "    return java.util.List.of(signals.core.Binding.receiver(Fired.THING_DONE, (s, sender, t) -> { },\n"
+                        + "  public java.util.List<signals.core.SignalBinding<?>> receivers() {\n"
+                        + "    return java.util.List.of(signals.core.SignalBinding.receiver(Fired.THING_DONE, (s, sender, t) -> { },\n"
                         + "        signals.core.ConnectOption.dispatchUid(\"thing.log\")));\n  }\n}\n",
                 SERVICES, "com.example.adapter.Receivers\n",
                 "META-INF/services/signals.core.spi.SignalAdapter", "com.example.adapter.ThingAdapter\n"));
@@ -297,8 +297,8 @@ class DiscoveryTests {
         };
         Logger logger = Logger.getLogger("signals.core");
         logger.addHandler(capture);
-        try (Connection ignored = orphan.connect((s, sender, text) -> { });
-             Connection again = orphan.connect((s, sender, text) -> { })) {
+        try (SignalConnection ignored = orphan.connect((s, sender, text) -> { });
+             SignalConnection again = orphan.connect((s, sender, text) -> { })) {
             assertEquals(1, records.size(), "warned once per signal, not once per receiver");
             assertEquals(Level.WARNING, records.get(0).getLevel());
             String message = records.get(0).getMessage();

@@ -130,7 +130,7 @@ class DispatcherTests {
         assertReplies(signal.send(firstSender, "x"), first, "first x");
 
         Object secondSender = new Object();
-        Connection connection = signal.connectResponder(second, sender(secondSender));
+        SignalConnection connection = signal.connectResponder(second, sender(secondSender));
 
         assertSame(second, connection.receiver());
         assertReplies(signal.send(secondSender, "x"), second, "second x");
@@ -152,9 +152,9 @@ class DispatcherTests {
     @Test
     void connectingTheSameReceiverAgainIsIgnored() {
         Callable receiver = new Callable();
-        Connection first = signal.connectResponder(receiver);
+        SignalConnection first = signal.connectResponder(receiver);
         for (int i = 0; i < 5; i++) {
-            Connection again = signal.connectResponder(receiver);
+            SignalConnection again = signal.connectResponder(receiver);
             assertSame(receiver, again.receiver());
             again.close();
             assertTrue(first.isConnected(), "closing a duplicate must not disconnect the first connection");
@@ -394,7 +394,7 @@ class DispatcherTests {
         Receiver<String> throwsUnchecked = (signal, sender, val) -> {
             throw unchecked;
         };
-        Connection first = signal.connect(throwsUnchecked);
+        SignalConnection first = signal.connect(throwsUnchecked);
         signal.connect((signal, sender, val) -> calls.add("after"));
 
         assertSame(unchecked, assertThrows(IllegalStateException.class, () -> signal.send(this, "test")));
@@ -415,7 +415,7 @@ class DispatcherTests {
     // Java: closing a connection disconnects it, once
     @Test
     void closingAConnectionDisconnectsIt() {
-        Connection connection = signal.connectResponder(receiver1Arg);
+        SignalConnection connection = signal.connectResponder(receiver1Arg);
         assertTrue(connection.isConnected());
 
         connection.close();

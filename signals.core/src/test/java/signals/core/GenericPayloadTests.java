@@ -24,10 +24,10 @@ class GenericPayloadTests {
     @Test
     void aGenericPayloadIsDeclaredFromItsRawClassAndDelivered() {
         List<Object> instances = new ArrayList<>();
-        try (Connection c = SAVED.connect((signal, sender, saved) -> instances.add(saved.instance()))) {
+        try (SignalConnection c = SAVED.connect((signal, sender, saved) -> instances.add(saved.instance()))) {
             SAVED.fire(String.class, new Saved<>("order 7", true));
         }
-        try (Connection c = SAVED_TEXT.connect((signal, sender, saved) -> instances.add(saved.instance().length()))) {
+        try (SignalConnection c = SAVED_TEXT.connect((signal, sender, saved) -> instances.add(saved.instance().length()))) {
             SAVED_TEXT.fire(String.class, new Saved<>("order 8", false));
         }
 

@@ -95,8 +95,8 @@ final class Plugins {
                 + "import java.util.List;\n"
                 + "import signals.core.*;\n"
                 + "public final class " + className + " implements ReceiverProvider {\n"
-                + "    public List<Binding<?>> receivers() {\n"
-                + "        return List.of(Binding.responder(HostSignals.PLUGIN_PING, (s, sender, text) -> \""
+                + "    public List<SignalBinding<?>> receivers() {\n"
+                + "        return List.of(SignalBinding.responder(HostSignals.PLUGIN_PING, (s, sender, text) -> \""
                 + answer + " \" + text));\n"
                 + "    }\n"
                 + "}\n";

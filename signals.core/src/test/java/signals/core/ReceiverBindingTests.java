@@ -15,8 +15,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Django's {@code tests/dispatch/tests.py::ReceiverTestCase}: {@link Binding} is the value form
- * of the {@code @receiver} decorator, connected here with {@link Binding#connect()} rather than
+ * Django's {@code tests/dispatch/tests.py::ReceiverTestCase}: {@link SignalBinding} is the value form
+ * of the {@code @receiver} decorator, connected here with {@link SignalBinding#connect()} rather than
  * through a {@link ReceiverProvider}.
  */
 class ReceiverBindingTests {
@@ -31,7 +31,7 @@ class ReceiverBindingTests {
     // Django: ReceiverTestCase.test_receiver_single_signal
     @Test
     void boundReceiverIsCalledBySend() {
-        Binding.receiver(aSignal, (signal, sender, val) -> state = val).connect();
+        SignalBinding.receiver(aSignal, (signal, sender, val) -> state = val).connect();
 
         aSignal.send(this, true);
 
@@ -42,7 +42,7 @@ class ReceiverBindingTests {
     @Test
     void receiverBoundToSeveralSignalsIsCalledByEach() {
         List<String> states = new ArrayList<>();
-        Binding.receiver(List.of(bSignal, cSignal, dSignal), (signal, sender, val) -> states.add(val)).connect();
+        SignalBinding.receiver(List.of(bSignal, cSignal, dSignal), (signal, sender, val) -> states.add(val)).connect();
 
         bSignal.send(this, "a");
         dSignal.send(this, "c");
@@ -57,12 +57,12 @@ class ReceiverBindingTests {
     void connectionsHoldTheBoundReceiverItself() {
         Receiver<String> receiver = (signal, sender, val) -> { };
 
-        List<Connection> connections = Binding.receiver(List.of(bSignal, cSignal), receiver).connect();
+        List<SignalConnection> connections = SignalBinding.receiver(List.of(bSignal, cSignal), receiver).connect();
 
         assertEquals(2, connections.size());
         assertSame(bSignal, connections.get(0).signal());
         assertSame(cSignal, connections.get(1).signal());
-        for (Connection connection : connections) {
+        for (SignalConnection connection : connections) {
             assertSame(receiver, connection.receiver());
             assertTrue(connection.isConnected());
         }
@@ -72,7 +72,7 @@ class ReceiverBindingTests {
     @Test
     void bindingOptionsApplyToEverySignal() {
         List<String> calls = new ArrayList<>();
-        List<Connection> connections = Binding.receiver(List.of(bSignal, cSignal),
+        List<SignalConnection> connections = SignalBinding.receiver(List.of(bSignal, cSignal),
                 (Receiver<String>) (signal, sender, val) -> calls.add(signal.name() + " " + val),
                 sender("seven"), dispatchUid("bound")).connect();
 
@@ -81,7 +81,7 @@ class ReceiverBindingTests {
         cSignal.send("seven", "y");
 
         assertEquals(List.of("b_signal x", "c_signal y"), calls);
-        for (Connection connection : connections) {
+        for (SignalConnection connection : connections) {
             assertEquals("seven", connection.sender().orElseThrow());
             assertEquals("bound", connection.dispatchUid().orElseThrow());
         }
@@ -93,10 +93,10 @@ class ReceiverBindingTests {
     // Java: as in Django, connecting the same receiver twice connects it once
     @Test
     void connectingABindingTwiceConnectsOnce() {
-        Binding<String> binding = Binding.receiver(bSignal, (signal, sender, val) -> { });
+        SignalBinding<String> binding = SignalBinding.receiver(bSignal, (signal, sender, val) -> { });
 
-        List<Connection> first = binding.connect();
-        List<Connection> second = binding.connect();
+        List<SignalConnection> first = binding.connect();
+        List<SignalConnection> second = binding.connect();
 
         assertSame(first.get(0).receiver(), second.get(0).receiver());
         assertFalse(second.get(0).disconnect(), "the second binding does not own the connection");
@@ -106,7 +106,7 @@ class ReceiverBindingTests {
     // Java: a responder binding answers, as a receiver returning a value does in Django
     @Test
     void responderBindingReplies() {
-        Binding.responder(bSignal, (signal, sender, val) -> val.length()).connect();
+        SignalBinding.responder(bSignal, (signal, sender, val) -> val.length()).connect();
 
         List<Reply> replies = bSignal.send(this, "four");
 
@@ -117,7 +117,7 @@ class ReceiverBindingTests {
     // Java: bindings list their signals, and describe themselves by signal and receiver
     @Test
     void bindingListsItsSignalsAndNamesThemInItsDescription() {
-        Binding<String> binding = Binding.receiver(List.of(bSignal, cSignal), new Named());
+        SignalBinding<String> binding = SignalBinding.receiver(List.of(bSignal, cSignal), new Named());
 
         assertEquals(List.of(bSignal, cSignal), binding.signals());
         assertTrue(binding.toString().contains("b_signal, c_signal"), binding.toString());
@@ -129,20 +129,20 @@ class ReceiverBindingTests {
     void badBindingsFailNamingTheProblem() {
         Receiver<String> receiver = (signal, sender, val) -> { };
         assertEquals("signal", assertThrows(NullPointerException.class,
-                () -> Binding.receiver((Signal<String>) null, receiver)).getMessage());
+                () -> SignalBinding.receiver((Signal<String>) null, receiver)).getMessage());
         assertEquals("signals", assertThrows(NullPointerException.class,
-                () -> Binding.receiver((List<Signal<String>>) null, receiver)).getMessage());
+                () -> SignalBinding.receiver((List<Signal<String>>) null, receiver)).getMessage());
         assertEquals("receiver", assertThrows(NullPointerException.class,
-                () -> Binding.receiver(bSignal, null)).getMessage());
+                () -> SignalBinding.receiver(bSignal, null)).getMessage());
         assertEquals("responder", assertThrows(NullPointerException.class,
-                () -> Binding.responder(bSignal, null)).getMessage());
+                () -> SignalBinding.responder(bSignal, null)).getMessage());
         assertEquals("signals[1]", assertThrows(NullPointerException.class,
-                () -> Binding.receiver(Arrays.asList(bSignal, null), receiver)).getMessage());
+                () -> SignalBinding.receiver(Arrays.asList(bSignal, null), receiver)).getMessage());
         IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
-                () -> Binding.receiver(List.<Signal<String>>of(), receiver));
+                () -> SignalBinding.receiver(List.<Signal<String>>of(), receiver));
         assertTrue(empty.getMessage().contains("signals is empty"), empty.getMessage());
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
-                () -> Binding.receiver(bSignal, receiver, sender("a"), sender("b")));
+                () -> SignalBinding.receiver(bSignal, receiver, sender("a"), sender("b")));
         assertTrue(twice.getMessage().contains("sender given twice"), twice.getMessage());
         assertFalse(bSignal.hasListeners());
     }

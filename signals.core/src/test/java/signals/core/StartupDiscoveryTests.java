@@ -68,11 +68,11 @@ class StartupDiscoveryTests {
             + "import java.util.List;\nimport java.util.concurrent.atomic.AtomicInteger;\nimport signals.core.*;\n"
             + "public final class Receivers implements ReceiverProvider {\n"
             + "  static final AtomicInteger DECLARED = new AtomicInteger();\n"
-            + "  public List<Binding<?>> receivers() {\n"
+            + "  public List<SignalBinding<?>> receivers() {\n"
             + "    DECLARED.incrementAndGet();\n"
             // Widens the window in which the other threads race for discovery.
             + "    try { Thread.sleep(300); } catch (InterruptedException e) { throw new IllegalStateException(e); }\n"
-            + "    return List.of(Binding.responder(Main.PING, (s, sender, text) -> \"pong\"));\n"
+            + "    return List.of(SignalBinding.responder(Main.PING, (s, sender, text) -> \"pong\"));\n"
             + "  }\n"
             + "}\n";
 
@@ -88,7 +88,7 @@ class StartupDiscoveryTests {
             + "    READY = true;\n"
             + "  }\n"
             + "  public static final class Provider implements signals.core.ReceiverProvider {\n"
-            + "    public java.util.List<signals.core.Binding<?>> receivers() {\n"
+            + "    public java.util.List<signals.core.SignalBinding<?>> receivers() {\n"
             + "      if (!READY) throw new IllegalStateException(\"Shop not initialized\");\n"
             + "      return java.util.List.of();\n"
             + "    }\n"
@@ -98,13 +98,13 @@ class StartupDiscoveryTests {
     private static final String BROKEN = "package com.example.app;\n"
             + "import java.util.List;\nimport signals.core.*;\n"
             + "public final class Broken implements ReceiverProvider {\n"
-            + "  public List<Binding<?>> receivers() { throw new IllegalStateException(\"config missing\"); }\n"
+            + "  public List<SignalBinding<?>> receivers() { throw new IllegalStateException(\"config missing\"); }\n"
             + "}\n";
 
     private static final String EAGER = "package com.example.app;\n"
             + "import java.util.List;\nimport signals.core.*;\n"
             + "public final class Eager implements ReceiverProvider {\n"
-            + "  public List<Binding<?>> receivers() { Main.PING.send(\"eager\", \"too soon\"); return List.of(); }\n"
+            + "  public List<SignalBinding<?>> receivers() { Main.PING.send(\"eager\", \"too soon\"); return List.of(); }\n"
             + "}\n";
 
     @TempDir

@@ -44,7 +44,7 @@ class WeakConnectionTests {
 
     @Test
     void collectedOwnerIsNoLongerListedOrListening() throws InterruptedException {
-        Connection[] connection = new Connection[1];
+        SignalConnection[] connection = new SignalConnection[1];
         WeakReference<View> owner = connectShortLivedView(signal, connection);
         assertTrue(connection[0].isConnected());
 
@@ -90,9 +90,9 @@ class WeakConnectionTests {
     void connectingTheSameOwnerAndReceiverTwiceConnectsOnce() {
         View view = new View();
         WeakReceiver<View, String> refresh = View::refresh;
-        Connection first = signal.connectWeak(view, refresh);
+        SignalConnection first = signal.connectWeak(view, refresh);
 
-        Connection again = signal.connectWeak(view, refresh);
+        SignalConnection again = signal.connectWeak(view, refresh);
         assertSame(refresh, again.receiver());
         again.close();
         assertTrue(first.isConnected(), "closing the duplicate leaves the first connection alone");
@@ -148,7 +148,7 @@ class WeakConnectionTests {
 
     @Test
     void disconnectedWeakConnectionLetsTheOwnerGoWithoutTrouble() throws InterruptedException {
-        Connection[] connection = new Connection[1];
+        SignalConnection[] connection = new SignalConnection[1];
         WeakReference<View> owner = connectShortLivedView(signal, connection);
         assertTrue(connection[0].disconnect());
         signal.connect((signal, sender, val) -> { });
@@ -174,10 +174,10 @@ class WeakConnectionTests {
     // ------------------------------------------------------------------------------ helpers
 
     private static WeakReference<View> connectShortLivedView(Signal<String> signal) {
-        return connectShortLivedView(signal, new Connection[1]);
+        return connectShortLivedView(signal, new SignalConnection[1]);
     }
 
-    private static WeakReference<View> connectShortLivedView(Signal<String> signal, Connection[] connection) {
+    private static WeakReference<View> connectShortLivedView(Signal<String> signal, SignalConnection[] connection) {
         View view = new View();
         connection[0] = signal.connectWeak(view, View::refresh);
         signal.fire("seven", "x");

@@ -1,6 +1,7 @@
 package signals.jdbc;
 
 import signals.core.Signal;
+import signals.core.spi.SignalAdapter;
 
 /**
  * The built-in signal of {@code signals.jdbc}.
@@ -31,7 +32,7 @@ public final class ConnectionSignals {
      * of a pool does not fire it, only the pool opening one does.
      */
     public static final Signal<ConnectionCreated> CONNECTION_CREATED =
-            Signal.builder("connection_created", ConnectionCreated.class).firedBy("signals.jdbc").build();
+            SignalAdapter.declare("connection_created", ConnectionCreated.class, "signals.jdbc");
 
     private ConnectionSignals() {
     }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import signals.core.Binding;
+import signals.core.SignalBinding;
 import signals.core.ConnectOption;
 import signals.core.Receiver;
 import signals.core.ReceiverProvider;
@@ -41,7 +41,7 @@ class AnnouncementFailureTests {
 
     private static final String ALIAS = "orders";
 
-    private final List<signals.core.Connection> receivers = new ArrayList<>();
+    private final List<signals.core.SignalConnection> receivers = new ArrayList<>();
     private Database db;
 
     @BeforeEach
@@ -52,7 +52,7 @@ class AnnouncementFailureTests {
     @AfterEach
     void disconnectCloseAndClearTheInterrupt() throws SQLException {
         Thread.interrupted();   // a failed assertion must not leave the flag to the next test
-        receivers.forEach(signals.core.Connection::disconnect);
+        receivers.forEach(signals.core.SignalConnection::disconnect);
         db.close();
     }
 
@@ -98,7 +98,7 @@ class AnnouncementFailureTests {
         IOException checked = new IOException("disk full");
         IllegalStateException unchecked = new IllegalStateException("refused by receiver");
         for (Exception thrown : List.of(checked, unchecked)) {
-            signals.core.Connection receiver = CONNECTION_CREATED.connect((signal, sender, created) -> {
+            signals.core.SignalConnection receiver = CONNECTION_CREATED.connect((signal, sender, created) -> {
                 throw thrown;
             }, sender(ALIAS));
             try {
@@ -280,7 +280,7 @@ class AnnouncementFailureTests {
         }
 
         @Override
-        public List<Binding<?>> receivers() {
+        public List<SignalBinding<?>> receivers() {
             DiscoveryProbe.open();
             throw new IllegalStateException("provider broken on purpose");
         }

@@ -43,7 +43,7 @@ abstract class ConnectionCreatedContract {
 
     Database db;
     String alias;
-    private final List<signals.core.Connection> receivers = new ArrayList<>();
+    private final List<signals.core.SignalConnection> receivers = new ArrayList<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
 
     abstract Database openDatabase() throws SQLException;
@@ -56,7 +56,7 @@ abstract class ConnectionCreatedContract {
 
     @AfterEach
     void disconnectReceiversAndCloseEverything() throws Exception {
-        receivers.forEach(signals.core.Connection::disconnect);
+        receivers.forEach(signals.core.SignalConnection::disconnect);
         Collections.reverse(resources);
         for (AutoCloseable resource : resources) {
             resource.close();

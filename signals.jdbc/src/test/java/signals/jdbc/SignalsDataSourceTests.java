@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The DataSource wrapper's configuration and its URL form. Runs against H2. */
 class SignalsDataSourceTests {
 
-    private final List<signals.core.Connection> receivers = new ArrayList<>();
+    private final List<signals.core.SignalConnection> receivers = new ArrayList<>();
     private Database db;
 
     @BeforeEach
@@ -35,7 +35,7 @@ class SignalsDataSourceTests {
 
     @AfterEach
     void disconnectAndClose() throws SQLException {
-        receivers.forEach(signals.core.Connection::disconnect);
+        receivers.forEach(signals.core.SignalConnection::disconnect);
         db.close();
     }
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class SignalsDriverTests {
 
     private final SignalsDriver driver = new SignalsDriver();
-    private final List<signals.core.Connection> receivers = new ArrayList<>();
+    private final List<signals.core.SignalConnection> receivers = new ArrayList<>();
     private Database db;
 
     @BeforeEach
@@ -40,7 +40,7 @@ class SignalsDriverTests {
 
     @AfterEach
     void disconnectAndClose() throws SQLException {
-        receivers.forEach(signals.core.Connection::disconnect);
+        receivers.forEach(signals.core.SignalConnection::disconnect);
         db.close();
     }
 

@@ -37,10 +37,30 @@ public interface SignalAdapter {
     String host();
 
     /**
-     * Lists the built-in signals this adapter fires, each declared with
-     * {@link Signal.Builder#firedBy} naming this adapter's module.
+     * Lists the built-in signals this adapter fires, each declared with {@link #declare}.
      *
      * @return the signals, none null
      */
     List<Signal<?>> signals();
+
+    /**
+     * Declares a built-in signal fired by an adapter module. When a receiver connects to it and
+     * no {@link SignalAdapter} of that module was found, a warning says which module to add.
+     *
+     * <pre>{@code
+     * public static final Signal<ConnectionCreated> CONNECTION_CREATED =
+     *         SignalAdapter.declare("connection_created", ConnectionCreated.class, "signals.jdbc");
+     * }</pre>
+     *
+     * @param name the signal's name, Django's, such as {@code "post_save"}; not blank
+     * @param payloadType the payload class, not primitive
+     * @param adapterModule the adapter's module name, such as {@code "signals.jdbc"}
+     * @param <T> the payload type
+     * @return a new signal with no receivers
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the name is blank or the type is primitive
+     */
+    static <T> Signal<T> declare(String name, Class<? super T> payloadType, String adapterModule) {
+        return Signal.<T>builder(name, payloadType).firedBy(adapterModule).build();
+    }
 }

@@ -9,21 +9,21 @@ import java.util.Objects;
  * {@code @receiver} decorator, returned by {@link ReceiverProvider#receivers()}.
  *
  * <pre>{@code
- * Binding.receiver(PIZZA_DONE, Kitchen::announce, sender("seven"), dispatchUid("announce"))
- * Binding.receiver(List.of(PRE_SAVE, POST_SAVE), Audit::log)     // one receiver, several signals
+ * SignalBinding.receiver(PIZZA_DONE, Kitchen::announce, sender("seven"), dispatchUid("announce"))
+ * SignalBinding.receiver(List.of(PRE_SAVE, POST_SAVE), Audit::log)     // one receiver, several signals
  * }</pre>
  *
  * @param <T> a type every payload of the bound signals has
  * @since 0.1
  */
-public final class Binding<T> {
+public final class SignalBinding<T> {
 
     private final List<Signal<? extends T>> signals;
     private final Object receiver;
     private final boolean answers;
     private final ConnectOption.Parsed options;
 
-    private Binding(List<Signal<? extends T>> signals, Object receiver, boolean answers, ConnectOption[] options) {
+    private SignalBinding(List<Signal<? extends T>> signals, Object receiver, boolean answers, ConnectOption[] options) {
         this.signals = signals;
         this.receiver = receiver;
         this.answers = answers;
@@ -41,9 +41,9 @@ public final class Binding<T> {
      * @throws NullPointerException if an argument or an option is null
      * @throws IllegalArgumentException if an option is given twice
      */
-    public static <T> Binding<T> receiver(Signal<T> signal, Receiver<? super T> receiver, ConnectOption... options) {
+    public static <T> SignalBinding<T> receiver(Signal<T> signal, Receiver<? super T> receiver, ConnectOption... options) {
         Objects.requireNonNull(signal, "signal");
-        return new Binding<>(List.of(signal), Objects.requireNonNull(receiver, "receiver"), false, options);
+        return new SignalBinding<>(List.of(signal), Objects.requireNonNull(receiver, "receiver"), false, options);
     }
 
     /**
@@ -57,9 +57,9 @@ public final class Binding<T> {
      * @throws NullPointerException if an argument, a signal or an option is null
      * @throws IllegalArgumentException if there is no signal or an option is given twice
      */
-    public static <T> Binding<T> receiver(List<? extends Signal<? extends T>> signals, Receiver<? super T> receiver,
+    public static <T> SignalBinding<T> receiver(List<? extends Signal<? extends T>> signals, Receiver<? super T> receiver,
                                           ConnectOption... options) {
-        return new Binding<>(checked(signals), Objects.requireNonNull(receiver, "receiver"), false, options);
+        return new SignalBinding<>(checked(signals), Objects.requireNonNull(receiver, "receiver"), false, options);
     }
 
     /**
@@ -73,9 +73,9 @@ public final class Binding<T> {
      * @throws NullPointerException if an argument or an option is null
      * @throws IllegalArgumentException if an option is given twice
      */
-    public static <T> Binding<T> responder(Signal<T> signal, Responder<? super T> responder, ConnectOption... options) {
+    public static <T> SignalBinding<T> responder(Signal<T> signal, Responder<? super T> responder, ConnectOption... options) {
         Objects.requireNonNull(signal, "signal");
-        return new Binding<>(List.of(signal), Objects.requireNonNull(responder, "responder"), true, options);
+        return new SignalBinding<>(List.of(signal), Objects.requireNonNull(responder, "responder"), true, options);
     }
 
     /**
@@ -92,10 +92,10 @@ public final class Binding<T> {
      *
      * @return the connections, one per signal
      */
-    public List<Connection> connect() {
+    public List<SignalConnection> connect() {
         Discovery.beforeConnect();
         Origin origin = Origin.caller();
-        List<Connection> connections = new ArrayList<>(signals.size());
+        List<SignalConnection> connections = new ArrayList<>(signals.size());
         for (Signal<? extends T> signal : signals) {
             connections.addAll(signal.connectAll(List.of(link(signal, origin))));
         }
@@ -111,7 +111,7 @@ public final class Binding<T> {
     public String toString() {
         List<String> names = new ArrayList<>();
         signals.forEach(s -> names.add(s.name()));
-        return "Binding[" + String.join(", ", names) + " -> " + Descriptions.receiver(receiver) + "]";
+        return "SignalBinding[" + String.join(", ", names) + " -> " + Descriptions.receiver(receiver) + "]";
     }
 
     private static <T> List<Signal<? extends T>> checked(List<? extends Signal<? extends T>> signals) {

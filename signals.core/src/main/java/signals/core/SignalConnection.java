@@ -7,14 +7,14 @@ import java.util.Optional;
  * disconnects the receiver, so a connection fits a try-with-resources block:
  *
  * <pre>{@code
- * try (Connection c = PIZZA_DONE.connect(log::add)) {
+ * try (SignalConnection c = PIZZA_DONE.connect(log::add)) {
  *     oven.bake();
  * }
  * }</pre>
  *
  * @since 0.1
  */
-public interface Connection extends AutoCloseable {
+public interface SignalConnection extends AutoCloseable {
 
     /**
      * Returns the signal this connection belongs to.
