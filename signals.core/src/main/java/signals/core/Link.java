@@ -49,6 +49,11 @@ abstract class Link implements SignalConnection {
         return new Weak(signal, owner, receiver, options, origin);
     }
 
+    static Link weakResponder(Signal<?> signal, Object owner, WeakResponder<?, ?> responder,
+                              ConnectOption.Parsed options, Origin origin) {
+        return new Weak(signal, owner, responder, options, origin);
+    }
+
     /** The target {@link Signal#fire} calls; for plain receivers, the user's receiver itself. */
     abstract Receiver<Object> target();
 
@@ -232,12 +237,14 @@ abstract class Link implements SignalConnection {
     }
 
     /**
-     * A {@link WeakReceiver} and its weakly held owner. A {@link Cleaner} removes the link once
-     * the owner is collected; until it has run, calls find the owner gone and skip it.
+     * A {@link WeakReceiver} or {@link WeakResponder} and its weakly held owner. A {@link Cleaner}
+     * removes the link once the owner is collected; until it has run, calls find the owner gone
+     * and skip it.
      */
     private static final class Weak extends Link implements Receiver<Object> {
         private final WeakReference<Object> owner;
-        private final WeakReceiver<Object, Object> receiver;
+        private final WeakReceiver<Object, Object> receiver;  // null for a responder
+        private final WeakResponder<Object, Object> responder; // null for a receiver
         private Cleaner.Cleanable cleanable;
 
         @SuppressWarnings("unchecked") // as for Plain; the owner was given with the receiver's type
@@ -246,11 +253,21 @@ abstract class Link implements SignalConnection {
             super(signal, options, origin);
             this.owner = new WeakReference<>(owner);
             this.receiver = (WeakReceiver<Object, Object>) receiver;
+            this.responder = null;
+        }
+
+        @SuppressWarnings("unchecked") // as for Plain
+        Weak(Signal<?> signal, Object owner, WeakResponder<?, ?> responder, ConnectOption.Parsed options,
+             Origin origin) {
+            super(signal, options, origin);
+            this.owner = new WeakReference<>(owner);
+            this.receiver = null;
+            this.responder = (WeakResponder<Object, Object>) responder;
         }
 
         @Override
         public Object receiver() {
-            return receiver;
+            return receiver != null ? receiver : responder;
         }
 
         @Override
@@ -272,18 +289,22 @@ abstract class Link implements SignalConnection {
         public void receive(Signal<?> signal, Object sender, Object payload) throws Exception {
             Object o = owner.get();
             if (o != null) {
-                receiver.receive(o, signal, sender, payload);
+                call(o, signal, sender, payload);
             }
         }
 
         @Override
         Object reply(Signal<?> signal, Object sender, Object payload) throws Exception {
             Object o = owner.get();
-            if (o == null) {
-                return GONE;
+            return o == null ? GONE : call(o, signal, sender, payload);
+        }
+
+        private Object call(Object o, Signal<?> signal, Object sender, Object payload) throws Exception {
+            if (receiver != null) {
+                receiver.receive(o, signal, sender, payload);
+                return null;
             }
-            receiver.receive(o, signal, sender, payload);
-            return null;
+            return responder.respond(o, signal, sender, payload);
         }
 
         @Override

@@ -231,11 +231,40 @@ public final class Signal<T> {
      * @throws IllegalArgumentException if an option is given twice
      */
     public <O> SignalConnection connectWeak(O owner, WeakReceiver<? super O, ? super T> receiver,
-                                      ConnectOption... options) {
+                                            ConnectOption... options) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(receiver, "receiver");
+        return connectOwned(owner, Link.weak(this, owner, receiver, ConnectOption.parse(options), Origin.caller()));
+    }
+
+    /**
+     * Connects a responder on behalf of an owner held only weakly, as {@link #connectWeak} does
+     * for a receiver: the responder's answer becomes its {@link Reply}, as a weakly connected
+     * bound method's return value does in Django.
+     *
+     * <pre>{@code
+     * ORDER_PLACED.connectWeakResponder(view, StockView::reserve);
+     * }</pre>
+     *
+     * @param owner the object whose lifetime bounds the connection, not null
+     * @param responder the responder, not null; it must not hold the owner itself
+     * @param options as for {@link #connect}
+     * @param <O> the owner type
+     * @return the connection, or the existing one for the same owner, responder and sender
+     * @throws NullPointerException if an argument or an option is null
+     * @throws IllegalArgumentException if an option is given twice
+     */
+    public <O> SignalConnection connectWeakResponder(O owner, WeakResponder<? super O, ? super T> responder,
+                                                     ConnectOption... options) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(responder, "responder");
+        return connectOwned(owner,
+                Link.weakResponder(this, owner, responder, ConnectOption.parse(options), Origin.caller()));
+    }
+
+    private SignalConnection connectOwned(Object owner, Link candidate) {
         try {
-            return connect(Link.weak(this, owner, receiver, ConnectOption.parse(options), Origin.caller()));
+            return connect(candidate);
         } finally {
             // Keeps the owner alive until its cleaner is registered: else the JIT may let it be
             // collected in between, leaving a dead link that no cleaner would ever sweep.

@@ -24,8 +24,8 @@ public interface SignalConnection extends AutoCloseable {
     Signal<?> signal();
 
     /**
-     * Returns the receiver object that was connected: a {@link Receiver}, {@link Responder} or
-     * {@link WeakReceiver}.
+     * Returns the receiver object that was connected: a {@link Receiver}, {@link Responder},
+     * {@link WeakReceiver} or {@link WeakResponder}.
      *
      * @return the receiver, never null
      */

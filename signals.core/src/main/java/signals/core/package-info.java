@@ -8,8 +8,8 @@
  *   <dt>sender</dt><dd>who sends: usually a class, an enum constant or a string. Receivers may
  *       listen to one sender only.</dd>
  *   <dt>receiver</dt><dd>code that runs on a send: a {@link signals.core.Receiver}, a
- *       {@link signals.core.Responder} that answers, or a {@link signals.core.WeakReceiver} tied
- *       to an owner.</dd>
+ *       {@link signals.core.Responder} that answers, or a {@link signals.core.WeakReceiver} or
+ *       {@link signals.core.WeakResponder} tied to an owner.</dd>
  *   <dt>provider</dt><dd>a {@link signals.core.ReceiverProvider}: how a module connects its
  *       receivers without code in {@code main}.</dd>
  *   <dt>adapter</dt><dd>a module that fires Django's built-in signals from a host (JDBC, JPA,

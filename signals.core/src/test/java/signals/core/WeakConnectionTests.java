@@ -12,6 +12,7 @@ import static signals.core.ConnectOption.sender;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -171,6 +172,38 @@ class WeakConnectionTests {
         assertFalse(replies.get(0).failed());
     }
 
+    // Django: test_send (a weakly connected bound method's return value is in send()'s list)
+    @Test
+    void weakResponderRepliesWithItsAnswer() {
+        View view = new View();
+        signal.connectWeakResponder(view, View::answer);
+
+        List<Reply> replies = signal.send("seven", "x");
+
+        assertEquals(1, replies.size());
+        assertEquals("answered x", replies.get(0).value());
+        assertEquals(List.of("x"), view.seen);
+    }
+
+    @Test
+    void weakResponderAnsweringWithAStageIsAwaitedByTheAsynchronousSend() {
+        View view = new View();
+        signal.connectWeakResponder(view, (owner, s, sender, val) -> CompletableFuture.supplyAsync(() -> owner.answer(s, sender, val)));
+
+        List<Reply> replies = signal.sendAsync("seven", "x").join();
+
+        assertEquals("answered x", replies.get(0).value());
+    }
+
+    @Test
+    void weakResponderIsDroppedOnceItsOwnerIsCollected() throws InterruptedException {
+        WeakReference<View> owner = connectShortLivedResponder(signal);
+
+        assertTrue(DispatcherTests.Gc.until(() -> owner.get() == null && signal.links().length == 0),
+                "the owner was not collected, or its connection not removed");
+        assertEquals(List.of(), signal.send("seven", "x"));
+    }
+
     // ------------------------------------------------------------------------------ helpers
 
     private static WeakReference<View> connectShortLivedView(Signal<String> signal) {
@@ -182,6 +215,13 @@ class WeakConnectionTests {
         connection[0] = signal.connectWeak(view, View::refresh);
         signal.fire("seven", "x");
         assertEquals(List.of("x"), view.seen);
+        return new WeakReference<>(view);
+    }
+
+    private static WeakReference<View> connectShortLivedResponder(Signal<String> signal) {
+        View view = new View();
+        signal.connectWeakResponder(view, View::answer);
+        assertEquals("answered x", signal.send("seven", "x").get(0).value());
         return new WeakReference<>(view);
     }
 
@@ -199,6 +239,11 @@ class WeakConnectionTests {
 
         void refresh(Signal<?> signal, Object sender, String val) {
             seen.add(val);
+        }
+
+        String answer(Signal<?> signal, Object sender, String val) {
+            seen.add(val);
+            return "answered " + val;
         }
     }
 }
