@@ -20,17 +20,19 @@ abstract class Link implements SignalConnection {
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     final Signal<?> signal;
-    final Object sender;
-    /** True when {@link #sender} is a class that also stands for its subclasses. */
+    /** The sender it listens to as {@link Senders#hold} keeps it; null for every sender. */
+    final Object heldSender;
+    /** True when the sender is a class that also stands for its subclasses. */
     final boolean subclasses;
     final String uid;
     final Origin origin;
     long sequence;
     private volatile boolean connected;
+    private Cleaner.Cleanable senderSweep;
 
     Link(Signal<?> signal, ConnectOption.Parsed options, Origin origin) {
         this.signal = signal;
-        this.sender = options.sender;
+        this.heldSender = Senders.hold(options.sender);
         this.subclasses = options.subclasses;
         this.uid = options.uid;
         this.origin = origin;
@@ -60,13 +62,19 @@ abstract class Link implements SignalConnection {
     /** Calls the receiver for a send that wants replies; {@link #GONE} if it no longer lives. */
     abstract Object reply(Signal<?> signal, Object sender, Object payload) throws Exception;
 
+    /** The sender it listens to; null for every sender, and once a weakly held sender is collected. */
+    Object listensTo() {
+        return Senders.get(heldSender);
+    }
+
     /** The weak owner if any; null for strong links and for collected owners. */
     Object owner() {
         return null;
     }
 
+    /** False once its weakly held sender (or, for a weak link, its owner) has been collected. */
     boolean isLive() {
-        return true;
+        return Senders.alive(heldSender);
     }
 
     /**
@@ -75,7 +83,7 @@ abstract class Link implements SignalConnection {
      */
     Key key() {
         Object who = uid != null ? uid : new Identity(receiver(), owner(), this instanceof Weak);
-        return new Key(who, sender, subclasses);
+        return new Key(who, listensTo(), subclasses);
     }
 
     /** See {@link #key()}. */
@@ -107,7 +115,7 @@ abstract class Link implements SignalConnection {
     }
 
     boolean matches(Object receiver, Object owner, ConnectOption.Parsed options) {
-        if (!Objects.equals(sender, options.sender) || subclasses != options.subclasses) {
+        if (!Objects.equals(listensTo(), options.sender) || subclasses != options.subclasses || !isLive()) {
             return false;
         }
         if (options.uid != null || uid != null) {
@@ -129,16 +137,22 @@ abstract class Link implements SignalConnection {
         if (owner != null && place.test(owner.getClass())) {
             return true;
         }
+        Object sender = listensTo();
         return sender != null && place.test(sender instanceof Class ? (Class<?>) sender : sender.getClass());
     }
 
     void attach() {
         sequence = SEQUENCE.incrementAndGet();
         connected = true;
+        Object sender = listensTo();
+        if (heldSender instanceof Senders.Weak && sender != null) {
+            senderSweep = Sweeper.sweepWhenCollected(sender, this);
+        }
     }
 
     void detach() {
         connected = false;
+        Sweeper.cancel(senderSweep);
     }
 
     @Override
@@ -148,7 +162,7 @@ abstract class Link implements SignalConnection {
 
     @Override
     public Optional<Object> sender() {
-        return Optional.ofNullable(sender);
+        return Optional.ofNullable(listensTo());
     }
 
     @Override
@@ -173,6 +187,7 @@ abstract class Link implements SignalConnection {
 
     @Override
     public String toString() {
+        Object sender = listensTo();
         return "SignalConnection[" + signal.name() + " -> " + Descriptions.receiver(receiver())
                 + (sender == null ? "" : (subclasses ? ", senderOrSubclassOf=" : ", sender=") + sender)
                 + (uid == null ? "" : ", dispatchUid=" + uid) + "]";
@@ -245,7 +260,7 @@ abstract class Link implements SignalConnection {
         private final WeakReference<Object> owner;
         private final WeakReceiver<Object, Object> receiver;  // null for a responder
         private final WeakResponder<Object, Object> responder; // null for a receiver
-        private Cleaner.Cleanable cleanable;
+        private Cleaner.Cleanable ownerSweep;
 
         @SuppressWarnings("unchecked") // as for Plain; the owner was given with the receiver's type
         Weak(Signal<?> signal, Object owner, WeakReceiver<?, ?> receiver, ConnectOption.Parsed options,
@@ -277,7 +292,7 @@ abstract class Link implements SignalConnection {
 
         @Override
         boolean isLive() {
-            return owner.get() != null;
+            return !owner.refersTo(null) && super.isLive();
         }
 
         @Override
@@ -312,8 +327,7 @@ abstract class Link implements SignalConnection {
             super.attach();
             Object o = owner.get();
             if (o != null) {
-                // The action must not reach the owner, or the owner could never be collected.
-                cleanable = Sweeper.CLEANER.register(o, new Sweep(signal, this));
+                ownerSweep = Sweeper.sweepWhenCollected(o, this);
             }
             // An owner already gone is not live: sends skip the link, and the next snapshot built
             // for any change drops it (see Index#without).
@@ -322,10 +336,7 @@ abstract class Link implements SignalConnection {
         @Override
         void detach() {
             super.detach();
-            Cleaner.Cleanable c = cleanable;
-            if (c != null) {
-                c.clean();
-            }
+            Sweeper.cancel(ownerSweep);
         }
     }
 
@@ -381,26 +392,5 @@ abstract class Link implements SignalConnection {
         public String toString() {
             return link + " (already connected)";
         }
-    }
-
-    /** Removes a weak link whose owner was collected. */
-    private static final class Sweep implements Runnable {
-        private final Signal<?> signal;
-        private final Link link;
-
-        Sweep(Signal<?> signal, Link link) {
-            this.signal = signal;
-            this.link = link;
-        }
-
-        @Override
-        public void run() {
-            signal.disconnectWhere(l -> l == link);
-        }
-    }
-
-    /** Holds the cleaner thread, started only when the first weak connection is made. */
-    private static final class Sweeper {
-        static final Cleaner CLEANER = Cleaner.create();
     }
 }

@@ -153,7 +153,8 @@ public final class Signals {
             List<Inventory.ReceiverEntry> receivers = new ArrayList<>();
             for (SignalConnection c : signal.receivers()) {
                 Link link = (Link) c;
-                String sender = link.sender == null ? null : link.sender + (link.subclasses ? " and subclasses" : "");
+                Object listensTo = link.listensTo();
+                String sender = listensTo == null ? null : listensTo + (link.subclasses ? " and subclasses" : "");
                 receivers.add(new Inventory.ReceiverEntry(Descriptions.receiver(c.receiver()), sender,
                         c.dispatchUid().orElse(null), c.origin()));
             }

@@ -13,8 +13,6 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -500,24 +498,6 @@ class DispatcherTests {
         public void receive(Signal<?> signal, Object sender, String val) {
             calls++;
             assertTrue(signal.disconnect(this, sender(sender)));
-        }
-    }
-
-    /** Runs the garbage collector until a condition holds, for at most ten seconds. */
-    static final class Gc {
-        private Gc() {
-        }
-
-        static boolean until(BooleanSupplier condition) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!condition.getAsBoolean()) {
-                if (System.nanoTime() > deadline) {
-                    return false;
-                }
-                System.gc();
-                Thread.sleep(10);
-            }
-            return true;
         }
     }
 

@@ -30,7 +30,7 @@ class WeakConnectionTests {
         WeakReference<View> owner = connectShortLivedView(signal);
         assertTrue(signal.hasListeners());
 
-        assertTrue(DispatcherTests.Gc.until(() -> owner.get() == null && signal.links().length == 0),
+        assertTrue(Gc.until(() -> owner.get() == null && signal.links().length == 0),
                 "the owner was not collected, or its connection not removed");
         DispatcherTests.assertClean(signal);
         assertEquals(List.of(), signal.send("seven", "x"));
@@ -40,7 +40,7 @@ class WeakConnectionTests {
     void connectionDoesNotKeepTheOwnerAlive() throws InterruptedException {
         WeakReference<View> owner = connectShortLivedView(signal);
 
-        assertTrue(DispatcherTests.Gc.until(() -> owner.get() == null), "the signal kept the owner alive");
+        assertTrue(Gc.until(() -> owner.get() == null), "the signal kept the owner alive");
     }
 
     @Test
@@ -154,7 +154,7 @@ class WeakConnectionTests {
         assertTrue(connection[0].disconnect());
         signal.connect((signal, sender, val) -> { });
 
-        assertTrue(DispatcherTests.Gc.until(() -> owner.get() == null), "the owner was not collected");
+        assertTrue(Gc.until(() -> owner.get() == null), "the owner was not collected");
         // Nothing else was swept away with the owner.
         assertEquals(1, signal.links().length);
         assertFalse(connection[0].isConnected());
@@ -199,7 +199,7 @@ class WeakConnectionTests {
     void weakResponderIsDroppedOnceItsOwnerIsCollected() throws InterruptedException {
         WeakReference<View> owner = connectShortLivedResponder(signal);
 
-        assertTrue(DispatcherTests.Gc.until(() -> owner.get() == null && signal.links().length == 0),
+        assertTrue(Gc.until(() -> owner.get() == null && signal.links().length == 0),
                 "the owner was not collected, or its connection not removed");
         assertEquals(List.of(), signal.send("seven", "x"));
     }
