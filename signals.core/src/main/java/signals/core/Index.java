@@ -94,6 +94,7 @@ final class Index {
         return route == null ? anySender : route;
     }
 
+    /** The live link that the candidate would duplicate, or null. */
     Link find(Link candidate) {
         // An existing link with the same key is in the candidate's own route.
         Link[] scope = muted ? links
@@ -102,7 +103,9 @@ final class Index {
                 : route(candidate.listensTo(), bySender).links;
         Link.Key key = candidate.key();
         for (Link link : scope) {
-            if (link.key().equals(key)) {
+            // A dead link awaiting its sweep is no duplicate: Django purges dead receivers before
+            // it checks, so a reconnect always lands.
+            if (link.isLive() && link.key().equals(key)) {
                 return link;
             }
         }

@@ -695,7 +695,9 @@ public final class Signal<T> {
             Index current = index;
             Map<Link.Key, Link> keys = new HashMap<>();
             for (Link link : current.links) {
-                keys.putIfAbsent(link.key(), link);
+                if (link.isLive()) { // as in Index#find
+                    keys.putIfAbsent(link.key(), link);
+                }
             }
             for (Link candidate : candidates) {
                 Link existing = keys.putIfAbsent(candidate.key(), candidate);
