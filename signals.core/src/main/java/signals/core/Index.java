@@ -135,20 +135,22 @@ final class Index {
     }
 
     /**
-     * This snapshot less the links that match; the same snapshot if none does. The removed links
-     * are added to {@code removed}.
+     * This snapshot less the live links that match, which are added to {@code matched}, and less
+     * every dead link, which is added to {@code swept}: a change is a good moment to sweep what
+     * the cleaner has not reached yet. The same snapshot if nothing goes.
      */
-    Index without(Predicate<Link> which, List<Link> removed) {
+    Index without(Predicate<Link> which, List<Link> matched, List<Link> swept) {
         List<Link> kept = new ArrayList<>(links.length);
         for (Link link : links) {
-            // Dead weak links go too: a change is a good moment to sweep what the cleaner missed.
-            if (which.test(link) || !link.isLive()) {
-                removed.add(link);
+            if (!link.isLive()) {
+                swept.add(link);
+            } else if (which.test(link)) {
+                matched.add(link);
             } else {
                 kept.add(link);
             }
         }
-        return removed.isEmpty() ? this : build(kept, pending, muted);
+        return kept.size() == links.length ? this : build(kept, pending, muted);
     }
 
     Index discovered() {

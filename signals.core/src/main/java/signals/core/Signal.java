@@ -741,16 +741,20 @@ public final class Signal<T> {
         return disconnectCounting(which) > 0;
     }
 
+    /**
+     * Removes the live links that match and every dead one; counts only the first, as Django's
+     * {@code disconnect} clears dead receivers before it looks for the one asked for.
+     */
     int disconnectCounting(Predicate<Link> which) {
-        List<Link> removed = new ArrayList<>(1);
+        List<Link> matched = new ArrayList<>(1);
+        List<Link> swept = new ArrayList<>(0);
         synchronized (lock) {
-            publish(index.without(which, removed));
+            publish(index.without(which, matched, swept));
         }
-        // Outside the lock: detaching a weak link runs its cleaner action.
-        for (Link link : removed) {
-            link.detach();
-        }
-        return removed.size();
+        // Outside the lock: detaching cancels a weak link's sweep, which runs its cleaner action.
+        matched.forEach(Link::detach);
+        swept.forEach(Link::detach);
+        return matched.size();
     }
 
     /** Called by discovery once every provider has run. */

@@ -70,6 +70,35 @@ class DeadConnectionTests {
         assertEquals(List.of("x"), sendAndCollect());
     }
 
+    // Django: test_disconnect_retval (False when nothing live was removed)
+    @Test
+    void disconnectOfANeverConnectedReceiverIsFalseWhileADeadOneAwaitsItsSweep() throws InterruptedException {
+        killWeakConnection(signal);
+
+        assertFalse(signal.disconnect((Receiver<String>) (s, sender, val) -> { }));
+        assertFalse(signal.disconnect("never-used"));
+        assertFalse(signal.disconnect("never-used", sender("seven")));
+    }
+
+    @Test
+    void disconnectOfTheDeadConnectionItselfIsFalse() throws InterruptedException {
+        SignalConnection dead = killWeakConnection(signal, dispatchUid("view"));
+
+        assertFalse(dead.disconnect());
+        assertFalse(signal.disconnect("view"));
+        assertEquals(0, signal.links().length, "the dead connection was not swept in passing");
+    }
+
+    @Test
+    void disconnectOfALiveReceiverIsTrueBesideADeadOne() throws InterruptedException {
+        killWeakConnection(signal);
+        Receiver<String> live = (s, sender, val) -> { };
+        signal.connect(live);
+
+        assertTrue(signal.disconnect(live));
+        assertFalse(signal.disconnect(live));
+    }
+
     // ------------------------------------------------------------------------------ helpers
 
     private List<String> sendAndCollect() {
