@@ -33,7 +33,7 @@ final class AsyncSend {
                 if (value == Link.GONE) {
                     continue;
                 }
-                outcome = value instanceof CompletionStage ? adapt((CompletionStage<?>) value)
+                outcome = value instanceof CompletionStage ? Stages.follow((CompletionStage<?>) value)
                         : CompletableFuture.completedFuture(value);
             } catch (Exception e) {
                 Descriptions.keepInterrupt(e);
@@ -48,22 +48,6 @@ final class AsyncSend {
             send.add(link.receiver(), outcome);
         }
         return send;
-    }
-
-    /**
-     * Follows a responder's stage without calling {@code toCompletableFuture()}, which a stage of
-     * another library may not support; a stage that cannot even be followed fails like a throw.
-     */
-    private static CompletableFuture<Object> adapt(CompletionStage<?> stage) {
-        CompletableFuture<Object> outcome = new CompletableFuture<>();
-        stage.whenComplete((value, failure) -> {
-            if (failure == null) {
-                outcome.complete(value);
-            } else {
-                outcome.completeExceptionally(failure);
-            }
-        });
-        return outcome;
     }
 
     /** Waits, without blocking, for every answer, then pairs them with their receivers. */

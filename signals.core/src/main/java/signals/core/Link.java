@@ -242,7 +242,7 @@ abstract class Link implements SignalConnection {
 
         @Override
         public void receive(Signal<?> signal, Object sender, Object payload) throws Exception {
-            responder.respond(signal, sender, payload);
+            Stages.await(responder.respond(signal, sender, payload));
         }
 
         @Override
@@ -304,7 +304,7 @@ abstract class Link implements SignalConnection {
         public void receive(Signal<?> signal, Object sender, Object payload) throws Exception {
             Object o = owner.get();
             if (o != null) {
-                call(o, signal, sender, payload);
+                Stages.await(call(o, signal, sender, payload));
             }
         }
 

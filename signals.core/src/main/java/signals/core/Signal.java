@@ -45,6 +45,18 @@ import signals.core.internal.Observers;
  * lifetime of an object, use {@link #connectWeak}: the connection is dropped once the owner has
  * been collected, and never keeps the owner alive.
  *
+ * <h2>Responders that answer later</h2>
+ * A {@link Responder} may answer with a {@link java.util.concurrent.CompletionStage}, Django's
+ * {@code async def} receiver. The asynchronous sends follow the stage without blocking. The
+ * blocking sends ({@link #fire}, {@link #send}, {@link #sendRobust}) wait for it in the sending
+ * thread before they call the next receiver: its result is the reply, and its failure is raised
+ * as if the responder had thrown it (captured as the reply by {@code sendRobust}). A blocking send
+ * therefore never returns while the stage waits for the sending thread itself, as when it is sent
+ * from the only thread of the executor that would complete the stage; send with
+ * {@link #sendAsync} from there. An interrupt while waiting ends the wait with a
+ * {@link ReceiverException} whose cause is the {@link InterruptedException}, and the thread stays
+ * interrupted.
+ *
  * <h2>Threads</h2>
  * Once receiver discovery has run, sending never takes a lock: it reads an immutable snapshot
  * of the receivers. Connecting and disconnecting publish a new snapshot, so a receiver may send,
@@ -427,7 +439,8 @@ public final class Signal<T> {
     /**
      * Sends without collecting replies: the fastest send, allocating nothing. Every receiver that
      * matches the sender is called in connection order, in this thread; the first exception stops
-     * the send and reaches the caller (a checked one wrapped in {@link ReceiverException}).
+     * the send and reaches the caller (a checked one wrapped in {@link ReceiverException}). A
+     * responder's {@link java.util.concurrent.CompletionStage} is waited for, as by {@link #send}.
      *
      * @param sender who sends; null reaches only receivers connected for every sender
      * @param payload the payload, an instance of {@link #payloadType()}; null only for {@code Void}
@@ -459,7 +472,9 @@ public final class Signal<T> {
     /**
      * Sends and collects every receiver's reply: Django's {@code send}. Receivers are called in
      * connection order, in this thread; the first exception stops the send and reaches the caller
-     * (a checked one wrapped in {@link ReceiverException}).
+     * (a checked one wrapped in {@link ReceiverException}). A responder that answers with a
+     * {@link java.util.concurrent.CompletionStage} is waited for, and its result is its reply;
+     * see "Responders that answer later" above.
      *
      * @param sender who sends; null reaches only receivers connected for every sender
      * @param payload the payload; null only for {@code Void}
@@ -481,7 +496,7 @@ public final class Signal<T> {
         for (Link link : links) {
             Object value;
             try {
-                value = link.reply(this, sender, payload);
+                value = Stages.await(link.reply(this, sender, payload));
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -497,8 +512,9 @@ public final class Signal<T> {
     /**
      * Sends to every receiver even when some throw: Django's {@code send_robust}. An exception
      * becomes its receiver's reply and is logged (at {@code ERROR}, on the {@code System.Logger}
-     * named {@code signals.core}, naming the signal and the receiver). {@link Error}s are not
-     * caught.
+     * named {@code signals.core}, naming the signal and the receiver). A responder's
+     * {@link java.util.concurrent.CompletionStage} is waited for, and its failure becomes its reply
+     * in the same way. {@link Error}s are not caught.
      *
      * @param sender who sends; null reaches only receivers connected for every sender
      * @param payload the payload; null only for {@code Void}
@@ -626,7 +642,7 @@ public final class Signal<T> {
 
     Reply robustReply(Link link, Object sender, Object payload) {
         try {
-            Object value = link.reply(this, sender, payload);
+            Object value = Stages.await(link.reply(this, sender, payload));
             return value == Link.GONE ? null : new Reply(link.receiver(), value, null);
         } catch (Exception e) {
             Descriptions.keepInterrupt(e);
