@@ -25,6 +25,8 @@ abstract class Link implements SignalConnection {
     /** True when the sender is a class that also stands for its subclasses. */
     final boolean subclasses;
     final String uid;
+    /** The name given with {@link ConnectOption#name}, or null. */
+    final String name;
     final Origin origin;
     long sequence;
     private volatile boolean connected;
@@ -35,6 +37,7 @@ abstract class Link implements SignalConnection {
         this.heldSender = Senders.hold(options.sender);
         this.subclasses = options.subclasses;
         this.uid = options.uid;
+        this.name = options.name;
         this.origin = origin;
     }
 
@@ -171,6 +174,11 @@ abstract class Link implements SignalConnection {
     }
 
     @Override
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    @Override
     public String origin() {
         return origin.toString();
     }
@@ -188,7 +196,7 @@ abstract class Link implements SignalConnection {
     @Override
     public String toString() {
         Object sender = listensTo();
-        return "SignalConnection[" + signal.name() + " -> " + Descriptions.receiver(receiver())
+        return "SignalConnection[" + signal.name() + " -> " + Descriptions.receiver(this)
                 + (sender == null ? "" : (subclasses ? ", senderOrSubclassOf=" : ", sender=") + sender)
                 + (uid == null ? "" : ", dispatchUid=" + uid) + "]";
     }
@@ -370,6 +378,11 @@ abstract class Link implements SignalConnection {
         @Override
         public Optional<String> dispatchUid() {
             return link.dispatchUid();
+        }
+
+        @Override
+        public Optional<String> name() {
+            return link.name();
         }
 
         @Override

@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Predicate;
 import signals.core.internal.Observers;
+import signals.core.internal.SpiBridge;
 
 /**
  * A named event that receivers connect to and senders send: Django's {@code Signal}.
@@ -34,7 +35,8 @@ import signals.core.internal.Observers;
  * <h2>Receivers and senders</h2>
  * A receiver is connected either for every sender or, with {@link ConnectOption#sender}, for one
  * sender only; senders are compared with {@code equals}, so classes, enum constants and strings
- * work as Django's senders do. A receiver connected twice for the same sender (the same object,
+ * work as Django's senders do. As in Django, a connection never keeps its sender alive: a sender
+ * that is any other object is held weakly, and its connections go once it is collected. A receiver connected twice for the same sender (the same object,
  * or the same {@linkplain ConnectOption#dispatchUid dispatch uid}) is connected once: the first
  * connection stays, in its place. Receivers are called in connection order, in the sending
  * thread (or, for the asynchronous sends, on the executor).
@@ -44,6 +46,16 @@ import signals.core.internal.Observers;
  * weakly held one would vanish at the next garbage collection, silently. To tie a receiver to the
  * lifetime of an object, use {@link #connectWeak}: the connection is dropped once the owner has
  * been collected, and never keeps the owner alive.
+ *
+ * <h2>Disconnecting</h2>
+ * The primary way is the {@link SignalConnection} that every {@code connect} returns: call its
+ * {@link SignalConnection#disconnect() disconnect()}, or connect in a try-with-resources block.
+ * Django's forms are there for code that does not hold the handle:
+ * {@link #disconnect(Receiver, ConnectOption...) disconnect(receiver, sender)} with the receiver
+ * object that was connected, {@link #disconnectUid disconnectUid(uid, sender)} for a connection
+ * made with a dispatch uid, and {@link #disconnectWeak disconnectWeak(owner, receiver)} for a weak
+ * one. Each returns true only if it removed a live connection. {@link Signals#disconnectAll}
+ * removes everything a class loader or module layer brought, when it is undeployed.
  *
  * <h2>Responders that answer later</h2>
  * A {@link Responder} may answer with a {@link java.util.concurrent.CompletionStage}, Django's
@@ -72,6 +84,10 @@ import signals.core.internal.Observers;
  * @since 0.1
  */
 public final class Signal<T> {
+
+    static {
+        SpiBridge.open(new SpiMachinery());
+    }
 
     private final String name;
     private final Class<? super T> payloadType;
@@ -207,8 +223,8 @@ public final class Signal<T> {
      * @throws IllegalArgumentException if an option is given twice
      */
     public SignalConnection connect(Receiver<? super T> receiver, ConnectOption... options) {
-        Objects.requireNonNull(receiver, "receiver");
-        return connect(Link.receiver(this, receiver, ConnectOption.parse(options), Origin.caller()));
+        notNull(receiver, "receiver");
+        return connect(Link.receiver(this, receiver, options(options), Origin.caller()));
     }
 
     /**
@@ -221,8 +237,8 @@ public final class Signal<T> {
      * @throws IllegalArgumentException if an option is given twice
      */
     public SignalConnection connectResponder(Responder<? super T> responder, ConnectOption... options) {
-        Objects.requireNonNull(responder, "responder");
-        return connect(Link.responder(this, responder, ConnectOption.parse(options), Origin.caller()));
+        notNull(responder, "responder");
+        return connect(Link.responder(this, responder, options(options), Origin.caller()));
     }
 
     /**
@@ -244,9 +260,9 @@ public final class Signal<T> {
      */
     public <O> SignalConnection connectWeak(O owner, WeakReceiver<? super O, ? super T> receiver,
                                             ConnectOption... options) {
-        Objects.requireNonNull(owner, "owner");
-        Objects.requireNonNull(receiver, "receiver");
-        return connectOwned(owner, Link.weak(this, owner, receiver, ConnectOption.parse(options), Origin.caller()));
+        notNull(owner, "owner");
+        notNull(receiver, "receiver");
+        return connectOwned(owner, Link.weak(this, owner, receiver, options(options), Origin.caller()));
     }
 
     /**
@@ -268,10 +284,10 @@ public final class Signal<T> {
      */
     public <O> SignalConnection connectWeakResponder(O owner, WeakResponder<? super O, ? super T> responder,
                                                      ConnectOption... options) {
-        Objects.requireNonNull(owner, "owner");
-        Objects.requireNonNull(responder, "responder");
+        notNull(owner, "owner");
+        notNull(responder, "responder");
         return connectOwned(owner,
-                Link.weakResponder(this, owner, responder, ConnectOption.parse(options), Origin.caller()));
+                Link.weakResponder(this, owner, responder, options(options), Origin.caller()));
     }
 
     private SignalConnection connectOwned(Object owner, Link candidate) {
@@ -285,55 +301,115 @@ public final class Signal<T> {
     }
 
     /**
-     * Disconnects a receiver connected with {@link #connect} or {@link #connectResponder}.
-     * Give the same sender (or dispatch uid) it was connected with, as in Django.
+     * Disconnects a receiver connected with {@link #connect}, when the {@link SignalConnection}
+     * that {@code connect} returned is not at hand: Django's {@code disconnect(receiver, sender)}.
+     * Give the receiver object that was connected, with the same sender. (The connection handle
+     * is the primary way; see "Disconnecting" above.)
      *
-     * @param receiver the receiver or responder, not null
-     * @param options the {@link ConnectOption#sender} it was connected for, or its
-     *     {@link ConnectOption#dispatchUid}
-     * @return true if a connection was removed, false if there was none
+     * <p>A lambda or method reference written inline here can never match, since it is a new
+     * object: such a call does not compile ("reference to disconnect is ambiguous"). The receiver
+     * is a type variable for that reason alone: javac does not pick an overload by a lambda whose
+     * target is a type variable, so every lambda fits this method and
+     * {@link #disconnect(Responder, ConnectOption...)} alike. Pass the variable that was connected.
+     *
+     * @param receiver the receiver that was connected, not null
+     * @param <R> the receiver's type
+     * @param options the {@link ConnectOption#sender} or {@link ConnectOption#senderOrSubclassOf}
+     *     it was connected for, if any
+     * @return true if a live connection was removed, false if there was none
      * @throws NullPointerException if the receiver or an option is null
-     * @throws IllegalArgumentException if given a {@link SignalConnection} or a {@link WeakReceiver},
-     *     which have their own ways to disconnect
+     * @throws IllegalArgumentException if an option is given twice
      */
-    public boolean disconnect(Object receiver, ConnectOption... options) {
-        Objects.requireNonNull(receiver, "receiver");
-        if (receiver instanceof SignalConnection || receiver instanceof WeakReceiver) {
-            throw new IllegalArgumentException("disconnect takes the receiver that was connected; for a "
-                    + (receiver instanceof SignalConnection ? "SignalConnection call its disconnect()" : "WeakReceiver use disconnectWeak")
-                    + ", on signal '" + name + "'");
-        }
-        ConnectOption.Parsed parsed = ConnectOption.parse(options);
-        return disconnectWhere(link -> link.matches(receiver, null, parsed));
+    @SuppressWarnings("overloads") // on purpose: an inline lambda, which can never match, must not compile
+    public <R extends Receiver<?>> boolean disconnect(R receiver, ConnectOption... options) {
+        return disconnectReceiver(null, receiver, "receiver", options);
     }
 
     /**
-     * Disconnects the connection with this dispatch uid, whatever its receiver.
+     * Disconnects a responder connected with {@link #connectResponder}; see
+     * {@link #disconnect(Receiver, ConnectOption...)}.
+     *
+     * @param responder the responder that was connected, not null
+     * @param options the sender it was connected for, if any
+     * @param <R> the responder's type
+     * @return true if a live connection was removed, false if there was none
+     * @throws NullPointerException if the responder or an option is null
+     * @throws IllegalArgumentException if an option is given twice
+     */
+    @SuppressWarnings("overloads") // see disconnect(Receiver, ConnectOption...)
+    public <R extends Responder<?>> boolean disconnect(R responder, ConnectOption... options) {
+        return disconnectReceiver(null, responder, "responder", options);
+    }
+
+    /**
+     * Disconnects the connection made with this dispatch uid, whatever its receiver: Django's
+     * {@code disconnect(dispatch_uid=...)}.
      *
      * @param dispatchUid the uid it was connected with, not null
      * @param options the {@link ConnectOption#sender} it was connected for, if any
-     * @return true if a connection was removed
-     * @throws NullPointerException if an argument is null
+     * @return true if a live connection was removed, false if there was none
+     * @throws NullPointerException if the uid or an option is null
+     * @throws IllegalArgumentException if an option is given twice, or is itself a dispatch uid
      */
-    public boolean disconnect(String dispatchUid, ConnectOption... options) {
-        Objects.requireNonNull(dispatchUid, "dispatchUid");
-        ConnectOption.Parsed parsed = ConnectOption.parse(options).withUid(dispatchUid);
+    public boolean disconnectUid(String dispatchUid, ConnectOption... options) {
+        notNull(dispatchUid, "dispatchUid");
+        ConnectOption.Parsed parsed = options(options).withUid(dispatchUid);
         return disconnectWhere(link -> link.matches(null, null, parsed));
     }
 
     /**
-     * Disconnects a receiver connected with {@link #connectWeak}.
+     * Disconnects a receiver connected with {@link #connectWeak}, by its owner and receiver.
      *
      * @param owner the owner it was connected with, not null
-     * @param receiver the receiver, not null
+     * @param receiver the receiver, not null; an inline lambda does not compile, as for
+     *     {@link #disconnect(Receiver, ConnectOption...)}
      * @param options the sender it was connected for, if any
-     * @return true if a connection was removed
-     * @throws NullPointerException if an argument is null
+     * @param <R> the receiver's type
+     * @return true if a live connection was removed, false if there was none
+     * @throws NullPointerException if an argument or an option is null
+     * @throws IllegalArgumentException if an option is given twice
      */
-    public boolean disconnectWeak(Object owner, WeakReceiver<?, ?> receiver, ConnectOption... options) {
-        Objects.requireNonNull(owner, "owner");
-        Objects.requireNonNull(receiver, "receiver");
-        ConnectOption.Parsed parsed = ConnectOption.parse(options);
+    @SuppressWarnings("overloads") // on purpose: an inline lambda, which can never match, must not compile
+    public <R extends WeakReceiver<?, ?>> boolean disconnectWeak(Object owner, R receiver, ConnectOption... options) {
+        return disconnectReceiver(notNull(owner, "owner"), receiver, "receiver", options);
+    }
+
+    /**
+     * Disconnects a responder connected with {@link #connectWeakResponder}, by its owner and
+     * responder.
+     *
+     * @param owner the owner it was connected with, not null
+     * @param responder the responder, not null
+     * @param options the sender it was connected for, if any
+     * @param <R> the responder's type
+     * @return true if a live connection was removed, false if there was none
+     * @throws NullPointerException if an argument or an option is null
+     * @throws IllegalArgumentException if an option is given twice
+     */
+    @SuppressWarnings("overloads") // see disconnect(Receiver, ConnectOption...)
+    public <R extends WeakResponder<?, ?>> boolean disconnectWeak(Object owner, R responder, ConnectOption... options) {
+        return disconnectReceiver(notNull(owner, "owner"), responder, "responder", options);
+    }
+
+    /** Null checks whose message names the signal too, so that the log line alone says where. */
+    private <V> V notNull(V value, String what) {
+        if (value == null) {
+            throw new NullPointerException(what + " is null, " + where());
+        }
+        return value;
+    }
+
+    private ConnectOption.Parsed options(ConnectOption[] options) {
+        return ConnectOption.parse(options, where());
+    }
+
+    private String where() {
+        return "for signal '" + name + "'";
+    }
+
+    private boolean disconnectReceiver(Object owner, Object receiver, String what, ConnectOption[] options) {
+        notNull(receiver, what);
+        ConnectOption.Parsed parsed = options(options);
         return disconnectWhere(link -> link.matches(receiver, owner, parsed));
     }
 
@@ -342,23 +418,12 @@ public final class Signal<T> {
      * Django's {@code has_listeners(sender)}. It finds the sender's receivers with one map
      * look-up, then stops at the first live one.
      *
-     * @param sender the sender; null asks about receivers connected for every sender, as
-     *     Django's {@code has_listeners()} does
+     * @param sender the sender; null asks about receivers connected for every sender, which is
+     *     what Django's {@code has_listeners()} without a sender means
      * @return true if at least one receiver would be called
      */
     public boolean hasListeners(Object sender) {
         return anyLive(ready(false).route(sender).links);
-    }
-
-    /**
-     * Tells whether any receiver is connected at all, for any sender. Unlike Django's
-     * {@code has_listeners()}, which means {@code hasListeners(null)}, this counts receivers
-     * connected for particular senders too.
-     *
-     * @return true if at least one receiver is connected
-     */
-    public boolean hasListeners() {
-        return anyLive(ready(false).links);
     }
 
     /**
@@ -465,7 +530,7 @@ public final class Signal<T> {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new ReceiverException(this, targets[i], e);
+            throw new ReceiverException(this, connectionOf(targets[i]), e);
         }
     }
 
@@ -500,7 +565,7 @@ public final class Signal<T> {
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
-                throw new ReceiverException(this, link.receiver(), e);
+                throw new ReceiverException(this, link, e);
             }
             if (value != Link.GONE) {
                 replies[count++] = new Reply(link.receiver(), value, null);
@@ -640,13 +705,46 @@ public final class Signal<T> {
         return false;
     }
 
+    /**
+     * The connection whose target {@link #fire} called, for a message that shows its name; the
+     * target itself if it was disconnected since. Only on the way out of a failed send.
+     */
+    private Object connectionOf(Receiver<Object> target) {
+        for (Link link : index.links) {
+            if (link.target() == target) {
+                return link;
+            }
+        }
+        return target;
+    }
+
+    /**
+     * Fires for an adapter's host: as {@link #fire}, but every exception of a receiver, checked
+     * or not, comes wrapped in a {@link ReceiverException} that names the receiver, so that the
+     * host's own error can say who failed. Not the hot path: a host fires once per physical
+     * event (a new connection), never per statement.
+     */
+    void fireFromHost(Object sender, T payload) {
+        checkPayload(payload);
+        if (!Observers.allow(this, sender, payload)) {
+            return;
+        }
+        for (Link link : ready(true).route(sender).links) {
+            try {
+                Stages.await(link.reply(this, sender, payload));
+            } catch (Exception e) {
+                throw new ReceiverException(this, link, e);
+            }
+        }
+    }
+
     Reply robustReply(Link link, Object sender, Object payload) {
         try {
             Object value = Stages.await(link.reply(this, sender, payload));
             return value == Link.GONE ? null : new Reply(link.receiver(), value, null);
         } catch (Exception e) {
             Descriptions.keepInterrupt(e);
-            Descriptions.logRobustFailure(this, link.receiver(), e);
+            Descriptions.logRobustFailure(this, link, e);
             return new Reply(link.receiver(), null, e);
         }
     }
@@ -830,18 +928,9 @@ public final class Signal<T> {
             return this;
         }
 
-        /**
-         * Marks the signal as built in, fired by an adapter module. When a receiver connects to
-         * it and no {@link signals.core.spi.SignalAdapter} of that module was found, a warning
-         * says which module to add. For adapter modules; an application's own signals leave it
-         * unset.
-         *
-         * @param moduleName the adapter's module name, such as {@code "signals.jdbc"}
-         * @return this builder
-         * @throws NullPointerException if the name is null
-         */
-        public Builder<T> firedBy(String moduleName) {
-            this.firedBy = Objects.requireNonNull(moduleName, "moduleName");
+        /** Marks the signal as built in, fired by an adapter module: see {@link SpiMachinery}. */
+        Builder<T> firedBy(String moduleName) {
+            this.firedBy = Objects.requireNonNull(moduleName, "adapterModule");
             return this;
         }
 

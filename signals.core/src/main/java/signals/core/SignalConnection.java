@@ -46,6 +46,14 @@ public interface SignalConnection extends AutoCloseable {
     Optional<String> dispatchUid();
 
     /**
+     * Returns the name it was connected with ({@link ConnectOption#name}), which the inventory,
+     * logs and error messages show beside the receiver.
+     *
+     * @return the name, or empty
+     */
+    Optional<String> name();
+
+    /**
      * Describes who connected it: a {@link ReceiverProvider} class, or the class that called
      * {@code connect}, each with its module.
      *

@@ -155,7 +155,7 @@ public final class Signals {
                 Link link = (Link) c;
                 Object listensTo = link.listensTo();
                 String sender = listensTo == null ? null : listensTo + (link.subclasses ? " and subclasses" : "");
-                receivers.add(new Inventory.ReceiverEntry(Descriptions.receiver(c.receiver()), sender,
+                receivers.add(new Inventory.ReceiverEntry(Descriptions.receiver(link), sender,
                         c.dispatchUid().orElse(null), c.origin()));
             }
             signals.add(new Inventory.SignalEntry(signal.name(), signal.payloadType().getName(),

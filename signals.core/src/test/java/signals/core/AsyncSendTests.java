@@ -172,7 +172,7 @@ class AsyncSendTests {
         signal.connectResponder(sync);
 
         List<Reply> replies;
-        try (DispatcherTests.LogCapture log = DispatcherTests.LogCapture.start()) {
+        try (LogCapture log = LogCapture.start()) {
             replies = signal.sendRobust(sender, "x");
             assertEquals(1, log.records().size(), () -> "log: " + log.records());
         }
@@ -198,7 +198,7 @@ class AsyncSendTests {
 
         List<Reply> replies;
         List<LogRecord> logged;
-        try (DispatcherTests.LogCapture log = DispatcherTests.LogCapture.start()) {
+        try (LogCapture log = LogCapture.start()) {
             replies = await(signal.sendRobustAsync(sender, "x"));
             logged = log.records();
         }

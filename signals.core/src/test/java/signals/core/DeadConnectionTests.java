@@ -76,8 +76,8 @@ class DeadConnectionTests {
         killWeakConnection(signal);
 
         assertFalse(signal.disconnect((Receiver<String>) (s, sender, val) -> { }));
-        assertFalse(signal.disconnect("never-used"));
-        assertFalse(signal.disconnect("never-used", sender("seven")));
+        assertFalse(signal.disconnectUid("never-used"));
+        assertFalse(signal.disconnectUid("never-used", sender("seven")));
     }
 
     @Test
@@ -85,7 +85,7 @@ class DeadConnectionTests {
         SignalConnection dead = killWeakConnection(signal, dispatchUid("view"));
 
         assertFalse(dead.disconnect());
-        assertFalse(signal.disconnect("view"));
+        assertFalse(signal.disconnectUid("view"));
         assertEquals(0, signal.links().length, "the dead connection was not swept in passing");
     }
 

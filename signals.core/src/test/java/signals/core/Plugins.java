@@ -67,6 +67,27 @@ final class Plugins {
         }
     }
 
+    /** Compiles sources that must not compile against the core; returns javac's messages. */
+    static String compileErrors(Path root, Map<String, String> files) {
+        try {
+            Path src = Files.createDirectories(root.resolve("src"));
+            Path out = Files.createDirectories(root.resolve("out"));
+            List<String> args = new ArrayList<>(List.of("-d", out.toString(), "--release", "17", "-proc:none",
+                    "-cp", CLASSES.toString()));
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Path path = src.resolve(file.getKey());
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.getValue());
+                args.add(path.toString());
+            }
+            ByteArrayOutputStream errors = new ByteArrayOutputStream();
+            int status = ToolProvider.getSystemJavaCompiler().run(null, errors, errors, args.toArray(new String[0]));
+            return status == 0 ? "" : errors.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Compiles a class-path plugin against the core and test classes. */
     static Path buildClassPath(Path root, Map<String, String> files) {
         return build(root, files, "-cp", CLASSES + java.io.File.pathSeparator + TEST_CLASSES);

@@ -28,7 +28,7 @@ class WeakConnectionTests {
     @Test
     void connectionIsDroppedOnceTheOwnerIsCollected() throws InterruptedException {
         WeakReference<View> owner = connectShortLivedView(signal);
-        assertTrue(signal.hasListeners());
+        assertFalse(signal.receivers().isEmpty());
 
         assertTrue(Gc.until(() -> owner.get() == null && signal.links().length == 0),
                 "the owner was not collected, or its connection not removed");
@@ -55,7 +55,7 @@ class WeakConnectionTests {
             System.gc();
         }
         assertNull(owner.get(), "the owner was not collected");
-        assertFalse(signal.hasListeners());
+        assertTrue(signal.receivers().isEmpty());
         assertFalse(signal.hasListeners(null));
         assertFalse(connection[0].isConnected());
         assertEquals(List.of(), signal.sendRobust("seven", "x"));
@@ -123,9 +123,6 @@ class WeakConnectionTests {
         WeakReceiver<View, String> refresh = View::refresh;
         signal.connectWeak(view, refresh, sender("seven"));
 
-        IllegalArgumentException wrongMethod = assertThrows(IllegalArgumentException.class,
-                () -> signal.disconnect(refresh, sender("seven")));
-        assertTrue(wrongMethod.getMessage().contains("disconnectWeak"), wrongMethod.getMessage());
         assertFalse(signal.disconnectWeak(new View(), refresh, sender("seven")));
         assertFalse(signal.disconnectWeak(view, refresh));
         assertTrue(signal.disconnectWeak(view, refresh, sender("seven")));

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import signals.core.ReceiverException;
 import signals.core.Signal;
+import signals.core.spi.SignalAdapter;
 import signals.jdbc.ConnectionCreated;
 import signals.jdbc.ConnectionSignals;
 
@@ -37,7 +38,9 @@ public final class Announcer {
             // connection. No hasListeners() guard: asked from a provider while receivers are being
             // discovered, it would say "nobody" and the connection would go out unprepared, where
             // fire says that it is too early. One small payload per physical connection is nothing.
-            signal.fire(alias, new ConnectionCreated(connection, alias, url));
+            // fireFromHost wraps unchecked exceptions of receivers too, so that the message
+            // names the receiver and the signal whatever the receiver threw.
+            SignalAdapter.fireFromHost(signal, alias, new ConnectionCreated(connection, alias, url));
             return connection;
         } catch (RuntimeException e) {
             Throwable cause = e instanceof ReceiverException && e.getCause() != null ? e.getCause() : e;
@@ -59,8 +62,9 @@ public final class Announcer {
     }
 
     /**
-     * Says what failed without guessing who: unchecked exceptions of receivers and of
-     * signals.core (a failed discovery, a send during discovery) look alike here.
+     * Says what failed: a receiver's exception arrives in a ReceiverException that names the
+     * receiver and the signal; anything else comes from signals.core itself (a failed discovery,
+     * a send during discovery) and blames no receiver.
      */
     private static String message(String alias, String url, RuntimeException thrown) {
         // A ReceiverException's own message names the receiver and its exception.
