@@ -99,20 +99,25 @@ final class Discovery {
             throw failed();
         }
         lock();
+        boolean ran;
         try {
-            runDefault();
+            ran = runDefault();
         } finally {
             RUN.unlock();
         }
         warnForMissingAdapters();
+        if (ran) {
+            ClassPathCheck.warnAboutHiddenProviders();
+        }
     }
 
-    private static void runDefault() {
+    /** Runs the default round unless another thread did; true if this call ran it. */
+    private static boolean runDefault() {
         if (state == State.FAILED) {
             throw failed();
         }
         if (state == State.DONE) {
-            return;
+            return false;
         }
         state = State.RUNNING;
         runner = Thread.currentThread();
@@ -128,6 +133,7 @@ final class Discovery {
                 }
                 state = State.DONE;
             }
+            return true;
         } catch (RuntimeException | Error e) {
             failure = e instanceof SignalException ? (SignalException) e
                     : new SignalException("receiver discovery failed: " + e, e);
