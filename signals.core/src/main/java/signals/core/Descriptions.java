@@ -1,7 +1,6 @@
 package signals.core;
 
 import java.lang.System.Logger.Level;
-import signals.core.internal.ProviderLoader;
 
 /**
  * How receivers and their origins are named in messages, logs and the inventory, and the one

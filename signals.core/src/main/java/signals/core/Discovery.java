@@ -12,8 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
-import signals.core.internal.ProviderLoader;
-import signals.core.internal.ProviderLoader.Found;
+import signals.core.ProviderLoader.Found;
 import signals.core.spi.SignalAdapter;
 
 /**

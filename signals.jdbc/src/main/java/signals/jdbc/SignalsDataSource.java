@@ -12,8 +12,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import signals.jdbc.internal.Announcer;
-import signals.jdbc.internal.JdbcUrls;
 
 /**
  * A {@link DataSource} that fires {@link ConnectionSignals#CONNECTION_CREATED} for every

@@ -1,20 +1,17 @@
-package signals.jdbc.internal;
+package signals.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import signals.core.ReceiverException;
 import signals.core.Signal;
 import signals.core.spi.SignalAdapter;
-import signals.jdbc.ConnectionCreated;
-import signals.jdbc.ConnectionSignals;
 
 /**
  * Sends {@code connection_created} for a connection that was just opened, and makes sure a
  * failing receiver costs the caller an exception, never a leaked connection.
  *
- * @since 0.1
  */
-public final class Announcer {
+final class Announcer {
 
     private Announcer() {
     }
@@ -31,7 +28,7 @@ public final class Announcer {
      *     connection is closed by then, and the thread interrupted again if a receiver threw
      *     {@link InterruptedException}
      */
-    public static Connection announce(Connection connection, String alias, String url) throws SQLException {
+    static Connection announce(Connection connection, String alias, String url) throws SQLException {
         Signal<ConnectionCreated> signal = ConnectionSignals.CONNECTION_CREATED;
         try {
             // Inside the try: a failed receiver discovery throws here too, and must not leak the
