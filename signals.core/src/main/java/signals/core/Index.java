@@ -94,22 +94,14 @@ final class Index {
         return route == null ? anySender : route;
     }
 
-    /** The live link that the candidate would duplicate, or null. */
+    /** The live link that the candidate would duplicate, or null: see {@link Duplicates}. */
     Link find(Link candidate) {
         // An existing link with the same key is in the candidate's own route.
         Link[] scope = muted ? links
                 : candidate.subclasses ? bySupertype
                 : candidate.listensTo() == null ? anySender.links
                 : route(candidate.listensTo(), bySender).links;
-        Link.Key key = candidate.key();
-        for (Link link : scope) {
-            // A dead link awaiting its sweep is no duplicate: Django purges dead receivers before
-            // it checks, so a reconnect always lands.
-            if (link.isLive() && link.key().equals(key)) {
-                return link;
-            }
-        }
-        return null;
+        return Duplicates.find(scope, candidate);
     }
 
     /** This snapshot plus one new link, which comes last in every route it belongs to. */

@@ -1,7 +1,6 @@
 package signals.core;
 
 import java.lang.ref.Cleaner;
-import java.lang.ref.WeakReference;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,21 +41,21 @@ abstract class Link implements SignalConnection {
     }
 
     static Link receiver(Signal<?> signal, Receiver<?> receiver, ConnectOption.Parsed options, Origin origin) {
-        return new Plain(signal, receiver, options, origin);
+        return new ReceiverLink(signal, receiver, options, origin);
     }
 
     static Link responder(Signal<?> signal, Responder<?> responder, ConnectOption.Parsed options, Origin origin) {
-        return new Answering(signal, responder, options, origin);
+        return new ResponderLink(signal, responder, options, origin);
     }
 
     static Link weak(Signal<?> signal, Object owner, WeakReceiver<?, ?> receiver, ConnectOption.Parsed options,
                      Origin origin) {
-        return new Weak(signal, owner, receiver, options, origin);
+        return new WeakLink(signal, owner, receiver, options, origin);
     }
 
     static Link weakResponder(Signal<?> signal, Object owner, WeakResponder<?, ?> responder,
                               ConnectOption.Parsed options, Origin origin) {
-        return new Weak(signal, owner, responder, options, origin);
+        return new WeakLink(signal, owner, responder, options, origin);
     }
 
     /** The target {@link Signal#fire} calls; for plain receivers, the user's receiver itself. */
@@ -78,43 +77,6 @@ abstract class Link implements SignalConnection {
     /** False once its weakly held sender (or, for a weak link, its owner) has been collected. */
     boolean isLive() {
         return Senders.alive(heldSender);
-    }
-
-    /**
-     * The lookup key as a value, for de-duplicating many links at once. It holds the receiver and
-     * a weak owner strongly, so it is only ever kept for the length of one connect.
-     */
-    Key key() {
-        Object who = uid != null ? uid : new Identity(receiver(), owner(), this instanceof Weak);
-        return new Key(who, listensTo(), subclasses);
-    }
-
-    /** See {@link #key()}. */
-    record Key(Object who, Object sender, boolean subclasses) {
-    }
-
-    /** A receiver (with its weak owner) compared by identity, as Django compares receiver ids. */
-    private static final class Identity {
-        private final Object receiver;
-        private final Object owner;
-        private final boolean weak;
-
-        Identity(Object receiver, Object owner, boolean weak) {
-            this.receiver = receiver;
-            this.owner = owner;
-            this.weak = weak;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Identity && ((Identity) other).receiver == receiver
-                    && ((Identity) other).owner == owner && ((Identity) other).weak == weak;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(receiver) * 31 + System.identityHashCode(owner);
-        }
     }
 
     boolean matches(Object receiver, Object owner, ConnectOption.Parsed options) {
@@ -199,211 +161,5 @@ abstract class Link implements SignalConnection {
         return "SignalConnection[" + signal.name() + " -> " + Descriptions.receiver(this)
                 + (sender == null ? "" : (subclasses ? ", senderOrSubclassOf=" : ", sender=") + sender)
                 + (uid == null ? "" : ", dispatchUid=" + uid) + "]";
-    }
-
-    /** A {@link Receiver}, called directly by the hot loop. */
-    private static final class Plain extends Link {
-        private final Receiver<Object> receiver;
-
-        @SuppressWarnings("unchecked") // the payload is checked against the signal's type before any call
-        Plain(Signal<?> signal, Receiver<?> receiver, ConnectOption.Parsed options, Origin origin) {
-            super(signal, options, origin);
-            this.receiver = (Receiver<Object>) receiver;
-        }
-
-        @Override
-        public Object receiver() {
-            return receiver;
-        }
-
-        @Override
-        Receiver<Object> target() {
-            return receiver;
-        }
-
-        @Override
-        Object reply(Signal<?> signal, Object sender, Object payload) throws Exception {
-            receiver.receive(signal, sender, payload);
-            return null;
-        }
-    }
-
-    /** A {@link Responder}; {@link Signal#fire} drops its answer. */
-    private static final class Answering extends Link implements Receiver<Object> {
-        private final Responder<Object> responder;
-
-        @SuppressWarnings("unchecked") // as for Plain
-        Answering(Signal<?> signal, Responder<?> responder, ConnectOption.Parsed options, Origin origin) {
-            super(signal, options, origin);
-            this.responder = (Responder<Object>) responder;
-        }
-
-        @Override
-        public Object receiver() {
-            return responder;
-        }
-
-        @Override
-        Receiver<Object> target() {
-            return this;
-        }
-
-        @Override
-        public void receive(Signal<?> signal, Object sender, Object payload) throws Exception {
-            Stages.await(responder.respond(signal, sender, payload));
-        }
-
-        @Override
-        Object reply(Signal<?> signal, Object sender, Object payload) throws Exception {
-            return responder.respond(signal, sender, payload);
-        }
-    }
-
-    /**
-     * A {@link WeakReceiver} or {@link WeakResponder} and its weakly held owner. A {@link Cleaner}
-     * removes the link once the owner is collected; until it has run, calls find the owner gone
-     * and skip it.
-     */
-    private static final class Weak extends Link implements Receiver<Object> {
-        private final WeakReference<Object> owner;
-        private final WeakReceiver<Object, Object> receiver;  // null for a responder
-        private final WeakResponder<Object, Object> responder; // null for a receiver
-        private Cleaner.Cleanable ownerSweep;
-
-        @SuppressWarnings("unchecked") // as for Plain; the owner was given with the receiver's type
-        Weak(Signal<?> signal, Object owner, WeakReceiver<?, ?> receiver, ConnectOption.Parsed options,
-             Origin origin) {
-            super(signal, options, origin);
-            this.owner = new WeakReference<>(owner);
-            this.receiver = (WeakReceiver<Object, Object>) receiver;
-            this.responder = null;
-        }
-
-        @SuppressWarnings("unchecked") // as for Plain
-        Weak(Signal<?> signal, Object owner, WeakResponder<?, ?> responder, ConnectOption.Parsed options,
-             Origin origin) {
-            super(signal, options, origin);
-            this.owner = new WeakReference<>(owner);
-            this.receiver = null;
-            this.responder = (WeakResponder<Object, Object>) responder;
-        }
-
-        @Override
-        public Object receiver() {
-            return receiver != null ? receiver : responder;
-        }
-
-        @Override
-        Object owner() {
-            return owner.get();
-        }
-
-        @Override
-        boolean isLive() {
-            return !owner.refersTo(null) && super.isLive();
-        }
-
-        @Override
-        Receiver<Object> target() {
-            return this;
-        }
-
-        @Override
-        public void receive(Signal<?> signal, Object sender, Object payload) throws Exception {
-            Object o = owner.get();
-            if (o != null) {
-                Stages.await(call(o, signal, sender, payload));
-            }
-        }
-
-        @Override
-        Object reply(Signal<?> signal, Object sender, Object payload) throws Exception {
-            Object o = owner.get();
-            return o == null ? GONE : call(o, signal, sender, payload);
-        }
-
-        private Object call(Object o, Signal<?> signal, Object sender, Object payload) throws Exception {
-            if (receiver != null) {
-                receiver.receive(o, signal, sender, payload);
-                return null;
-            }
-            return responder.respond(o, signal, sender, payload);
-        }
-
-        @Override
-        void attach() {
-            super.attach();
-            Object o = owner.get();
-            if (o != null) {
-                ownerSweep = Sweeper.sweepWhenCollected(o, this);
-            }
-            // An owner already gone is not live: sends skip the link, and the next snapshot built
-            // for any change drops it (see Index#without).
-        }
-
-        @Override
-        void detach() {
-            super.detach();
-            Sweeper.cancel(ownerSweep);
-        }
-    }
-
-    /**
-     * What a second {@code connect} of an already connected receiver returns: the existing
-     * connection, seen but not owned. Closing it must not disconnect the first caller's
-     * receiver, which Django's no-op duplicate connect would never do either.
-     */
-    static final class Shared implements SignalConnection {
-        private final Link link;
-
-        Shared(Link link) {
-            this.link = link;
-        }
-
-        @Override
-        public Signal<?> signal() {
-            return link.signal();
-        }
-
-        @Override
-        public Object receiver() {
-            return link.receiver();
-        }
-
-        @Override
-        public Optional<Object> sender() {
-            return link.sender();
-        }
-
-        @Override
-        public Optional<String> dispatchUid() {
-            return link.dispatchUid();
-        }
-
-        @Override
-        public Optional<String> name() {
-            return link.name();
-        }
-
-        @Override
-        public String origin() {
-            return link.origin();
-        }
-
-        @Override
-        public boolean isConnected() {
-            return link.isConnected();
-        }
-
-        /** Leaves the connection alone: it belongs to whoever connected it first. */
-        @Override
-        public boolean disconnect() {
-            return false;
-        }
-
-        @Override
-        public String toString() {
-            return link + " (already connected)";
-        }
     }
 }

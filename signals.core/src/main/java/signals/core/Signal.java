@@ -792,7 +792,7 @@ public final class Signal<T> {
             }
         }
         if (existing != null) {
-            return new Link.Shared(existing);
+            return new AlreadyConnected(existing);
         }
         Discovery.warnIfAdapterMissing(this);
         return candidate;
@@ -807,20 +807,15 @@ public final class Signal<T> {
         List<Link> added = new ArrayList<>(candidates.size());
         synchronized (lock) {
             Index current = index;
-            Map<Link.Key, Link> keys = new HashMap<>();
-            for (Link link : current.links) {
-                if (link.isLive()) { // as in Index#find
-                    keys.putIfAbsent(link.key(), link);
-                }
-            }
+            Duplicates duplicates = new Duplicates(current.links);
             for (Link candidate : candidates) {
-                Link existing = keys.putIfAbsent(candidate.key(), candidate);
+                Link existing = duplicates.claim(candidate);
                 if (existing == null) {
                     candidate.attach();
                     added.add(candidate);
                     connected.add(candidate);
                 } else {
-                    connected.add(new Link.Shared(existing));
+                    connected.add(new AlreadyConnected(existing));
                 }
             }
             if (!added.isEmpty()) {

@@ -124,7 +124,7 @@ public final class Signals {
         Objects.requireNonNull(name, "name");
         discover();
         List<Signal<?>> found = new ArrayList<>();
-        for (Signal<?> signal : Discovery.known()) {
+        for (Signal<?> signal : Catalogue.known()) {
             if (signal.name().equals(name)) {
                 found.add(signal);
             }
@@ -140,13 +140,13 @@ public final class Signals {
     public static Inventory inventory() {
         discover();
         List<Inventory.Adapter> adapters = new ArrayList<>();
-        for (Discovery.Installed installed : Discovery.adapters()) {
+        for (Catalogue.Installed installed : Catalogue.adapters()) {
             List<String> names = new ArrayList<>();
             installed.signals().forEach(signal -> names.add(signal.name()));
             adapters.add(new Inventory.Adapter(Descriptions.where(installed.adapter().getClass()),
                     installed.adapter().host(), names));
         }
-        List<Signal<?>> known = Discovery.known();
+        List<Signal<?>> known = Catalogue.known();
         known.sort(Comparator.comparing((Signal<?> s) -> s.name()).thenComparing(s -> s.payloadType().getName()));
         List<Inventory.SignalEntry> signals = new ArrayList<>();
         for (Signal<?> signal : known) {
@@ -159,7 +159,7 @@ public final class Signals {
                         c.dispatchUid().orElse(null), c.origin()));
             }
             signals.add(new Inventory.SignalEntry(signal.name(), signal.payloadType().getName(),
-                    signal.firedBy().orElse(null), signal.firedBy().isEmpty() || Discovery.adapterFound(signal),
+                    signal.firedBy().orElse(null), signal.firedBy().isEmpty() || Catalogue.adapterFound(signal),
                     receivers));
         }
         return new Inventory(adapters, signals);
