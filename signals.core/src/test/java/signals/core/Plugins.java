@@ -112,15 +112,16 @@ final class Plugins {
 
     /** Source of a provider class that answers {@link HostSignals#PLUGIN_PING} with a text. */
     static String pingProvider(String packageName, String className, String answer) {
-        return "package " + packageName + ";\n"
-                + "import java.util.List;\n"
-                + "import signals.core.*;\n"
-                + "public final class " + className + " implements ReceiverProvider {\n"
-                + "    public List<SignalBinding<?>> receivers() {\n"
-                + "        return List.of(SignalBinding.responder(HostSignals.PLUGIN_PING, (s, sender, text) -> \""
-                + answer + " \" + text));\n"
-                + "    }\n"
-                + "}\n";
+        return """
+                package %s;
+                import java.util.List;
+                import signals.core.*;
+                public final class %s implements ReceiverProvider {
+                    public List<SignalBinding<?>> receivers() {
+                        return List.of(SignalBinding.responder(HostSignals.PLUGIN_PING, (s, sender, text) -> "%s " + text));
+                    }
+                }
+                """.formatted(packageName, className, answer);
     }
 
     /** The folder a test's plugin lives in; a class name avoids clashes between tests. */
