@@ -75,7 +75,9 @@
  * {@link signals.jdbc.ConnectionSignals}, the two ways in, {@link signals.jdbc.SignalsDriver}
  * and {@link signals.jdbc.SignalsDataSource}. Package-private here is machinery: announcing a new
  * connection and closing it when a receiver fails ({@code Announcer}), reading and masking JDBC
- * URLs ({@code JdbcUrls}), and the two connection modes of the data source. The package
+ * URLs ({@code JdbcUrls}), and the two connection modes of the data source
+ * ({@code ConnectionMode}: {@code WrappedMode} for a target {@code DataSource}, {@code UrlMode}
+ * for a URL and its driver). The package
  * {@code signals.jdbc.internal} holds only the {@code SignalAdapter} provider.
  */
 package signals.jdbc;
