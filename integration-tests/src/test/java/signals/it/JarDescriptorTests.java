@@ -103,7 +103,7 @@ class JarDescriptorTests {
         assertEquals(provided, serviceFiles(jar), "module-info.java and META-INF/services disagree in " + jar.getFileName());
     }
 
-    private static ModuleDescriptor descriptor(Path jar) {
+    static ModuleDescriptor descriptor(Path jar) {
         return ModuleFinder.of(jar).findAll().stream().findFirst().map(ModuleReference::descriptor).orElseThrow();
     }
 

@@ -15,7 +15,7 @@ final class AsyncSend {
 
     private final Signal<?> signal;
     private final boolean robust;
-    private final List<Object> receivers = new ArrayList<>();
+    private final List<Link> links = new ArrayList<>();
     private final List<CompletableFuture<Object>> outcomes = new ArrayList<>();
 
     private AsyncSend(Signal<?> signal, boolean robust) {
@@ -33,11 +33,11 @@ final class AsyncSend {
                 if (value == Link.GONE) {
                     continue;
                 }
-                outcome = value instanceof CompletionStage ? adapt((CompletionStage<?>) value)
+                outcome = value instanceof CompletionStage ? Stages.follow((CompletionStage<?>) value)
                         : CompletableFuture.completedFuture(value);
             } catch (Exception e) {
                 Descriptions.keepInterrupt(e);
-                send.add(link.receiver(), CompletableFuture.failedFuture(e));
+                send.add(link, CompletableFuture.failedFuture(e));
                 if (!robust) {
                     // The receivers after it are not called, but a stage answered before it may
                     // still fail, and the first failure in connection order is the one reported.
@@ -45,25 +45,9 @@ final class AsyncSend {
                 }
                 continue;
             }
-            send.add(link.receiver(), outcome);
+            send.add(link, outcome);
         }
         return send;
-    }
-
-    /**
-     * Follows a responder's stage without calling {@code toCompletableFuture()}, which a stage of
-     * another library may not support; a stage that cannot even be followed fails like a throw.
-     */
-    private static CompletableFuture<Object> adapt(CompletionStage<?> stage) {
-        CompletableFuture<Object> outcome = new CompletableFuture<>();
-        stage.whenComplete((value, failure) -> {
-            if (failure == null) {
-                outcome.complete(value);
-            } else {
-                outcome.completeExceptionally(failure);
-            }
-        });
-        return outcome;
     }
 
     /** Waits, without blocking, for every answer, then pairs them with their receivers. */
@@ -72,15 +56,16 @@ final class AsyncSend {
                 .handle((ignored, failure) -> replies());
     }
 
-    private void add(Object receiver, CompletableFuture<Object> outcome) {
-        receivers.add(receiver);
+    private void add(Link link, CompletableFuture<Object> outcome) {
+        links.add(link);
         outcomes.add(outcome);
     }
 
     private List<Reply> replies() {
         List<Reply> replies = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
-            Object receiver = receivers.get(i);
+            Link link = links.get(i);
+            Object receiver = link.receiver();
             CompletableFuture<Object> outcome = outcomes.get(i);
             if (!outcome.isCompletedExceptionally()) {
                 replies.add(new Reply(receiver, outcome.join(), null));
@@ -91,7 +76,7 @@ final class AsyncSend {
                 throw failure instanceof CompletionException ? (CompletionException) failure
                         : new CompletionException(failure);
             }
-            Descriptions.logRobustFailure(signal, receiver, failure);
+            Descriptions.logRobustFailure(signal, link, failure);
             replies.add(new Reply(receiver, null, (Exception) failure));
         }
         return Collections.unmodifiableList(replies);

@@ -11,14 +11,14 @@ import java.util.Objects;
  * import static signals.core.ConnectOption.sender;
  *
  * PIZZA_DONE.connect(kitchen::announce, sender("seven"), dispatchUid("kitchen.announce"));
- * PIZZA_DONE.disconnect("kitchen.announce", sender("seven"));
+ * PIZZA_DONE.disconnectUid("kitchen.announce", sender("seven"));
  * }</pre>
  *
  * @since 0.1
  */
 public final class ConnectOption {
 
-    private enum Kind { SENDER, SENDER_OR_SUBCLASS, DISPATCH_UID }
+    private enum Kind { SENDER, SENDER_OR_SUBCLASS, DISPATCH_UID, NAME }
 
     private final Kind kind;
     private final Object value;
@@ -75,36 +75,70 @@ public final class ConnectOption {
         return new ConnectOption(Kind.DISPATCH_UID, uid);
     }
 
+    /**
+     * Names a connection for people: the inventory, the log line of a robust send and the
+     * message of a receiver's exception show it beside the receiver's class. Two method
+     * references of one class otherwise look alike there ({@code lambda in com.example.Kitchen}).
+     * Unlike a dispatch uid, a name plays no part in matching or disconnecting.
+     *
+     * <pre>{@code
+     * PIZZA_DONE.connect(kitchen::announce, ConnectOption.name("kitchen.announce"));
+     * }</pre>
+     *
+     * @param name a short name, not null or blank
+     * @return the option
+     * @throws NullPointerException if the name is null
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public static ConnectOption name(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name is blank");
+        }
+        return new ConnectOption(Kind.NAME, name);
+    }
+
     @Override
     public String toString() {
-        String name = kind == Kind.SENDER ? "sender(" : kind == Kind.DISPATCH_UID ? "dispatchUid(" : "senderOrSubclassOf(";
+        String name = kind == Kind.SENDER ? "sender(" : kind == Kind.DISPATCH_UID ? "dispatchUid("
+                : kind == Kind.NAME ? "name(" : "senderOrSubclassOf(";
         return name + value + ")";
     }
 
-    static Parsed parse(ConnectOption[] options) {
-        Objects.requireNonNull(options, "options");
+    /**
+     * Reads the options of one call; {@code where} ends every message, such as
+     * {@code "for signal 'pizza_done'"}.
+     */
+    static Parsed parse(ConnectOption[] options, String where) {
+        if (options == null) {
+            throw new NullPointerException("options is null, " + where);
+        }
         Object sender = null;
         boolean subclasses = false;
         String uid = null;
+        String name = null;
         for (int i = 0; i < options.length; i++) {
             ConnectOption option = options[i];
             if (option == null) {
-                throw new NullPointerException("options[" + i + "]");
+                throw new NullPointerException("options[" + i + "] is null, " + where);
             }
-            if (option.kind != Kind.DISPATCH_UID) {
-                if (sender != null) {
-                    throw new IllegalArgumentException("sender given twice: " + sender + " and " + option.value);
-                }
-                sender = option.value;
+            if (option.kind == Kind.SENDER || option.kind == Kind.SENDER_OR_SUBCLASS) {
+                sender = once("sender", sender, option.value, where);
                 subclasses = option.kind == Kind.SENDER_OR_SUBCLASS;
+            } else if (option.kind == Kind.DISPATCH_UID) {
+                uid = (String) once("dispatchUid", uid, option.value, where);
             } else {
-                if (uid != null) {
-                    throw new IllegalArgumentException("dispatchUid given twice: " + uid + " and " + option.value);
-                }
-                uid = (String) option.value;
+                name = (String) once("name", name, option.value, where);
             }
         }
-        return new Parsed(sender, subclasses, uid);
+        return new Parsed(sender, subclasses, uid, name, where);
+    }
+
+    private static Object once(String what, Object before, Object value, String where) {
+        if (before != null) {
+            throw new IllegalArgumentException(what + " given twice: " + before + " and " + value + ", " + where);
+        }
+        return value;
     }
 
     /** The options of one call; a null sender means every sender. */
@@ -112,18 +146,22 @@ public final class ConnectOption {
         final Object sender;
         final boolean subclasses;
         final String uid;
+        final String name;
+        private final String where;
 
-        Parsed(Object sender, boolean subclasses, String uid) {
+        Parsed(Object sender, boolean subclasses, String uid, String name, String where) {
             this.sender = sender;
             this.subclasses = subclasses;
             this.uid = uid;
+            this.name = name;
+            this.where = where;
         }
 
         Parsed withUid(String dispatchUid) {
             if (uid != null) {
-                throw new IllegalArgumentException("dispatchUid given twice: " + dispatchUid + " and " + uid);
+                throw new IllegalArgumentException("dispatchUid given twice: " + dispatchUid + " and " + uid + ", " + where);
             }
-            return new Parsed(sender, subclasses, dispatchUid);
+            return new Parsed(sender, subclasses, dispatchUid, name, where);
         }
     }
 }

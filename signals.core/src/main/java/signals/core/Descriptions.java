@@ -1,7 +1,6 @@
 package signals.core;
 
 import java.lang.System.Logger.Level;
-import signals.core.internal.ProviderLoader;
 
 /**
  * How receivers and their origins are named in messages, logs and the inventory, and the one
@@ -14,15 +13,23 @@ final class Descriptions {
     private Descriptions() {
     }
 
-    /** A receiver's name: its class, or for a lambda, the class that wrote it. */
+    /**
+     * A receiver's description: the name it was connected with, if any, then its class (for a
+     * lambda, the class that wrote it). Given a connection, describes its receiver.
+     */
     static String receiver(Object receiver) {
         if (receiver instanceof Link) {
-            receiver = ((Link) receiver).receiver();
+            return receiver(((Link) receiver).receiver(), ((Link) receiver).name);
         }
-        String name = receiver.getClass().getName();
-        int lambda = name.indexOf("$$Lambda");
-        return lambda < 0 ? name + "@" + Integer.toHexString(System.identityHashCode(receiver))
-                : "lambda in " + name.substring(0, lambda);
+        return receiver(receiver, null);
+    }
+
+    static String receiver(Object receiver, String name) {
+        String type = receiver.getClass().getName();
+        int lambda = type.indexOf("$$Lambda");
+        String what = lambda < 0 ? type + "@" + Integer.toHexString(System.identityHashCode(receiver))
+                : "lambda in " + type.substring(0, lambda);
+        return name == null ? what : "'" + name + "' (" + what + ")";
     }
 
     /** A class with its module, for messages that must say where to look. */

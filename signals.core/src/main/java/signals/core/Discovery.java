@@ -1,19 +1,15 @@
 package signals.core;
 
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.WeakHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
-import signals.core.internal.ProviderLoader;
-import signals.core.internal.ProviderLoader.Found;
+import signals.core.ProviderLoader.Found;
 import signals.core.spi.SignalAdapter;
 
 /**
@@ -35,19 +31,16 @@ final class Discovery {
 
     private enum State { NEW, RUNNING, DONE, FAILED }
 
-    private static final Object KNOWN_LOCK = new Object();
-    private static final ReentrantLock RUN = new ReentrantLock();
+    private static final ReentrantLock ROUND = new ReentrantLock();
     private static final long WAIT_SECONDS = 60;
 
-    // Weak: a signal declared by a plugin must not pin the plugin's class loader.
-    private static final Map<Signal<?>, Boolean> KNOWN = new WeakHashMap<>();          // KNOWN_LOCK
-    private static final Map<Class<?>, Boolean> RAN = new WeakHashMap<>();             // RUN
-    private static final Map<Signal<?>, Boolean> WARNED = Collections.synchronizedMap(new WeakHashMap<>());
-    private static final List<Installed> ADAPTERS = new CopyOnWriteArrayList<>();
+    // Provider and adapter classes that a round has run, so that no later round runs them
+    // again; weak, so that remembering them never pins a plugin's class loader. Under ROUND.
+    private static final Map<Class<?>, Boolean> ALREADY_RUN = new WeakHashMap<>();
 
     private static volatile State state = State.NEW;
-    private static volatile Thread runner;
-    private static volatile String running = "";
+    private static volatile Thread discoverer;        // the thread running a round, or null
+    private static volatile String inProgress = "";    // the provider it is running, for messages
     private static volatile SignalException failure;
 
     private Discovery() {
@@ -58,8 +51,8 @@ final class Discovery {
      * under the same lock as the flip of every known signal, so none is ever missed.
      */
     static void register(Signal<?> signal) {
-        synchronized (KNOWN_LOCK) {
-            KNOWN.put(signal, Boolean.TRUE);
+        synchronized (Catalogue.LOCK) {
+            Catalogue.remember(signal);
             if (state == State.DONE) {
                 signal.discoveryDone();
             }
@@ -71,10 +64,10 @@ final class Discovery {
      * runs it, a send is an error (receivers are missing) and a query just proceeds.
      */
     static void awaitBeforeUse(Signal<?> signal, boolean sending) {
-        if (runner == Thread.currentThread()) {
+        if (discoverer == Thread.currentThread()) {
             if (sending) {
                 throw new IllegalStateException("signal '" + signal.name() + "' was sent while receivers were"
-                        + " being discovered, from " + running + "; a ReceiverProvider only declares receivers,"
+                        + " being discovered, from " + inProgress + "; a ReceiverProvider only declares receivers,"
                         + " send from a receiver or after startup instead");
             }
             return;
@@ -92,50 +85,56 @@ final class Discovery {
     /** Runs the default round if nobody has, or waits for it; a no-op inside it. */
     static void ensureDone() {
         State current = state;
-        if (current == State.DONE || runner == Thread.currentThread()) {
+        if (current == State.DONE || discoverer == Thread.currentThread()) {
             return;
         }
         if (current == State.FAILED) {
             throw failed();
         }
         lock();
+        boolean ran;
         try {
-            runDefault();
+            ran = runDefault();
         } finally {
-            RUN.unlock();
+            ROUND.unlock();
         }
         warnForMissingAdapters();
+        if (ran) {
+            ClassPathCheck.warnAboutHiddenProviders();
+        }
     }
 
-    private static void runDefault() {
+    /** Runs the default round unless another thread did; true if this call ran it. */
+    private static boolean runDefault() {
         if (state == State.FAILED) {
             throw failed();
         }
         if (state == State.DONE) {
-            return;
+            return false;
         }
         state = State.RUNNING;
-        runner = Thread.currentThread();
+        discoverer = Thread.currentThread();
         try {
             ClassLoader loader = Discovery.class.getClassLoader();
             if (loader == null) {
                 loader = ClassLoader.getSystemClassLoader();
             }
             round(ServiceLoader.load(ReceiverProvider.class, loader), ServiceLoader.load(SignalAdapter.class, loader));
-            synchronized (KNOWN_LOCK) {
-                for (Signal<?> signal : KNOWN.keySet()) {
+            synchronized (Catalogue.LOCK) {
+                for (Signal<?> signal : Catalogue.known()) {
                     signal.discoveryDone();
                 }
                 state = State.DONE;
             }
+            return true;
         } catch (RuntimeException | Error e) {
             failure = e instanceof SignalException ? (SignalException) e
                     : new SignalException("receiver discovery failed: " + e, e);
             state = State.FAILED;
             throw failure;
         } finally {
-            runner = null;
-            running = "";
+            discoverer = null;
+            inProgress = "";
         }
     }
 
@@ -145,9 +144,9 @@ final class Discovery {
      */
     private static void lock() {
         try {
-            if (!RUN.tryLock(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            if (!ROUND.tryLock(WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new SignalException("waited " + WAIT_SECONDS + " s for receiver discovery, still running "
-                        + running + "; a static initializer that sends a signal while a ReceiverProvider needs"
+                        + inProgress + "; a static initializer that sends a signal while a ReceiverProvider needs"
                         + " its class deadlocks this way: send after startup instead", null);
             }
         } catch (InterruptedException e) {
@@ -164,8 +163,8 @@ final class Discovery {
         try {
             connected = round(providers, adapters);
         } finally {
-            running = "";
-            RUN.unlock();
+            inProgress = "";
+            ROUND.unlock();
         }
         warnForMissingAdapters();
         return connected;
@@ -177,7 +176,7 @@ final class Discovery {
      */
     private static List<SignalConnection> round(ServiceLoader<ReceiverProvider> providerLoader,
                                           ServiceLoader<SignalAdapter> adapterLoader) {
-        List<Installed> adapters = new ArrayList<>();
+        List<Catalogue.Installed> adapters = new ArrayList<>();
         for (Found<SignalAdapter> adapter : load(SignalAdapter.class, adapterLoader)) {
             adapters.add(installed(adapter));
         }
@@ -193,22 +192,22 @@ final class Discovery {
         }
         List<SignalConnection> connected = new ArrayList<>();
         links.forEach((signal, mine) -> connected.addAll(signal.connectAll(mine)));
-        adapters.forEach(adapter -> RAN.put(adapter.adapter().getClass(), Boolean.TRUE));
-        ADAPTERS.addAll(adapters);
-        providers.forEach(provider -> RAN.put(provider.type(), Boolean.TRUE));
+        adapters.forEach(adapter -> ALREADY_RUN.put(adapter.adapter().getClass(), Boolean.TRUE));
+        Catalogue.addAdapters(adapters);
+        providers.forEach(provider -> ALREADY_RUN.put(provider.type(), Boolean.TRUE));
         return connected;
     }
 
     private static <S> List<Found<S>> load(Class<S> service, ServiceLoader<S> loader) {
         try {
-            return ProviderLoader.load(service, loader, RAN::containsKey);
+            return ProviderLoader.load(service, loader, ALREADY_RUN::containsKey);
         } catch (IllegalStateException e) {
             throw new SignalException(e.getMessage(), e.getCause());
         }
     }
 
     private static List<SignalBinding<?>> declared(Found<ReceiverProvider> provider) {
-        running = "ReceiverProvider " + provider.describe();
+        inProgress = "ReceiverProvider " + provider.describe();
         List<SignalBinding<?>> bindings;
         try {
             bindings = provider.instance().receivers();
@@ -227,8 +226,8 @@ final class Discovery {
         return bindings;
     }
 
-    private static Installed installed(Found<SignalAdapter> adapter) {
-        running = "SignalAdapter " + adapter.describe();
+    private static Catalogue.Installed installed(Found<SignalAdapter> adapter) {
+        inProgress = "SignalAdapter " + adapter.describe();
         List<Signal<?>> signals;
         try {
             adapter.instance().host();
@@ -245,73 +244,38 @@ final class Discovery {
                         null);
             }
         }
-        return new Installed(adapter.instance(), List.copyOf(signals));
-    }
-
-    /** An adapter found by discovery, with the signals it said it fires. */
-    record Installed(SignalAdapter adapter, List<Signal<?>> signals) {
-    }
-
-    // ------------------------------------------------------------------ adapters and warnings
-
-    static List<Installed> adapters() {
-        return List.copyOf(ADAPTERS);
-    }
-
-    static boolean adapterFound(Signal<?> signal) {
-        for (Installed adapter : ADAPTERS) {
-            if (adapter.signals().contains(signal)) {
-                return true;
-            }
-        }
-        return false;
+        return new Catalogue.Installed(adapter.instance(), List.copyOf(signals));
     }
 
     static void warnIfAdapterMissing(Signal<?> signal) {
-        if (state != State.DONE || signal.firedBy().isEmpty() || adapterFound(signal)
-                || WARNED.putIfAbsent(signal, Boolean.TRUE) != null) {
-            return;
+        if (state == State.DONE) {
+            Catalogue.warnIfAdapterMissing(signal);
         }
-        String module = signal.firedBy().get();
-        Descriptions.LOG.log(Level.WARNING, () -> "A receiver is connected to signal '" + signal.name()
-                + "', which module " + module + " fires, but no SignalAdapter of " + module + " was found:"
-                + " add " + module + " to the module path or class path (a repackaged jar must keep its"
-                + " META-INF/services/signals.core.spi.SignalAdapter); until then nothing fires it");
     }
 
     private static void warnForMissingAdapters() {
-        for (Signal<?> signal : known()) {
+        for (Signal<?> signal : Catalogue.known()) {
             if (signal.links().length > 0) {
                 warnIfAdapterMissing(signal);
             }
         }
     }
 
-    // ------------------------------------------------------------------------ known signals
-
-    static List<Signal<?>> known() {
-        synchronized (KNOWN_LOCK) {
-            return new ArrayList<>(KNOWN.keySet());
-        }
-    }
-
     /** Disconnects and forgets whatever holds a class from a place (a loader or a layer). */
     static int forget(Predicate<Class<?>> place) {
         int removed = 0;
-        for (Signal<?> signal : known()) {
+        for (Signal<?> signal : Catalogue.known()) {
             removed += signal.disconnectCounting(link -> link.holdsClassFrom(place));
             signal.forgetCachedRoutes();
         }
         lock();
         try {
-            RAN.keySet().removeIf(place);
-            ADAPTERS.removeIf(installed -> place.test(installed.adapter().getClass()));
+            ALREADY_RUN.keySet().removeIf(place);
+            Catalogue.forgetAdapters(place);
         } finally {
-            RUN.unlock();
+            ROUND.unlock();
         }
-        synchronized (KNOWN_LOCK) {
-            KNOWN.keySet().removeIf(signal -> signal.declaredIn(place));
-        }
+        Catalogue.forgetSignals(place);
         return removed;
     }
 

@@ -39,7 +39,7 @@ final class Index {
     /** True when every link is for any sender: the common case, answered without a look-up. */
     final boolean anySenderOnly;
     private final Route anySender;
-    private final Map<Object, Route> bySender;
+    private final SenderTable bySender;
 
     /**
      * Links for a class and its subclasses, and the routes of sender classes, built on demand.
@@ -50,7 +50,7 @@ final class Index {
     private final Link[] bySupertype;
     private final Map<Class<?>, Route> byClass;
 
-    private Index(Link[] links, Route anySender, Map<Object, Route> bySender, Link[] bySupertype, boolean pending,
+    private Index(Link[] links, Route anySender, SenderTable bySender, Link[] bySupertype, boolean pending,
                   boolean muted) {
         this.links = links;
         this.muted = muted;
@@ -75,14 +75,13 @@ final class Index {
         if (bySupertype.length != 0 && sender instanceof Class) {
             return byClass.computeIfAbsent((Class<?>) sender, this::routeOfClass);
         }
-        Route route = bySender.get(sender);
-        return route == null ? anySender : route;
+        return route(sender, bySender);
     }
 
     private Route routeOfClass(Class<?> type) {
         List<Link> matching = new ArrayList<>(List.of(route(type, bySender).links));
         for (Link link : bySupertype) {
-            if (((Class<?>) link.sender).isAssignableFrom(type)) {
+            if (((Class<?>) link.listensTo()).isAssignableFrom(type)) {
                 matching.add(link);
             }
         }
@@ -90,24 +89,19 @@ final class Index {
         return Route.of(matching);
     }
 
-    private Route route(Object sender, Map<Object, Route> routes) {
+    private Route route(Object sender, SenderTable routes) {
         Route route = routes.get(sender);
         return route == null ? anySender : route;
     }
 
+    /** The live link that the candidate would duplicate, or null: see {@link Duplicates}. */
     Link find(Link candidate) {
         // An existing link with the same key is in the candidate's own route.
         Link[] scope = muted ? links
                 : candidate.subclasses ? bySupertype
-                : candidate.sender == null ? anySender.links
-                : route(candidate.sender, bySender).links;
-        Link.Key key = candidate.key();
-        for (Link link : scope) {
-            if (link.key().equals(key)) {
-                return link;
-            }
-        }
-        return null;
+                : candidate.listensTo() == null ? anySender.links
+                : route(candidate.listensTo(), bySender).links;
+        return Duplicates.find(scope, candidate);
     }
 
     /** This snapshot plus one new link, which comes last in every route it belongs to. */
@@ -122,35 +116,33 @@ final class Index {
             supertypes[bySupertype.length] = link;
             return new Index(all, anySender, bySender, supertypes, pending, false);
         }
-        Map<Object, Route> routes = ownedRoutes();
-        if (link.sender == null) {
-            routes.replaceAll((sender, route) -> route.plus(link));
+        SenderTable routes = bySender.writable();
+        Object sender = link.listensTo();
+        if (sender == null) {
+            routes.replaceAll(route -> route.plus(link));
             return new Index(all, anySender.plus(link), routes, bySupertype, pending, false);
         }
-        routes.put(link.sender, route(link.sender, routes).plus(link));
+        routes.put(link.heldSender, route(sender, routes).plus(link));
         return new Index(all, anySender, routes, bySupertype, pending, false);
     }
 
-    /** The per-sender map to update in place; a new one when this is a shared empty map. */
-    private Map<Object, Route> ownedRoutes() {
-        return bySender instanceof ConcurrentHashMap ? bySender : new ConcurrentHashMap<>(bySender);
-    }
-
     /**
-     * This snapshot less the links that match; the same snapshot if none does. The removed links
-     * are added to {@code removed}.
+     * This snapshot less the live links that match, which are added to {@code matched}, and less
+     * every dead link, which is added to {@code swept}: a change is a good moment to sweep what
+     * the cleaner has not reached yet. The same snapshot if nothing goes.
      */
-    Index without(Predicate<Link> which, List<Link> removed) {
+    Index without(Predicate<Link> which, List<Link> matched, List<Link> swept) {
         List<Link> kept = new ArrayList<>(links.length);
         for (Link link : links) {
-            // Dead weak links go too: a change is a good moment to sweep what the cleaner missed.
-            if (which.test(link) || !link.isLive()) {
-                removed.add(link);
+            if (!link.isLive()) {
+                swept.add(link);
+            } else if (which.test(link)) {
+                matched.add(link);
             } else {
                 kept.add(link);
             }
         }
-        return removed.isEmpty() ? this : build(kept, pending, muted);
+        return kept.size() == links.length ? this : build(kept, pending, muted);
     }
 
     Index discovered() {
@@ -177,22 +169,23 @@ final class Index {
 
     private static Index build(List<Link> links, boolean pending, boolean muted) {
         if (muted) {
-            return new Index(links.toArray(new Link[0]), Route.EMPTY, Map.of(), new Link[0], pending, true);
+            return new Index(links.toArray(new Link[0]), Route.EMPTY, SenderTable.EMPTY, new Link[0], pending, true);
         }
         List<Link> anySender = new ArrayList<>();
         List<Link> supertypes = new ArrayList<>();
         Map<Object, List<Link>> own = new LinkedHashMap<>();
         for (Link link : links) {
-            if (link.sender == null) {
+            Object sender = link.listensTo();
+            if (link.heldSender == null) {
                 anySender.add(link);
             } else if (link.subclasses) {
                 supertypes.add(link);
-            } else {
-                own.computeIfAbsent(link.sender, s -> new ArrayList<>()).add(link);
+            } else if (sender != null) { // a collected sender's links can no longer be reached
+                own.computeIfAbsent(sender, s -> new ArrayList<>()).add(link);
             }
         }
-        Map<Object, Route> routes = own.isEmpty() ? Map.of() : new ConcurrentHashMap<>(own.size());
-        own.forEach((sender, mine) -> routes.put(sender, Route.merge(anySender, mine)));
+        SenderTable routes = own.isEmpty() ? SenderTable.EMPTY : SenderTable.create();
+        own.forEach((sender, mine) -> routes.put(mine.get(0).heldSender, Route.merge(anySender, mine)));
         return new Index(links.toArray(new Link[0]), Route.of(anySender), routes, supertypes.toArray(new Link[0]),
                 pending, false);
     }

@@ -78,7 +78,8 @@ public record Inventory(List<Adapter> adapters, List<SignalEntry> signals) {
     /**
      * One receiver of a signal.
      *
-     * @param receiver the receiver's description (its class, or the class a lambda is in)
+     * @param receiver the receiver's description: its name if it was given one, and its class (or
+     *     the class a lambda is in)
      * @param sender the sender it is limited to, as text, or null for every sender
      * @param dispatchUid its dispatch uid, or null
      * @param origin who connected it, with the module

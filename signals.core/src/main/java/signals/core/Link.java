@@ -1,7 +1,6 @@
 package signals.core;
 
 import java.lang.ref.Cleaner;
-import java.lang.ref.WeakReference;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,33 +19,43 @@ abstract class Link implements SignalConnection {
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     final Signal<?> signal;
-    final Object sender;
-    /** True when {@link #sender} is a class that also stands for its subclasses. */
+    /** The sender it listens to as {@link Senders#hold} keeps it; null for every sender. */
+    final Object heldSender;
+    /** True when the sender is a class that also stands for its subclasses. */
     final boolean subclasses;
     final String uid;
+    /** The name given with {@link ConnectOption#name}, or null. */
+    final String name;
     final Origin origin;
     long sequence;
     private volatile boolean connected;
+    private Cleaner.Cleanable senderSweep;
 
     Link(Signal<?> signal, ConnectOption.Parsed options, Origin origin) {
         this.signal = signal;
-        this.sender = options.sender;
+        this.heldSender = Senders.hold(options.sender);
         this.subclasses = options.subclasses;
         this.uid = options.uid;
+        this.name = options.name;
         this.origin = origin;
     }
 
     static Link receiver(Signal<?> signal, Receiver<?> receiver, ConnectOption.Parsed options, Origin origin) {
-        return new Plain(signal, receiver, options, origin);
+        return new ReceiverLink(signal, receiver, options, origin);
     }
 
     static Link responder(Signal<?> signal, Responder<?> responder, ConnectOption.Parsed options, Origin origin) {
-        return new Answering(signal, responder, options, origin);
+        return new ResponderLink(signal, responder, options, origin);
     }
 
     static Link weak(Signal<?> signal, Object owner, WeakReceiver<?, ?> receiver, ConnectOption.Parsed options,
                      Origin origin) {
-        return new Weak(signal, owner, receiver, options, origin);
+        return new WeakLink(signal, owner, receiver, options, origin);
+    }
+
+    static Link weakResponder(Signal<?> signal, Object owner, WeakResponder<?, ?> responder,
+                              ConnectOption.Parsed options, Origin origin) {
+        return new WeakLink(signal, owner, responder, options, origin);
     }
 
     /** The target {@link Signal#fire} calls; for plain receivers, the user's receiver itself. */
@@ -55,54 +64,23 @@ abstract class Link implements SignalConnection {
     /** Calls the receiver for a send that wants replies; {@link #GONE} if it no longer lives. */
     abstract Object reply(Signal<?> signal, Object sender, Object payload) throws Exception;
 
+    /** The sender it listens to; null for every sender, and once a weakly held sender is collected. */
+    Object listensTo() {
+        return Senders.get(heldSender);
+    }
+
     /** The weak owner if any; null for strong links and for collected owners. */
     Object owner() {
         return null;
     }
 
+    /** False once its weakly held sender (or, for a weak link, its owner) has been collected. */
     boolean isLive() {
-        return true;
-    }
-
-    /**
-     * The lookup key as a value, for de-duplicating many links at once. It holds the receiver and
-     * a weak owner strongly, so it is only ever kept for the length of one connect.
-     */
-    Key key() {
-        Object who = uid != null ? uid : new Identity(receiver(), owner(), this instanceof Weak);
-        return new Key(who, sender, subclasses);
-    }
-
-    /** See {@link #key()}. */
-    record Key(Object who, Object sender, boolean subclasses) {
-    }
-
-    /** A receiver (with its weak owner) compared by identity, as Django compares receiver ids. */
-    private static final class Identity {
-        private final Object receiver;
-        private final Object owner;
-        private final boolean weak;
-
-        Identity(Object receiver, Object owner, boolean weak) {
-            this.receiver = receiver;
-            this.owner = owner;
-            this.weak = weak;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Identity && ((Identity) other).receiver == receiver
-                    && ((Identity) other).owner == owner && ((Identity) other).weak == weak;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(receiver) * 31 + System.identityHashCode(owner);
-        }
+        return Senders.alive(heldSender);
     }
 
     boolean matches(Object receiver, Object owner, ConnectOption.Parsed options) {
-        if (!Objects.equals(sender, options.sender) || subclasses != options.subclasses) {
+        if (!Objects.equals(listensTo(), options.sender) || subclasses != options.subclasses || !isLive()) {
             return false;
         }
         if (options.uid != null || uid != null) {
@@ -124,16 +102,22 @@ abstract class Link implements SignalConnection {
         if (owner != null && place.test(owner.getClass())) {
             return true;
         }
+        Object sender = listensTo();
         return sender != null && place.test(sender instanceof Class ? (Class<?>) sender : sender.getClass());
     }
 
     void attach() {
         sequence = SEQUENCE.incrementAndGet();
         connected = true;
+        Object sender = listensTo();
+        if (heldSender instanceof Senders.Weak && sender != null) {
+            senderSweep = Sweeper.sweepWhenCollected(sender, this);
+        }
     }
 
     void detach() {
         connected = false;
+        Sweeper.cancel(senderSweep);
     }
 
     @Override
@@ -143,12 +127,17 @@ abstract class Link implements SignalConnection {
 
     @Override
     public Optional<Object> sender() {
-        return Optional.ofNullable(sender);
+        return Optional.ofNullable(listensTo());
     }
 
     @Override
     public Optional<String> dispatchUid() {
         return Optional.ofNullable(uid);
+    }
+
+    @Override
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
     }
 
     @Override
@@ -168,218 +157,9 @@ abstract class Link implements SignalConnection {
 
     @Override
     public String toString() {
-        return "SignalConnection[" + signal.name() + " -> " + Descriptions.receiver(receiver())
+        Object sender = listensTo();
+        return "SignalConnection[" + signal.name() + " -> " + Descriptions.receiver(this)
                 + (sender == null ? "" : (subclasses ? ", senderOrSubclassOf=" : ", sender=") + sender)
                 + (uid == null ? "" : ", dispatchUid=" + uid) + "]";
-    }
-
-    /** A {@link Receiver}, called directly by the hot loop. */
-    private static final class Plain extends Link {
-        private final Receiver<Object> receiver;
-
-        @SuppressWarnings("unchecked") // the payload is checked against the signal's type before any call
-        Plain(Signal<?> signal, Receiver<?> receiver, ConnectOption.Parsed options, Origin origin) {
-            super(signal, options, origin);
-            this.receiver = (Receiver<Object>) receiver;
-        }
-
-        @Override
-        public Object receiver() {
-            return receiver;
-        }
-
-        @Override
-        Receiver<Object> target() {
-            return receiver;
-        }
-
-        @Override
-        Object reply(Signal<?> signal, Object sender, Object payload) throws Exception {
-            receiver.receive(signal, sender, payload);
-            return null;
-        }
-    }
-
-    /** A {@link Responder}; {@link Signal#fire} drops its answer. */
-    private static final class Answering extends Link implements Receiver<Object> {
-        private final Responder<Object> responder;
-
-        @SuppressWarnings("unchecked") // as for Plain
-        Answering(Signal<?> signal, Responder<?> responder, ConnectOption.Parsed options, Origin origin) {
-            super(signal, options, origin);
-            this.responder = (Responder<Object>) responder;
-        }
-
-        @Override
-        public Object receiver() {
-            return responder;
-        }
-
-        @Override
-        Receiver<Object> target() {
-            return this;
-        }
-
-        @Override
-        public void receive(Signal<?> signal, Object sender, Object payload) throws Exception {
-            responder.respond(signal, sender, payload);
-        }
-
-        @Override
-        Object reply(Signal<?> signal, Object sender, Object payload) throws Exception {
-            return responder.respond(signal, sender, payload);
-        }
-    }
-
-    /**
-     * A {@link WeakReceiver} and its weakly held owner. A {@link Cleaner} removes the link once
-     * the owner is collected; until it has run, calls find the owner gone and skip it.
-     */
-    private static final class Weak extends Link implements Receiver<Object> {
-        private final WeakReference<Object> owner;
-        private final WeakReceiver<Object, Object> receiver;
-        private Cleaner.Cleanable cleanable;
-
-        @SuppressWarnings("unchecked") // as for Plain; the owner was given with the receiver's type
-        Weak(Signal<?> signal, Object owner, WeakReceiver<?, ?> receiver, ConnectOption.Parsed options,
-             Origin origin) {
-            super(signal, options, origin);
-            this.owner = new WeakReference<>(owner);
-            this.receiver = (WeakReceiver<Object, Object>) receiver;
-        }
-
-        @Override
-        public Object receiver() {
-            return receiver;
-        }
-
-        @Override
-        Object owner() {
-            return owner.get();
-        }
-
-        @Override
-        boolean isLive() {
-            return owner.get() != null;
-        }
-
-        @Override
-        Receiver<Object> target() {
-            return this;
-        }
-
-        @Override
-        public void receive(Signal<?> signal, Object sender, Object payload) throws Exception {
-            Object o = owner.get();
-            if (o != null) {
-                receiver.receive(o, signal, sender, payload);
-            }
-        }
-
-        @Override
-        Object reply(Signal<?> signal, Object sender, Object payload) throws Exception {
-            Object o = owner.get();
-            if (o == null) {
-                return GONE;
-            }
-            receiver.receive(o, signal, sender, payload);
-            return null;
-        }
-
-        @Override
-        void attach() {
-            super.attach();
-            Object o = owner.get();
-            if (o != null) {
-                // The action must not reach the owner, or the owner could never be collected.
-                cleanable = Sweeper.CLEANER.register(o, new Sweep(signal, this));
-            }
-            // An owner already gone is not live: sends skip the link, and the next snapshot built
-            // for any change drops it (see Index#without).
-        }
-
-        @Override
-        void detach() {
-            super.detach();
-            Cleaner.Cleanable c = cleanable;
-            if (c != null) {
-                c.clean();
-            }
-        }
-    }
-
-    /**
-     * What a second {@code connect} of an already connected receiver returns: the existing
-     * connection, seen but not owned. Closing it must not disconnect the first caller's
-     * receiver, which Django's no-op duplicate connect would never do either.
-     */
-    static final class Shared implements SignalConnection {
-        private final Link link;
-
-        Shared(Link link) {
-            this.link = link;
-        }
-
-        @Override
-        public Signal<?> signal() {
-            return link.signal();
-        }
-
-        @Override
-        public Object receiver() {
-            return link.receiver();
-        }
-
-        @Override
-        public Optional<Object> sender() {
-            return link.sender();
-        }
-
-        @Override
-        public Optional<String> dispatchUid() {
-            return link.dispatchUid();
-        }
-
-        @Override
-        public String origin() {
-            return link.origin();
-        }
-
-        @Override
-        public boolean isConnected() {
-            return link.isConnected();
-        }
-
-        /** Leaves the connection alone: it belongs to whoever connected it first. */
-        @Override
-        public boolean disconnect() {
-            return false;
-        }
-
-        @Override
-        public String toString() {
-            return link + " (already connected)";
-        }
-    }
-
-    /** Removes a weak link whose owner was collected. */
-    private static final class Sweep implements Runnable {
-        private final Signal<?> signal;
-        private final Link link;
-
-        Sweep(Signal<?> signal, Link link) {
-            this.signal = signal;
-            this.link = link;
-        }
-
-        @Override
-        public void run() {
-            signal.disconnectWhere(l -> l == link);
-        }
-    }
-
-    /** Holds the cleaner thread, started only when the first weak connection is made. */
-    private static final class Sweeper {
-        static final Cleaner CLEANER = Cleaner.create();
     }
 }

@@ -13,7 +13,8 @@ final class Origin {
     /** Frames of these classes are the library's own when looking for who called it. */
     private static final Set<String> OWN = Set.of(Signal.class.getName(), Signal.Builder.class.getName(),
             SignalBinding.class.getName(), Discovery.class.getName(),
-            signals.core.spi.SignalAdapter.class.getName(), Signals.class.getName(), Origin.class.getName());
+            SpiMachinery.class.getName(), signals.core.spi.SignalAdapter.class.getName(), Signals.class.getName(),
+            Origin.class.getName());
 
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 

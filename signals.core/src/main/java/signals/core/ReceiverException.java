@@ -5,7 +5,9 @@ package signals.core;
  *
  * <p>Unchecked exceptions reach the sender unchanged, as in Django; a checked one cannot, so it
  * arrives as the {@linkplain #getCause() cause} of this exception, whose message names the
- * signal and the receiver.
+ * signal and the receiver. Adapters fire with
+ * {@link signals.core.spi.SignalAdapter#fireFromHost}, which wraps unchecked exceptions too, so
+ * that the host's error names the receiver either way.
  *
  * @since 0.1
  */

@@ -22,8 +22,8 @@ public final class Reply {
     }
 
     /**
-     * Returns the receiver that replied: the {@link Receiver}, {@link Responder} or
-     * {@link WeakReceiver} object that was connected.
+     * Returns the receiver that replied: the {@link Receiver}, {@link Responder},
+     * {@link WeakReceiver} or {@link WeakResponder} that was connected.
      *
      * @return the receiver, never null
      */

@@ -9,8 +9,9 @@ package signals.core;
  *
  * <p>A responder may answer with a {@link java.util.concurrent.CompletionStage}: the asynchronous
  * sends ({@link Signal#sendAsync}) await it without blocking a thread and reply with its result,
- * as Django's {@code asend} awaits {@code async def} receivers. The blocking sends return the
- * stage itself.
+ * as Django's {@code asend} awaits {@code async def} receivers. The blocking sends wait for it in
+ * the sending thread, as Django's {@code send} drives such receivers to completion, and raise its
+ * failure as if the responder had thrown it.
  *
  * <pre>{@code
  * Signal<Order> orderPlaced = Signal.of("order_placed", Order.class);

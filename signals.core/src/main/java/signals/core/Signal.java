@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Predicate;
 import signals.core.internal.Observers;
+import signals.core.internal.SpiBridge;
 
 /**
  * A named event that receivers connect to and senders send: Django's {@code Signal}.
@@ -34,7 +35,8 @@ import signals.core.internal.Observers;
  * <h2>Receivers and senders</h2>
  * A receiver is connected either for every sender or, with {@link ConnectOption#sender}, for one
  * sender only; senders are compared with {@code equals}, so classes, enum constants and strings
- * work as Django's senders do. A receiver connected twice for the same sender (the same object,
+ * work as Django's senders do. As in Django, a connection never keeps its sender alive: a sender
+ * that is any other object is held weakly, and its connections go once it is collected. A receiver connected twice for the same sender (the same object,
  * or the same {@linkplain ConnectOption#dispatchUid dispatch uid}) is connected once: the first
  * connection stays, in its place. Receivers are called in connection order, in the sending
  * thread (or, for the asynchronous sends, on the executor).
@@ -44,6 +46,28 @@ import signals.core.internal.Observers;
  * weakly held one would vanish at the next garbage collection, silently. To tie a receiver to the
  * lifetime of an object, use {@link #connectWeak}: the connection is dropped once the owner has
  * been collected, and never keeps the owner alive.
+ *
+ * <h2>Disconnecting</h2>
+ * The primary way is the {@link SignalConnection} that every {@code connect} returns: call its
+ * {@link SignalConnection#disconnect() disconnect()}, or connect in a try-with-resources block.
+ * Django's forms are there for code that does not hold the handle:
+ * {@link #disconnect(Receiver, ConnectOption...) disconnect(receiver, sender)} with the receiver
+ * object that was connected, {@link #disconnectUid disconnectUid(uid, sender)} for a connection
+ * made with a dispatch uid, and {@link #disconnectWeak disconnectWeak(owner, receiver)} for a weak
+ * one. Each returns true only if it removed a live connection. {@link Signals#disconnectAll}
+ * removes everything a class loader or module layer brought, when it is undeployed.
+ *
+ * <h2>Responders that answer later</h2>
+ * A {@link Responder} may answer with a {@link java.util.concurrent.CompletionStage}, Django's
+ * {@code async def} receiver. The asynchronous sends follow the stage without blocking. The
+ * blocking sends ({@link #fire}, {@link #send}, {@link #sendRobust}) wait for it in the sending
+ * thread before they call the next receiver: its result is the reply, and its failure is raised
+ * as if the responder had thrown it (captured as the reply by {@code sendRobust}). A blocking send
+ * therefore never returns while the stage waits for the sending thread itself, as when it is sent
+ * from the only thread of the executor that would complete the stage; send with
+ * {@link #sendAsync} from there. An interrupt while waiting ends the wait with a
+ * {@link ReceiverException} whose cause is the {@link InterruptedException}, and the thread stays
+ * interrupted.
  *
  * <h2>Threads</h2>
  * Once receiver discovery has run, sending never takes a lock: it reads an immutable snapshot
@@ -60,6 +84,10 @@ import signals.core.internal.Observers;
  * @since 0.1
  */
 public final class Signal<T> {
+
+    static {
+        SpiBridge.open(new SpiMachinery());
+    }
 
     private final String name;
     private final Class<? super T> payloadType;
@@ -195,8 +223,8 @@ public final class Signal<T> {
      * @throws IllegalArgumentException if an option is given twice
      */
     public SignalConnection connect(Receiver<? super T> receiver, ConnectOption... options) {
-        Objects.requireNonNull(receiver, "receiver");
-        return connect(Link.receiver(this, receiver, ConnectOption.parse(options), Origin.caller()));
+        notNull(receiver, "receiver");
+        return connect(Link.receiver(this, receiver, options(options), Origin.caller()));
     }
 
     /**
@@ -209,8 +237,8 @@ public final class Signal<T> {
      * @throws IllegalArgumentException if an option is given twice
      */
     public SignalConnection connectResponder(Responder<? super T> responder, ConnectOption... options) {
-        Objects.requireNonNull(responder, "responder");
-        return connect(Link.responder(this, responder, ConnectOption.parse(options), Origin.caller()));
+        notNull(responder, "responder");
+        return connect(Link.responder(this, responder, options(options), Origin.caller()));
     }
 
     /**
@@ -231,11 +259,40 @@ public final class Signal<T> {
      * @throws IllegalArgumentException if an option is given twice
      */
     public <O> SignalConnection connectWeak(O owner, WeakReceiver<? super O, ? super T> receiver,
-                                      ConnectOption... options) {
-        Objects.requireNonNull(owner, "owner");
-        Objects.requireNonNull(receiver, "receiver");
+                                            ConnectOption... options) {
+        notNull(owner, "owner");
+        notNull(receiver, "receiver");
+        return connectOwned(owner, Link.weak(this, owner, receiver, options(options), Origin.caller()));
+    }
+
+    /**
+     * Connects a responder on behalf of an owner held only weakly, as {@link #connectWeak} does
+     * for a receiver: the responder's answer becomes its {@link Reply}, as a weakly connected
+     * bound method's return value does in Django.
+     *
+     * <pre>{@code
+     * ORDER_PLACED.connectWeakResponder(view, StockView::reserve);
+     * }</pre>
+     *
+     * @param owner the object whose lifetime bounds the connection, not null
+     * @param responder the responder, not null; it must not hold the owner itself
+     * @param options as for {@link #connect}
+     * @param <O> the owner type
+     * @return the connection, or the existing one for the same owner, responder and sender
+     * @throws NullPointerException if an argument or an option is null
+     * @throws IllegalArgumentException if an option is given twice
+     */
+    public <O> SignalConnection connectWeakResponder(O owner, WeakResponder<? super O, ? super T> responder,
+                                                     ConnectOption... options) {
+        notNull(owner, "owner");
+        notNull(responder, "responder");
+        return connectOwned(owner,
+                Link.weakResponder(this, owner, responder, options(options), Origin.caller()));
+    }
+
+    private SignalConnection connectOwned(Object owner, Link candidate) {
         try {
-            return connect(Link.weak(this, owner, receiver, ConnectOption.parse(options), Origin.caller()));
+            return connect(candidate);
         } finally {
             // Keeps the owner alive until its cleaner is registered: else the JIT may let it be
             // collected in between, leaving a dead link that no cleaner would ever sweep.
@@ -244,55 +301,115 @@ public final class Signal<T> {
     }
 
     /**
-     * Disconnects a receiver connected with {@link #connect} or {@link #connectResponder}.
-     * Give the same sender (or dispatch uid) it was connected with, as in Django.
+     * Disconnects a receiver connected with {@link #connect}, when the {@link SignalConnection}
+     * that {@code connect} returned is not at hand: Django's {@code disconnect(receiver, sender)}.
+     * Give the receiver object that was connected, with the same sender. (The connection handle
+     * is the primary way; see "Disconnecting" above.)
      *
-     * @param receiver the receiver or responder, not null
-     * @param options the {@link ConnectOption#sender} it was connected for, or its
-     *     {@link ConnectOption#dispatchUid}
-     * @return true if a connection was removed, false if there was none
+     * <p>A lambda or method reference written inline here can never match, since it is a new
+     * object: such a call does not compile ("reference to disconnect is ambiguous"). The receiver
+     * is a type variable for that reason alone: javac does not pick an overload by a lambda whose
+     * target is a type variable, so every lambda fits this method and
+     * {@link #disconnect(Responder, ConnectOption...)} alike. Pass the variable that was connected.
+     *
+     * @param receiver the receiver that was connected, not null
+     * @param <R> the receiver's type
+     * @param options the {@link ConnectOption#sender} or {@link ConnectOption#senderOrSubclassOf}
+     *     it was connected for, if any
+     * @return true if a live connection was removed, false if there was none
      * @throws NullPointerException if the receiver or an option is null
-     * @throws IllegalArgumentException if given a {@link SignalConnection} or a {@link WeakReceiver},
-     *     which have their own ways to disconnect
+     * @throws IllegalArgumentException if an option is given twice
      */
-    public boolean disconnect(Object receiver, ConnectOption... options) {
-        Objects.requireNonNull(receiver, "receiver");
-        if (receiver instanceof SignalConnection || receiver instanceof WeakReceiver) {
-            throw new IllegalArgumentException("disconnect takes the receiver that was connected; for a "
-                    + (receiver instanceof SignalConnection ? "SignalConnection call its disconnect()" : "WeakReceiver use disconnectWeak")
-                    + ", on signal '" + name + "'");
-        }
-        ConnectOption.Parsed parsed = ConnectOption.parse(options);
-        return disconnectWhere(link -> link.matches(receiver, null, parsed));
+    @SuppressWarnings("overloads") // on purpose: an inline lambda, which can never match, must not compile
+    public <R extends Receiver<?>> boolean disconnect(R receiver, ConnectOption... options) {
+        return disconnectReceiver(null, receiver, "receiver", options);
     }
 
     /**
-     * Disconnects the connection with this dispatch uid, whatever its receiver.
+     * Disconnects a responder connected with {@link #connectResponder}; see
+     * {@link #disconnect(Receiver, ConnectOption...)}.
+     *
+     * @param responder the responder that was connected, not null
+     * @param options the sender it was connected for, if any
+     * @param <R> the responder's type
+     * @return true if a live connection was removed, false if there was none
+     * @throws NullPointerException if the responder or an option is null
+     * @throws IllegalArgumentException if an option is given twice
+     */
+    @SuppressWarnings("overloads") // see disconnect(Receiver, ConnectOption...)
+    public <R extends Responder<?>> boolean disconnect(R responder, ConnectOption... options) {
+        return disconnectReceiver(null, responder, "responder", options);
+    }
+
+    /**
+     * Disconnects the connection made with this dispatch uid, whatever its receiver: Django's
+     * {@code disconnect(dispatch_uid=...)}.
      *
      * @param dispatchUid the uid it was connected with, not null
      * @param options the {@link ConnectOption#sender} it was connected for, if any
-     * @return true if a connection was removed
-     * @throws NullPointerException if an argument is null
+     * @return true if a live connection was removed, false if there was none
+     * @throws NullPointerException if the uid or an option is null
+     * @throws IllegalArgumentException if an option is given twice, or is itself a dispatch uid
      */
-    public boolean disconnect(String dispatchUid, ConnectOption... options) {
-        Objects.requireNonNull(dispatchUid, "dispatchUid");
-        ConnectOption.Parsed parsed = ConnectOption.parse(options).withUid(dispatchUid);
+    public boolean disconnectUid(String dispatchUid, ConnectOption... options) {
+        notNull(dispatchUid, "dispatchUid");
+        ConnectOption.Parsed parsed = options(options).withUid(dispatchUid);
         return disconnectWhere(link -> link.matches(null, null, parsed));
     }
 
     /**
-     * Disconnects a receiver connected with {@link #connectWeak}.
+     * Disconnects a receiver connected with {@link #connectWeak}, by its owner and receiver.
      *
      * @param owner the owner it was connected with, not null
-     * @param receiver the receiver, not null
+     * @param receiver the receiver, not null; an inline lambda does not compile, as for
+     *     {@link #disconnect(Receiver, ConnectOption...)}
      * @param options the sender it was connected for, if any
-     * @return true if a connection was removed
-     * @throws NullPointerException if an argument is null
+     * @param <R> the receiver's type
+     * @return true if a live connection was removed, false if there was none
+     * @throws NullPointerException if an argument or an option is null
+     * @throws IllegalArgumentException if an option is given twice
      */
-    public boolean disconnectWeak(Object owner, WeakReceiver<?, ?> receiver, ConnectOption... options) {
-        Objects.requireNonNull(owner, "owner");
-        Objects.requireNonNull(receiver, "receiver");
-        ConnectOption.Parsed parsed = ConnectOption.parse(options);
+    @SuppressWarnings("overloads") // on purpose: an inline lambda, which can never match, must not compile
+    public <R extends WeakReceiver<?, ?>> boolean disconnectWeak(Object owner, R receiver, ConnectOption... options) {
+        return disconnectReceiver(notNull(owner, "owner"), receiver, "receiver", options);
+    }
+
+    /**
+     * Disconnects a responder connected with {@link #connectWeakResponder}, by its owner and
+     * responder.
+     *
+     * @param owner the owner it was connected with, not null
+     * @param responder the responder, not null
+     * @param options the sender it was connected for, if any
+     * @param <R> the responder's type
+     * @return true if a live connection was removed, false if there was none
+     * @throws NullPointerException if an argument or an option is null
+     * @throws IllegalArgumentException if an option is given twice
+     */
+    @SuppressWarnings("overloads") // see disconnect(Receiver, ConnectOption...)
+    public <R extends WeakResponder<?, ?>> boolean disconnectWeak(Object owner, R responder, ConnectOption... options) {
+        return disconnectReceiver(notNull(owner, "owner"), responder, "responder", options);
+    }
+
+    /** Null checks whose message names the signal too, so that the log line alone says where. */
+    private <V> V notNull(V value, String what) {
+        if (value == null) {
+            throw new NullPointerException(what + " is null, " + where());
+        }
+        return value;
+    }
+
+    private ConnectOption.Parsed options(ConnectOption[] options) {
+        return ConnectOption.parse(options, where());
+    }
+
+    private String where() {
+        return "for signal '" + name + "'";
+    }
+
+    private boolean disconnectReceiver(Object owner, Object receiver, String what, ConnectOption[] options) {
+        notNull(receiver, what);
+        ConnectOption.Parsed parsed = options(options);
         return disconnectWhere(link -> link.matches(receiver, owner, parsed));
     }
 
@@ -301,23 +418,12 @@ public final class Signal<T> {
      * Django's {@code has_listeners(sender)}. It finds the sender's receivers with one map
      * look-up, then stops at the first live one.
      *
-     * @param sender the sender; null asks about receivers connected for every sender, as
-     *     Django's {@code has_listeners()} does
+     * @param sender the sender; null asks about receivers connected for every sender, which is
+     *     what Django's {@code has_listeners()} without a sender means
      * @return true if at least one receiver would be called
      */
     public boolean hasListeners(Object sender) {
         return anyLive(ready(false).route(sender).links);
-    }
-
-    /**
-     * Tells whether any receiver is connected at all, for any sender. Unlike Django's
-     * {@code has_listeners()}, which means {@code hasListeners(null)}, this counts receivers
-     * connected for particular senders too.
-     *
-     * @return true if at least one receiver is connected
-     */
-    public boolean hasListeners() {
-        return anyLive(ready(false).links);
     }
 
     /**
@@ -398,7 +504,8 @@ public final class Signal<T> {
     /**
      * Sends without collecting replies: the fastest send, allocating nothing. Every receiver that
      * matches the sender is called in connection order, in this thread; the first exception stops
-     * the send and reaches the caller (a checked one wrapped in {@link ReceiverException}).
+     * the send and reaches the caller (a checked one wrapped in {@link ReceiverException}). A
+     * responder's {@link java.util.concurrent.CompletionStage} is waited for, as by {@link #send}.
      *
      * @param sender who sends; null reaches only receivers connected for every sender
      * @param payload the payload, an instance of {@link #payloadType()}; null only for {@code Void}
@@ -423,14 +530,16 @@ public final class Signal<T> {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new ReceiverException(this, targets[i], e);
+            throw new ReceiverException(this, connectionOf(targets[i]), e);
         }
     }
 
     /**
      * Sends and collects every receiver's reply: Django's {@code send}. Receivers are called in
      * connection order, in this thread; the first exception stops the send and reaches the caller
-     * (a checked one wrapped in {@link ReceiverException}).
+     * (a checked one wrapped in {@link ReceiverException}). A responder that answers with a
+     * {@link java.util.concurrent.CompletionStage} is waited for, and its result is its reply;
+     * see "Responders that answer later" above.
      *
      * @param sender who sends; null reaches only receivers connected for every sender
      * @param payload the payload; null only for {@code Void}
@@ -452,11 +561,11 @@ public final class Signal<T> {
         for (Link link : links) {
             Object value;
             try {
-                value = link.reply(this, sender, payload);
+                value = Stages.await(link.reply(this, sender, payload));
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
-                throw new ReceiverException(this, link.receiver(), e);
+                throw new ReceiverException(this, link, e);
             }
             if (value != Link.GONE) {
                 replies[count++] = new Reply(link.receiver(), value, null);
@@ -468,8 +577,9 @@ public final class Signal<T> {
     /**
      * Sends to every receiver even when some throw: Django's {@code send_robust}. An exception
      * becomes its receiver's reply and is logged (at {@code ERROR}, on the {@code System.Logger}
-     * named {@code signals.core}, naming the signal and the receiver). {@link Error}s are not
-     * caught.
+     * named {@code signals.core}, naming the signal and the receiver). A responder's
+     * {@link java.util.concurrent.CompletionStage} is waited for, and its failure becomes its reply
+     * in the same way. {@link Error}s are not caught.
      *
      * @param sender who sends; null reaches only receivers connected for every sender
      * @param payload the payload; null only for {@code Void}
@@ -595,13 +705,46 @@ public final class Signal<T> {
         return false;
     }
 
+    /**
+     * The connection whose target {@link #fire} called, for a message that shows its name; the
+     * target itself if it was disconnected since. Only on the way out of a failed send.
+     */
+    private Object connectionOf(Receiver<Object> target) {
+        for (Link link : index.links) {
+            if (link.target() == target) {
+                return link;
+            }
+        }
+        return target;
+    }
+
+    /**
+     * Fires for an adapter's host: as {@link #fire}, but every exception of a receiver, checked
+     * or not, comes wrapped in a {@link ReceiverException} that names the receiver, so that the
+     * host's own error can say who failed. Not the hot path: a host fires once per physical
+     * event (a new connection), never per statement.
+     */
+    void fireFromHost(Object sender, T payload) {
+        checkPayload(payload);
+        if (!Observers.allow(this, sender, payload)) {
+            return;
+        }
+        for (Link link : ready(true).route(sender).links) {
+            try {
+                Stages.await(link.reply(this, sender, payload));
+            } catch (Exception e) {
+                throw new ReceiverException(this, link, e);
+            }
+        }
+    }
+
     Reply robustReply(Link link, Object sender, Object payload) {
         try {
-            Object value = link.reply(this, sender, payload);
+            Object value = Stages.await(link.reply(this, sender, payload));
             return value == Link.GONE ? null : new Reply(link.receiver(), value, null);
         } catch (Exception e) {
             Descriptions.keepInterrupt(e);
-            Descriptions.logRobustFailure(this, link.receiver(), e);
+            Descriptions.logRobustFailure(this, link, e);
             return new Reply(link.receiver(), null, e);
         }
     }
@@ -649,7 +792,7 @@ public final class Signal<T> {
             }
         }
         if (existing != null) {
-            return new Link.Shared(existing);
+            return new AlreadyConnected(existing);
         }
         Discovery.warnIfAdapterMissing(this);
         return candidate;
@@ -664,18 +807,15 @@ public final class Signal<T> {
         List<Link> added = new ArrayList<>(candidates.size());
         synchronized (lock) {
             Index current = index;
-            Map<Link.Key, Link> keys = new HashMap<>();
-            for (Link link : current.links) {
-                keys.putIfAbsent(link.key(), link);
-            }
+            Duplicates duplicates = new Duplicates(current.links);
             for (Link candidate : candidates) {
-                Link existing = keys.putIfAbsent(candidate.key(), candidate);
+                Link existing = duplicates.claim(candidate);
                 if (existing == null) {
                     candidate.attach();
                     added.add(candidate);
                     connected.add(candidate);
                 } else {
-                    connected.add(new Link.Shared(existing));
+                    connected.add(new AlreadyConnected(existing));
                 }
             }
             if (!added.isEmpty()) {
@@ -710,16 +850,20 @@ public final class Signal<T> {
         return disconnectCounting(which) > 0;
     }
 
+    /**
+     * Removes the live links that match and every dead one; counts only the first, as Django's
+     * {@code disconnect} clears dead receivers before it looks for the one asked for.
+     */
     int disconnectCounting(Predicate<Link> which) {
-        List<Link> removed = new ArrayList<>(1);
+        List<Link> matched = new ArrayList<>(1);
+        List<Link> swept = new ArrayList<>(0);
         synchronized (lock) {
-            publish(index.without(which, removed));
+            publish(index.without(which, matched, swept));
         }
-        // Outside the lock: detaching a weak link runs its cleaner action.
-        for (Link link : removed) {
-            link.detach();
-        }
-        return removed.size();
+        // Outside the lock: detaching cancels a weak link's sweep, which runs its cleaner action.
+        matched.forEach(Link::detach);
+        swept.forEach(Link::detach);
+        return matched.size();
     }
 
     /** Called by discovery once every provider has run. */
@@ -779,18 +923,9 @@ public final class Signal<T> {
             return this;
         }
 
-        /**
-         * Marks the signal as built in, fired by an adapter module. When a receiver connects to
-         * it and no {@link signals.core.spi.SignalAdapter} of that module was found, a warning
-         * says which module to add. For adapter modules; an application's own signals leave it
-         * unset.
-         *
-         * @param moduleName the adapter's module name, such as {@code "signals.jdbc"}
-         * @return this builder
-         * @throws NullPointerException if the name is null
-         */
-        public Builder<T> firedBy(String moduleName) {
-            this.firedBy = Objects.requireNonNull(moduleName, "moduleName");
+        /** Marks the signal as built in, fired by an adapter module: see {@link SpiMachinery}. */
+        Builder<T> firedBy(String moduleName) {
+            this.firedBy = Objects.requireNonNull(moduleName, "adapterModule");
             return this;
         }
 

@@ -25,9 +25,13 @@ public final class SignalBinding<T> {
 
     private SignalBinding(List<Signal<? extends T>> signals, Object receiver, boolean answers, ConnectOption[] options) {
         this.signals = signals;
+        String where = "for a binding of " + names(signals);
+        if (receiver == null) {
+            throw new NullPointerException((answers ? "responder" : "receiver") + " is null, " + where);
+        }
         this.receiver = receiver;
         this.answers = answers;
-        this.options = ConnectOption.parse(options);
+        this.options = ConnectOption.parse(options, where);
     }
 
     /**
@@ -43,7 +47,7 @@ public final class SignalBinding<T> {
      */
     public static <T> SignalBinding<T> receiver(Signal<T> signal, Receiver<? super T> receiver, ConnectOption... options) {
         Objects.requireNonNull(signal, "signal");
-        return new SignalBinding<>(List.of(signal), Objects.requireNonNull(receiver, "receiver"), false, options);
+        return new SignalBinding<>(List.of(signal), receiver, false, options);
     }
 
     /**
@@ -59,7 +63,7 @@ public final class SignalBinding<T> {
      */
     public static <T> SignalBinding<T> receiver(List<? extends Signal<? extends T>> signals, Receiver<? super T> receiver,
                                           ConnectOption... options) {
-        return new SignalBinding<>(checked(signals), Objects.requireNonNull(receiver, "receiver"), false, options);
+        return new SignalBinding<>(checked(signals), receiver, false, options);
     }
 
     /**
@@ -75,7 +79,7 @@ public final class SignalBinding<T> {
      */
     public static <T> SignalBinding<T> responder(Signal<T> signal, Responder<? super T> responder, ConnectOption... options) {
         Objects.requireNonNull(signal, "signal");
-        return new SignalBinding<>(List.of(signal), Objects.requireNonNull(responder, "responder"), true, options);
+        return new SignalBinding<>(List.of(signal), responder, true, options);
     }
 
     /**
@@ -109,9 +113,13 @@ public final class SignalBinding<T> {
 
     @Override
     public String toString() {
+        return "SignalBinding[" + names(signals) + " -> " + Descriptions.receiver(receiver, options.name) + "]";
+    }
+
+    private static String names(List<? extends Signal<?>> signals) {
         List<String> names = new ArrayList<>();
-        signals.forEach(s -> names.add(s.name()));
-        return "SignalBinding[" + String.join(", ", names) + " -> " + Descriptions.receiver(receiver) + "]";
+        signals.forEach(s -> names.add("'" + s.name() + "'"));
+        return (names.size() == 1 ? "signal " : "signals ") + String.join(", ", names);
     }
 
     private static <T> List<Signal<? extends T>> checked(List<? extends Signal<? extends T>> signals) {

@@ -24,8 +24,8 @@ public interface SignalConnection extends AutoCloseable {
     Signal<?> signal();
 
     /**
-     * Returns the receiver object that was connected: a {@link Receiver}, {@link Responder} or
-     * {@link WeakReceiver}.
+     * Returns the receiver object that was connected: a {@link Receiver}, {@link Responder},
+     * {@link WeakReceiver} or {@link WeakResponder}.
      *
      * @return the receiver, never null
      */
@@ -44,6 +44,14 @@ public interface SignalConnection extends AutoCloseable {
      * @return the uid, or empty
      */
     Optional<String> dispatchUid();
+
+    /**
+     * Returns the name it was connected with ({@link ConnectOption#name}), which the inventory,
+     * logs and error messages show beside the receiver.
+     *
+     * @return the name, or empty
+     */
+    Optional<String> name();
 
     /**
      * Describes who connected it: a {@link ReceiverProvider} class, or the class that called

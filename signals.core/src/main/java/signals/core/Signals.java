@@ -124,7 +124,7 @@ public final class Signals {
         Objects.requireNonNull(name, "name");
         discover();
         List<Signal<?>> found = new ArrayList<>();
-        for (Signal<?> signal : Discovery.known()) {
+        for (Signal<?> signal : Catalogue.known()) {
             if (signal.name().equals(name)) {
                 found.add(signal);
             }
@@ -140,25 +140,26 @@ public final class Signals {
     public static Inventory inventory() {
         discover();
         List<Inventory.Adapter> adapters = new ArrayList<>();
-        for (Discovery.Installed installed : Discovery.adapters()) {
+        for (Catalogue.Installed installed : Catalogue.adapters()) {
             List<String> names = new ArrayList<>();
             installed.signals().forEach(signal -> names.add(signal.name()));
             adapters.add(new Inventory.Adapter(Descriptions.where(installed.adapter().getClass()),
                     installed.adapter().host(), names));
         }
-        List<Signal<?>> known = Discovery.known();
+        List<Signal<?>> known = Catalogue.known();
         known.sort(Comparator.comparing((Signal<?> s) -> s.name()).thenComparing(s -> s.payloadType().getName()));
         List<Inventory.SignalEntry> signals = new ArrayList<>();
         for (Signal<?> signal : known) {
             List<Inventory.ReceiverEntry> receivers = new ArrayList<>();
             for (SignalConnection c : signal.receivers()) {
                 Link link = (Link) c;
-                String sender = link.sender == null ? null : link.sender + (link.subclasses ? " and subclasses" : "");
-                receivers.add(new Inventory.ReceiverEntry(Descriptions.receiver(c.receiver()), sender,
+                Object listensTo = link.listensTo();
+                String sender = listensTo == null ? null : listensTo + (link.subclasses ? " and subclasses" : "");
+                receivers.add(new Inventory.ReceiverEntry(Descriptions.receiver(link), sender,
                         c.dispatchUid().orElse(null), c.origin()));
             }
             signals.add(new Inventory.SignalEntry(signal.name(), signal.payloadType().getName(),
-                    signal.firedBy().orElse(null), signal.firedBy().isEmpty() || Discovery.adapterFound(signal),
+                    signal.firedBy().orElse(null), signal.firedBy().isEmpty() || Catalogue.adapterFound(signal),
                     receivers));
         }
         return new Inventory(adapters, signals);

@@ -8,8 +8,8 @@
  *   <dt>sender</dt><dd>who sends: usually a class, an enum constant or a string. Receivers may
  *       listen to one sender only.</dd>
  *   <dt>receiver</dt><dd>code that runs on a send: a {@link signals.core.Receiver}, a
- *       {@link signals.core.Responder} that answers, or a {@link signals.core.WeakReceiver} tied
- *       to an owner.</dd>
+ *       {@link signals.core.Responder} that answers, or a {@link signals.core.WeakReceiver} or
+ *       {@link signals.core.WeakResponder} tied to an owner.</dd>
  *   <dt>provider</dt><dd>a {@link signals.core.ReceiverProvider}: how a module connects its
  *       receivers without code in {@code main}.</dd>
  *   <dt>adapter</dt><dd>a module that fires Django's built-in signals from a host (JDBC, JPA,
@@ -39,6 +39,28 @@
  *       receiver's failure is the sender's failure unless the sender chooses
  *       {@code sendRobust}. Not a type-dispatched event bus: receivers name the signal they want,
  *       not a payload class hierarchy.</dd>
+ * </dl>
+ *
+ * <h2>Where things are</h2>
+ * Public here is API; package-private is machinery; {@code signals.core.spi} is for adapter
+ * authors; {@code signals.core.internal} (not exported) is only the bridge the two exported
+ * packages share. The machinery, one question per file:
+ * <dl>
+ *   <dt>who is connected?</dt><dd>{@code Link}, the base of a connection, and its kinds
+ *       {@code ReceiverLink}, {@code ResponderLink}, {@code WeakLink}; {@code AlreadyConnected},
+ *       what a duplicate connect returns; {@code Duplicates}, when a connect is one.</dd>
+ *   <dt>who receives this send?</dt><dd>{@code Index}, a signal's immutable snapshot of its
+ *       connections; {@code SenderTable}, the routes of senders with receivers of their own;
+ *       {@code Senders}, which senders are held weakly.</dd>
+ *   <dt>what happens during a send?</dt><dd>{@code Signal} itself (the hot loop);
+ *       {@code Stages}, waiting for a responder's stage; {@code AsyncSend}, the asynchronous
+ *       sends.</dd>
+ *   <dt>when does a dead connection go?</dt><dd>{@code Sweeper}.</dd>
+ *   <dt>who connects at startup?</dt><dd>{@code Discovery}, the state machine of receiver
+ *       discovery; {@code ProviderLoader}, the one reader of {@code ServiceLoader};
+ *       {@code ClassPathCheck}, providers the class path hides; {@code Catalogue}, what is
+ *       known, for the inventory and warnings.</dd>
+ *   <dt>how is it described?</dt><dd>{@code Descriptions}, {@code Origin}.</dd>
  * </dl>
  */
 package signals.core;

@@ -74,10 +74,9 @@ class AsyncSendTests {
     }
 
     // Django: AsyncReceiversTests.test_send
-    // Django's blocking send drives async receivers to completion; a Java blocking send cannot
-    // await without blocking, so it hands the stage back as the reply.
+    // Django's blocking send drives async receivers to completion and replies with their results.
     @Test
-    void blockingSendRepliesWithTheStageOfAnAsyncReceiver() throws Exception {
+    void blockingSendWaitsForAnAsyncReceiverAndRepliesWithItsResult() {
         SyncHandler sync = new SyncHandler();
         AsyncHandler async = new AsyncHandler(completer);
         signal.connectResponder(sync);
@@ -85,10 +84,81 @@ class AsyncSendTests {
 
         List<Reply> replies = signal.send(sender, "x");
 
+        assertReplies(replies, sync, 1, async, 1);
+    }
+
+    @Test
+    void blockingSendRaisesTheCheckedFailureOfAStageAsAThrowingReceiversWouldBe() {
+        FailingAsync failing = new FailingAsync(completer);
+        SyncHandler after = new SyncHandler();
+        signal.connectResponder(failing);
+        signal.connectResponder(after);
+
+        ReceiverException e = assertThrows(ReceiverException.class, () -> signal.send(sender, "x"));
+
+        assertSame(failing.thrown, e.getCause());
+        assertTrue(e.getMessage().contains("async_signal"), e.getMessage());
+        assertEquals(0, after.count.get(), "the receiver after the failed one was called");
+    }
+
+    @Test
+    void blockingSendRaisesTheUncheckedFailureOfAStageUnchanged() {
+        IllegalStateException thrown = new IllegalStateException("later");
+        signal.connectResponder((s, from, val) -> CompletableFuture.supplyAsync(() -> {
+            throw thrown;
+        }, completer));
+
+        assertSame(thrown, assertThrows(IllegalStateException.class, () -> signal.send(sender, "x")));
+        assertSame(thrown, assertThrows(IllegalStateException.class, () -> signal.fire(sender, "x")));
+    }
+
+    @Test
+    void fireWaitsForAnAsyncReceiver() {
+        AsyncHandler async = new AsyncHandler(completer);
+        FailingAsync failing = new FailingAsync(completer);
+        signal.connectResponder(async);
+        signal.connectResponder(failing);
+
+        ReceiverException e = assertThrows(ReceiverException.class, () -> signal.fire(sender, "x"));
+
+        assertSame(failing.thrown, e.getCause());
+        assertEquals(1, async.count.get());
+    }
+
+    // Django: AsyncReceiversTests.test_send_robust (an async receiver's exception is captured)
+    @Test
+    void blockingRobustSendCapturesTheFailureOfAStage() {
+        FailingAsync failing = new FailingAsync(completer);
+        SyncHandler after = new SyncHandler();
+        signal.connectResponder(failing);
+        signal.connectResponder(after);
+
+        List<Reply> replies = signal.sendRobust(sender, "x");
+
         assertEquals(2, replies.size());
-        assertEquals(1, replies.get(0).value());
-        CompletableFuture<?> stage = assertInstanceOf(CompletableFuture.class, replies.get(1).value());
-        assertEquals(1, stage.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertSame(failing.thrown, replies.get(0).exception());
+        assertEquals(1, replies.get(1).value());
+    }
+
+    @Test
+    void blockingSendWaitsForAWeakResponderStage() {
+        SyncHandler owner = new SyncHandler();
+        signal.connectWeakResponder(owner, (o, s, from, val) -> CompletableFuture.supplyAsync(() -> "late " + val, completer));
+
+        assertEquals("late x", signal.send(sender, "x").get(0).value());
+    }
+
+    @Test
+    void interruptWhileWaitingForAStageEndsTheSendAndKeepsTheInterrupt() {
+        signal.connectResponder((s, from, val) -> new CompletableFuture<>()); // never completes
+        Thread.currentThread().interrupt();
+        try {
+            ReceiverException e = assertThrows(ReceiverException.class, () -> signal.send(sender, "x"));
+            assertInstanceOf(InterruptedException.class, e.getCause());
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     // Django: AsyncReceiversTests.test_send_robust
@@ -102,7 +172,7 @@ class AsyncSendTests {
         signal.connectResponder(sync);
 
         List<Reply> replies;
-        try (DispatcherTests.LogCapture log = DispatcherTests.LogCapture.start()) {
+        try (LogCapture log = LogCapture.start()) {
             replies = signal.sendRobust(sender, "x");
             assertEquals(1, log.records().size(), () -> "log: " + log.records());
         }
@@ -110,7 +180,7 @@ class AsyncSendTests {
         assertEquals(3, replies.size());
         assertSame(throwing, replies.get(0).receiver());
         assertSame(throwing.thrown, replies.get(0).exception());
-        assertInstanceOf(CompletableFuture.class, replies.get(1).value());
+        assertEquals(1, replies.get(1).value(), "the async receiver's result, waited for");
         assertEquals(1, replies.get(2).value());
     }
 
@@ -128,7 +198,7 @@ class AsyncSendTests {
 
         List<Reply> replies;
         List<LogRecord> logged;
-        try (DispatcherTests.LogCapture log = DispatcherTests.LogCapture.start()) {
+        try (LogCapture log = LogCapture.start()) {
             replies = await(signal.sendRobustAsync(sender, "x"));
             logged = log.records();
         }

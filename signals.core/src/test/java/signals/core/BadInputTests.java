@@ -14,41 +14,50 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import signals.core.spi.SignalAdapter;
 
 /**
  * Bad input fails at once, with a message naming what was wrong, and changes nothing.
  */
 class BadInputTests {
 
+    private static final String FOR_PIZZA_DONE = "%s is null, for signal 'pizza_done'";
+
     private final Signal<PizzaDone> pizzaDone = Signal.of("pizza_done", PizzaDone.class);
     private final List<Object> calls = new ArrayList<>();
     private final Receiver<PizzaDone> receiver = (signal, sender, pizza) -> calls.add(pizza);
     private final WeakReceiver<Kitchen, PizzaDone> weakReceiver = Kitchen::bake;
 
+    // Issue 12 item 9: a null argument's message names the signal too.
     @Test
-    void nullReceiverFailsNamingIt() {
-        assertNpe("receiver", () -> pizzaDone.connect(null));
-        assertNpe("responder", () -> pizzaDone.connectResponder(null));
-        assertNpe("receiver", () -> pizzaDone.connectWeak(new Kitchen(), null));
-        assertNpe("receiver", () -> pizzaDone.disconnect((Object) null));
-        assertNpe("receiver", () -> pizzaDone.disconnectWeak(new Kitchen(), null));
+    void nullReceiverFailsNamingItAndTheSignal() {
+        assertNpe(FOR_PIZZA_DONE.formatted("receiver"), () -> pizzaDone.connect(null));
+        assertNpe(FOR_PIZZA_DONE.formatted("responder"), () -> pizzaDone.connectResponder(null));
+        assertNpe(FOR_PIZZA_DONE.formatted("receiver"), () -> pizzaDone.connectWeak(new Kitchen(), null));
+        assertNpe(FOR_PIZZA_DONE.formatted("responder"), () -> pizzaDone.connectWeakResponder(new Kitchen(), null));
+        assertNpe(FOR_PIZZA_DONE.formatted("receiver"), () -> pizzaDone.disconnect((Receiver<?>) null));
+        assertNpe(FOR_PIZZA_DONE.formatted("responder"), () -> pizzaDone.disconnect((Responder<?>) null));
+        assertNpe(FOR_PIZZA_DONE.formatted("receiver"),
+                () -> pizzaDone.disconnectWeak(new Kitchen(), (WeakReceiver<?, ?>) null));
+        assertNpe(FOR_PIZZA_DONE.formatted("dispatchUid"), () -> pizzaDone.disconnectUid(null));
         DispatcherTests.assertClean(pizzaDone);
     }
 
     @Test
-    void nullOwnerFailsNamingIt() {
-        assertNpe("owner", () -> pizzaDone.connectWeak(null, weakReceiver));
-        assertNpe("owner", () -> pizzaDone.disconnectWeak(null, weakReceiver));
+    void nullOwnerFailsNamingItAndTheSignal() {
+        assertNpe(FOR_PIZZA_DONE.formatted("owner"), () -> pizzaDone.connectWeak(null, weakReceiver));
+        assertNpe(FOR_PIZZA_DONE.formatted("owner"), () -> pizzaDone.disconnectWeak(null, weakReceiver));
         DispatcherTests.assertClean(pizzaDone);
     }
 
     @Test
-    void nullOptionFailsNamingItsPosition() {
-        assertNpe("options[0]", () -> pizzaDone.connect(receiver, (ConnectOption) null));
-        assertNpe("options[1]", () -> pizzaDone.connect(receiver, sender("seven"), null));
-        assertNpe("options", () -> pizzaDone.connect(receiver, (ConnectOption[]) null));
-        assertNpe("options[0]", () -> pizzaDone.connectWeak(new Kitchen(), weakReceiver, (ConnectOption) null));
-        assertNpe("options[0]", () -> pizzaDone.disconnect(receiver, (ConnectOption) null));
+    void nullOptionFailsNamingItsPositionAndTheSignal() {
+        assertNpe(FOR_PIZZA_DONE.formatted("options[0]"), () -> pizzaDone.connect(receiver, (ConnectOption) null));
+        assertNpe(FOR_PIZZA_DONE.formatted("options[1]"), () -> pizzaDone.connect(receiver, sender("seven"), null));
+        assertNpe(FOR_PIZZA_DONE.formatted("options"), () -> pizzaDone.connect(receiver, (ConnectOption[]) null));
+        assertNpe(FOR_PIZZA_DONE.formatted("options[0]"),
+                () -> pizzaDone.connectWeak(new Kitchen(), weakReceiver, (ConnectOption) null));
+        assertNpe(FOR_PIZZA_DONE.formatted("options[0]"), () -> pizzaDone.disconnect(receiver, (ConnectOption) null));
         DispatcherTests.assertClean(pizzaDone);
     }
 
@@ -57,7 +66,7 @@ class BadInputTests {
         assertNpe("sender", () -> sender(null));
         assertNpe("type", () -> senderOrSubclassOf(null));
         assertNpe("dispatchUid", () -> dispatchUid(null));
-        assertNpe("dispatchUid", () -> pizzaDone.disconnect((String) null));
+        assertNpe("name", () -> ConnectOption.name(null));
     }
 
     @Test
@@ -66,7 +75,7 @@ class BadInputTests {
         assertNpe("payloadType", () -> Signal.of("pizza_done", null));
         assertNpe("name", () -> Signal.withArguments(null, "toppings"));
         assertNpe("name", () -> Signal.builder(null, PizzaDone.class));
-        assertNpe("moduleName", () -> Signal.builder("pizza_done", PizzaDone.class).firedBy(null));
+        assertNpe("adapterModule", () -> SignalAdapter.declare("pizza_done", PizzaDone.class, null));
     }
 
     @Test
@@ -141,7 +150,7 @@ class BadInputTests {
                 () -> pizzaDone.connect(receiver, dispatchUid("a"), dispatchUid("b")));
         assertIae("dispatchUid given twice",
                 () -> pizzaDone.connectWeak(new Kitchen(), weakReceiver, dispatchUid("a"), dispatchUid("a")));
-        assertIae("dispatchUid given twice: a and b", () -> pizzaDone.disconnect("a", dispatchUid("b")));
+        assertIae("dispatchUid given twice: a and b", () -> pizzaDone.disconnectUid("a", dispatchUid("b")));
         DispatcherTests.assertClean(pizzaDone);
     }
 

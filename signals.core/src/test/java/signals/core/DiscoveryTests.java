@@ -44,7 +44,7 @@ class DiscoveryTests {
                 ((URLClassLoader) loader).close();
             }
         }
-        assertFalse(HostSignals.PLUGIN_PING.hasListeners(), "a test left a receiver connected");
+        assertTrue(HostSignals.PLUGIN_PING.receivers().isEmpty(), "a test left a receiver connected");
     }
 
     @Test
@@ -87,26 +87,33 @@ class DiscoveryTests {
     void aProviderThatThrowsFailsDiscoveryNamingItsClassAndConnectsNothing() {
         URLClassLoader plugin = plugin("broken", Map.of(
                 "com/example/broken/Fine.java", Plugins.pingProvider("com.example.broken", "Fine", "fine"),
-                "com/example/broken/Throws.java", "package com.example.broken;\n"
-                        + "public final class Throws implements signals.core.ReceiverProvider {\n"
-                        + "  public java.util.List<signals.core.SignalBinding<?>> receivers() {\n"
-                        + "    throw new IllegalStateException(\"no database\");\n  }\n}\n",
+                "com/example/broken/Throws.java", """
+                        package com.example.broken;
+                        public final class Throws implements signals.core.ReceiverProvider {
+                          public java.util.List<signals.core.SignalBinding<?>> receivers() {
+                            throw new IllegalStateException("no database");
+                          }
+                        }
+                        """,
                 SERVICES, "com.example.broken.Fine\ncom.example.broken.Throws\n"));
 
         SignalException failure = assertThrows(SignalException.class, () -> Signals.discover(plugin));
 
         assertTrue(failure.getMessage().contains("com.example.broken.Throws (class path)"), failure.getMessage());
         assertTrue(failure.getMessage().contains("no database"), failure.getMessage());
-        assertFalse(HostSignals.PLUGIN_PING.hasListeners(), "the good provider was half-connected");
+        assertTrue(HostSignals.PLUGIN_PING.receivers().isEmpty(), "the good provider was half-connected");
     }
 
     @Test
     void aProviderThatCannotBeCreatedFailsDiscoveryNamingItsClass() {
         URLClassLoader plugin = plugin("nocreate", Map.of(
-                "com/example/nocreate/Picky.java", "package com.example.nocreate;\n"
-                        + "public final class Picky implements signals.core.ReceiverProvider {\n"
-                        + "  public Picky() { throw new UnsupportedOperationException(\"not today\"); }\n"
-                        + "  public java.util.List<signals.core.SignalBinding<?>> receivers() { return java.util.List.of(); }\n}\n",
+                "com/example/nocreate/Picky.java", """
+                        package com.example.nocreate;
+                        public final class Picky implements signals.core.ReceiverProvider {
+                          public Picky() { throw new UnsupportedOperationException("not today"); }
+                          public java.util.List<signals.core.SignalBinding<?>> receivers() { return java.util.List.of(); }
+                        }
+                        """,
                 SERVICES, "com.example.nocreate.Picky\n"));
 
         SignalException failure = assertThrows(SignalException.class, () -> Signals.discover(plugin));
@@ -128,12 +135,18 @@ class DiscoveryTests {
     @Test
     void aProviderThatHitsAMissingClassFailsDiscoveryNamingItsClass() throws IOException {
         Path out = Plugins.buildClassPath(dir.resolve("linkage"), Map.of(
-                "com/example/linkage/Needy.java", "package com.example.linkage;\n"
-                        + "public final class Needy implements signals.core.ReceiverProvider {\n"
-                        + "  public java.util.List<signals.core.SignalBinding<?>> receivers() { return Optional.STUFF; }\n}\n",
-                "com/example/linkage/Optional.java", "package com.example.linkage;\n"
-                        + "final class Optional {\n"
-                        + "  static final java.util.List<signals.core.SignalBinding<?>> STUFF = java.util.List.of();\n}\n",
+                "com/example/linkage/Needy.java", """
+                        package com.example.linkage;
+                        public final class Needy implements signals.core.ReceiverProvider {
+                          public java.util.List<signals.core.SignalBinding<?>> receivers() { return Optional.STUFF; }
+                        }
+                        """,
+                "com/example/linkage/Optional.java", """
+                        package com.example.linkage;
+                        final class Optional {
+                          static final java.util.List<signals.core.SignalBinding<?>> STUFF = java.util.List.of();
+                        }
+                        """,
                 SERVICES, "com.example.linkage.Needy\n"));
         // As when an optional dependency is not deployed.
         Files.delete(out.resolve("com/example/linkage/Optional.class"));
@@ -149,9 +162,12 @@ class DiscoveryTests {
     @Test
     void aProviderThatReturnsNullFailsDiscoveryNamingItsClass() {
         URLClassLoader plugin = plugin("nulls", Map.of(
-                "com/example/nulls/Empty.java", "package com.example.nulls;\n"
-                        + "public final class Empty implements signals.core.ReceiverProvider {\n"
-                        + "  public java.util.List<signals.core.SignalBinding<?>> receivers() { return null; }\n}\n",
+                "com/example/nulls/Empty.java", """
+                        package com.example.nulls;
+                        public final class Empty implements signals.core.ReceiverProvider {
+                          public java.util.List<signals.core.SignalBinding<?>> receivers() { return null; }
+                        }
+                        """,
                 SERVICES, "com.example.nulls.Empty\n"));
 
         SignalException failure = assertThrows(SignalException.class, () -> Signals.discover(plugin));
@@ -170,28 +186,34 @@ class DiscoveryTests {
         }
 
         assertNull(unloaded.get(), "the plugin's class loader is still reachable after disconnectAll");
-        assertFalse(HostSignals.PLUGIN_PING.hasListeners());
+        assertTrue(HostSignals.PLUGIN_PING.receivers().isEmpty());
     }
 
     /** In its own frame, so that no local variable of the test keeps the plugin alive. */
     private WeakReference<ClassLoader> deployUseAndUndeploy() throws IOException {
         URLClassLoader plugin = Plugins.loader(Plugins.buildClassPath(dir.resolve("leak"), Map.of(
-                "com/example/leak/Receivers.java", "package com.example.leak;\n"
-                        + "import java.util.List;\nimport signals.core.*;\n"
-                        + "public final class Receivers implements ReceiverProvider {\n"
-                        + "  public List<SignalBinding<?>> receivers() {\n"
-                        + "    return List.of(\n"
-                        + "      SignalBinding.responder(HostSignals.PLUGIN_PING, (s, sender, text) -> \"leak \" + text),\n"
-                        + "      SignalBinding.receiver(HostSignals.PLUGIN_PING, (s, sender, text) -> { },\n"
-                        + "          ConnectOption.sender(Receivers.class)),\n"
-                        + "      SignalBinding.receiver(HostSignals.PLUGIN_PING, (s, sender, text) -> { },\n"
-                        + "          ConnectOption.senderOrSubclassOf(CharSequence.class)),\n"
-                        + "      SignalBinding.receiver(Own.SIGNAL, (s, sender, text) -> { }));\n"
-                        + "  }\n}\n",
-                "com/example/leak/Own.java", "package com.example.leak;\n"
-                        + "public final class Own {\n"
-                        + "  public static final signals.core.Signal<String> SIGNAL = signals.core.Signal.of(\"leak_own\", String.class);\n"
-                        + "}\n",
+                "com/example/leak/Receivers.java", """
+                        package com.example.leak;
+                        import java.util.List;
+                        import signals.core.*;
+                        public final class Receivers implements ReceiverProvider {
+                          public List<SignalBinding<?>> receivers() {
+                            return List.of(
+                              SignalBinding.responder(HostSignals.PLUGIN_PING, (s, sender, text) -> "leak " + text),
+                              SignalBinding.receiver(HostSignals.PLUGIN_PING, (s, sender, text) -> { },
+                                  ConnectOption.sender(Receivers.class)),
+                              SignalBinding.receiver(HostSignals.PLUGIN_PING, (s, sender, text) -> { },
+                                  ConnectOption.senderOrSubclassOf(CharSequence.class)),
+                              SignalBinding.receiver(Own.SIGNAL, (s, sender, text) -> { }));
+                          }
+                        }
+                        """,
+                "com/example/leak/Own.java", """
+                        package com.example.leak;
+                        public final class Own {
+                          public static final signals.core.Signal<String> SIGNAL = signals.core.Signal.of("leak_own", String.class);
+                        }
+                        """,
                 SERVICES, "com.example.leak.Receivers\n")));
 
         assertEquals(4, Signals.discover(plugin).size());
@@ -211,24 +233,31 @@ class DiscoveryTests {
     @Test
     void disconnectAllAlsoRemovesReceiversAPluginConnectedByHand() throws Exception {
         URLClassLoader plugin = plugin("byhand", Map.of(
-                "com/example/byhand/Hook.java", "package com.example.byhand;\n"
-                        + "import signals.core.*;\n"
-                        + "public final class Hook implements Runnable {\n"
-                        + "  public void run() { HostSignals.PLUGIN_PING.connect((s, sender, text) -> { }); }\n}\n"));
+                "com/example/byhand/Hook.java", """
+                        package com.example.byhand;
+                        import signals.core.*;
+                        public final class Hook implements Runnable {
+                          public void run() { HostSignals.PLUGIN_PING.connect((s, sender, text) -> { }); }
+                        }
+                        """));
         Runnable hook = (Runnable) plugin.loadClass("com.example.byhand.Hook").getConstructor().newInstance();
         hook.run();
-        assertTrue(HostSignals.PLUGIN_PING.hasListeners());
+        assertFalse(HostSignals.PLUGIN_PING.receivers().isEmpty());
 
         assertEquals(1, Signals.disconnectAll(plugin));
-        assertFalse(HostSignals.PLUGIN_PING.hasListeners());
+        assertTrue(HostSignals.PLUGIN_PING.receivers().isEmpty());
     }
 
     @Test
     void aModuleLayerPluginIsDiscoveredAndDisconnected() {
         assumeTrue(Signal.class.getModule().isNamed(), "module layers need signals.core on the module path");
         Path out = Plugins.build(dir.resolve("layer"), Map.of(
-                "module-info.java", "module com.example.layered {\n  requires signals.core;\n"
-                        + "  provides signals.core.ReceiverProvider with com.example.layered.Receivers;\n}\n",
+                "module-info.java", """
+                        module com.example.layered {
+                          requires signals.core;
+                          provides signals.core.ReceiverProvider with com.example.layered.Receivers;
+                        }
+                        """,
                 "com/example/layered/Receivers.java",
                 Plugins.pingProvider("com.example.layered", "Receivers", "layer heard")),
                 "--module-path", Plugins.CLASSES.toString(),
@@ -241,25 +270,35 @@ class DiscoveryTests {
         assertEquals("provider com.example.layered.Receivers (module com.example.layered)", connected.get(0).origin());
         assertEquals(List.of("layer heard hi"), values(HostSignals.PLUGIN_PING.send("test", "hi")));
         assertEquals(1, Signals.disconnectAll(layer));
-        assertFalse(HostSignals.PLUGIN_PING.hasListeners());
+        assertTrue(HostSignals.PLUGIN_PING.receivers().isEmpty());
     }
 
     @Test
     void inventoryListsAdaptersSignalsAndWhoConnectedEachReceiver() {
         URLClassLoader plugin = plugin("adapter", Map.of(
-                "com/example/adapter/Fired.java", "package com.example.adapter;\n"
-                        + "public final class Fired {\n"
-                        + "  public static final signals.core.Signal<String> THING_DONE = signals.core.Signal\n"
-                        + "      .builder(\"thing_done\", String.class).firedBy(\"com.example.adapter\").build();\n}\n",
-                "com/example/adapter/ThingAdapter.java", "package com.example.adapter;\n"
-                        + "public final class ThingAdapter implements signals.core.spi.SignalAdapter {\n"
-                        + "  public String host() { return \"the thing machine\"; }\n"
-                        + "  public java.util.List<signals.core.Signal<?>> signals() { return java.util.List.of(Fired.THING_DONE); }\n}\n",
-                "com/example/adapter/Receivers.java", "package com.example.adapter;\n"
-                        + "public final class Receivers implements signals.core.ReceiverProvider {\n"
-                        + "  public java.util.List<signals.core.SignalBinding<?>> receivers() {\n"
-                        + "    return java.util.List.of(signals.core.SignalBinding.receiver(Fired.THING_DONE, (s, sender, t) -> { },\n"
-                        + "        signals.core.ConnectOption.dispatchUid(\"thing.log\")));\n  }\n}\n",
+                "com/example/adapter/Fired.java", """
+                        package com.example.adapter;
+                        public final class Fired {
+                          public static final signals.core.Signal<String> THING_DONE = signals.core.spi.SignalAdapter
+                              .declare("thing_done", String.class, "com.example.adapter");
+                        }
+                        """,
+                "com/example/adapter/ThingAdapter.java", """
+                        package com.example.adapter;
+                        public final class ThingAdapter implements signals.core.spi.SignalAdapter {
+                          public String host() { return "the thing machine"; }
+                          public java.util.List<signals.core.Signal<?>> signals() { return java.util.List.of(Fired.THING_DONE); }
+                        }
+                        """,
+                "com/example/adapter/Receivers.java", """
+                        package com.example.adapter;
+                        public final class Receivers implements signals.core.ReceiverProvider {
+                          public java.util.List<signals.core.SignalBinding<?>> receivers() {
+                            return java.util.List.of(signals.core.SignalBinding.receiver(Fired.THING_DONE, (s, sender, t) -> { },
+                                signals.core.ConnectOption.dispatchUid("thing.log")));
+                          }
+                        }
+                        """,
                 SERVICES, "com.example.adapter.Receivers\n",
                 "META-INF/services/signals.core.spi.SignalAdapter", "com.example.adapter.ThingAdapter\n"));
 

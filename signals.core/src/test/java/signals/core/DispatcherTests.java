@@ -13,8 +13,6 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -38,7 +36,7 @@ class DispatcherTests {
     @Test
     void connectingNullReceiverFailsNamingItAndConnectsNothing() {
         NullPointerException e = assertThrows(NullPointerException.class, () -> signal.connect(null));
-        assertEquals("receiver", e.getMessage());
+        assertEquals("receiver is null, for signal 'a_signal'", e.getMessage());
         assertClean(signal);
     }
 
@@ -48,10 +46,10 @@ class DispatcherTests {
     void connectingNullResponderOrWeakReceiverFailsNamingItAndConnectsNothing() {
         NullPointerException responder = assertThrows(NullPointerException.class,
                 () -> signal.connectResponder(null));
-        assertEquals("responder", responder.getMessage());
+        assertEquals("responder is null, for signal 'a_signal'", responder.getMessage());
         NullPointerException weak = assertThrows(NullPointerException.class,
                 () -> signal.connectWeak(new Owner(), null));
-        assertEquals("receiver", weak.getMessage());
+        assertEquals("receiver is null, for signal 'a_signal'", weak.getMessage());
         assertClean(signal);
     }
 
@@ -189,7 +187,7 @@ class DispatcherTests {
 
         assertEquals(1, signal.receivers().size());
         assertReplies(signal.send(this, "test"), uid1, "one");
-        assertTrue(signal.disconnect("uid"));
+        assertTrue(signal.disconnectUid("uid"));
         assertClean(signal);
     }
 
@@ -301,7 +299,7 @@ class DispatcherTests {
         assertTrue(signal.hasListeners("seven"));
         assertFalse(signal.hasListeners("eight"));
         assertFalse(signal.hasListeners(null));
-        assertTrue(signal.hasListeners());
+        assertFalse(signal.receivers().isEmpty());
     }
 
     // Django: SignalTests.test_disconnect_in_dispatch
@@ -379,8 +377,8 @@ class DispatcherTests {
         signal.connectResponder(receiver1Arg, dispatchUid("uid"), sender("eight"));
 
         assertEquals(2, signal.receivers().size());
-        assertFalse(signal.disconnect("uid"));
-        assertTrue(signal.disconnect("uid", sender("seven")));
+        assertFalse(signal.disconnectUid("uid"));
+        assertTrue(signal.disconnectUid("uid", sender("seven")));
         assertEquals(1, signal.receivers().size());
     }
 
@@ -436,7 +434,7 @@ class DispatcherTests {
 
     /** Django's "clean" check: nothing listens and nothing is listed. */
     static void assertClean(Signal<?> signal) {
-        assertFalse(signal.hasListeners(), "hasListeners()");
+        assertTrue(signal.receivers().isEmpty(), "hasListeners()");
         assertFalse(signal.hasListeners(null), "hasListeners(null)");
         assertEquals(List.of(), signal.receivers());
     }
@@ -500,65 +498,6 @@ class DispatcherTests {
         public void receive(Signal<?> signal, Object sender, String val) {
             calls++;
             assertTrue(signal.disconnect(this, sender(sender)));
-        }
-    }
-
-    /** Runs the garbage collector until a condition holds, for at most ten seconds. */
-    static final class Gc {
-        private Gc() {
-        }
-
-        static boolean until(BooleanSupplier condition) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!condition.getAsBoolean()) {
-                if (System.nanoTime() > deadline) {
-                    return false;
-                }
-                System.gc();
-                Thread.sleep(10);
-            }
-            return true;
-        }
-    }
-
-    /**
-     * Captures what signals.core logs. Without a custom {@link System.LoggerFinder},
-     * {@code System.getLogger("signals.core")} is backed by the {@code java.util.logging} logger
-     * of that name; records stop at this handler instead of reaching the console.
-     */
-    static final class LogCapture extends Handler implements AutoCloseable {
-
-        private final Logger logger = Logger.getLogger("signals.core");
-        private final boolean parentHandlers;
-        private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-
-        private LogCapture() {
-            parentHandlers = logger.getUseParentHandlers();
-            logger.addHandler(this);
-            logger.setUseParentHandlers(false);
-        }
-
-        static LogCapture start() {
-            return new LogCapture();
-        }
-
-        List<LogRecord> records() {
-            return List.copyOf(records);
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-            logger.removeHandler(this);
-            logger.setUseParentHandlers(parentHandlers);
         }
     }
 }

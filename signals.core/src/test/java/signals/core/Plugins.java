@@ -67,6 +67,27 @@ final class Plugins {
         }
     }
 
+    /** Compiles sources that must not compile against the core; returns javac's messages. */
+    static String compileErrors(Path root, Map<String, String> files) {
+        try {
+            Path src = Files.createDirectories(root.resolve("src"));
+            Path out = Files.createDirectories(root.resolve("out"));
+            List<String> args = new ArrayList<>(List.of("-d", out.toString(), "--release", "17", "-proc:none",
+                    "-cp", CLASSES.toString()));
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Path path = src.resolve(file.getKey());
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.getValue());
+                args.add(path.toString());
+            }
+            ByteArrayOutputStream errors = new ByteArrayOutputStream();
+            int status = ToolProvider.getSystemJavaCompiler().run(null, errors, errors, args.toArray(new String[0]));
+            return status == 0 ? "" : errors.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Compiles a class-path plugin against the core and test classes. */
     static Path buildClassPath(Path root, Map<String, String> files) {
         return build(root, files, "-cp", CLASSES + java.io.File.pathSeparator + TEST_CLASSES);
@@ -91,15 +112,16 @@ final class Plugins {
 
     /** Source of a provider class that answers {@link HostSignals#PLUGIN_PING} with a text. */
     static String pingProvider(String packageName, String className, String answer) {
-        return "package " + packageName + ";\n"
-                + "import java.util.List;\n"
-                + "import signals.core.*;\n"
-                + "public final class " + className + " implements ReceiverProvider {\n"
-                + "    public List<SignalBinding<?>> receivers() {\n"
-                + "        return List.of(SignalBinding.responder(HostSignals.PLUGIN_PING, (s, sender, text) -> \""
-                + answer + " \" + text));\n"
-                + "    }\n"
-                + "}\n";
+        return """
+                package %s;
+                import java.util.List;
+                import signals.core.*;
+                public final class %s implements ReceiverProvider {
+                    public List<SignalBinding<?>> receivers() {
+                        return List.of(SignalBinding.responder(HostSignals.PLUGIN_PING, (s, sender, text) -> "%s " + text));
+                    }
+                }
+                """.formatted(packageName, className, answer);
     }
 
     /** The folder a test's plugin lives in; a class name avoids clashes between tests. */

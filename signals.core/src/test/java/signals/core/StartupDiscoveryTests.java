@@ -26,86 +26,102 @@ class StartupDiscoveryTests {
 
     enum Path_ { MODULE_PATH, CLASS_PATH }
 
-    private static final String MAIN = "package com.example.app;\n"
-            + "import java.util.*;\nimport java.util.concurrent.*;\nimport signals.core.*;\n"
-            + "public final class Main {\n"
-            + "  public static final Signal<String> PING = Signal.of(\"ping\", String.class);\n"
-            + "  public static void main(String[] args) throws Exception {\n"
-            + "    if (args[0].equals(\"race\")) {\n"
-            + "      CountDownLatch start = new CountDownLatch(1);\n"
-            + "      List<Thread> threads = new ArrayList<>();\n"
-            + "      List<Integer> replies = Collections.synchronizedList(new ArrayList<>());\n"
-            + "      for (int i = 0; i < 8; i++) {\n"
-            + "        Thread t = new Thread(() -> {\n"
-            + "          try { start.await(); } catch (InterruptedException e) { return; }\n"
-            + "          replies.add(PING.send(\"main\", \"x\").size());\n"
-            + "        });\n"
-            + "        t.start(); threads.add(t);\n"
-            + "      }\n"
-            + "      start.countDown();\n"
-            + "      for (Thread t : threads) t.join();\n"
-            + "      System.out.println(\"declared=\" + Receivers.DECLARED.get() + \" replies=\" + replies);\n"
-            + "    } else if (args[0].equals(\"clinit\")) {\n"
-            // Another thread initializes Shop, whose static initializer connects, while this
-            // thread's first send runs discovery, whose provider needs Shop: connect must not wait.
-            + "      Thread other = new Thread(() -> System.out.println(\"shop ready: \" + Shop.READY));\n"
-            + "      other.start();\n"
-            + "      Shop.STARTED.await();\n"
-            + "      System.out.println(\"replies=\" + PING.send(\"main\", \"x\").size());\n"
-            + "      other.join();\n"
-            + "    } else {\n"
-            + "      for (int i = 0; i < 2; i++) {\n"
-            + "        try { PING.send(\"main\", \"x\"); System.out.println(\"sent\"); }\n"
-            + "        catch (RuntimeException e) { System.out.println(e.getClass().getSimpleName() + \": \" + e.getMessage()); }\n"
-            + "      }\n"
-            + "      try { System.out.println(\"connected=\" + PING.receivers().size()); }\n"
-            + "      catch (RuntimeException e) { System.out.println(e.getClass().getSimpleName() + \": \" + e.getMessage()); }\n"
-            + "    }\n"
-            + "  }\n"
-            + "}\n";
+    private static final String MAIN = """
+            package com.example.app;
+            import java.util.*;
+            import java.util.concurrent.*;
+            import signals.core.*;
+            public final class Main {
+              public static final Signal<String> PING = Signal.of("ping", String.class);
+              public static void main(String[] args) throws Exception {
+                if (args[0].equals("race")) {
+                  CountDownLatch start = new CountDownLatch(1);
+                  List<Thread> threads = new ArrayList<>();
+                  List<Integer> replies = Collections.synchronizedList(new ArrayList<>());
+                  for (int i = 0; i < 8; i++) {
+                    Thread t = new Thread(() -> {
+                      try { start.await(); } catch (InterruptedException e) { return; }
+                      replies.add(PING.send("main", "x").size());
+                    });
+                    t.start(); threads.add(t);
+                  }
+                  start.countDown();
+                  for (Thread t : threads) t.join();
+                  System.out.println("declared=" + Receivers.DECLARED.get() + " replies=" + replies);
+                } else if (args[0].equals("clinit")) {
+                  // Another thread initializes Shop, whose static initializer connects, while this
+                  // thread's first send runs discovery, whose provider needs Shop: connect must not wait.
+                  Thread other = new Thread(() -> System.out.println("shop ready: " + Shop.READY));
+                  other.start();
+                  Shop.STARTED.await();
+                  System.out.println("replies=" + PING.send("main", "x").size());
+                  other.join();
+                } else {
+                  for (int i = 0; i < 2; i++) {
+                    try { PING.send("main", "x"); System.out.println("sent"); }
+                    catch (RuntimeException e) { System.out.println(e.getClass().getSimpleName() + ": " + e.getMessage()); }
+                  }
+                  try { System.out.println("connected=" + PING.receivers().size()); }
+                  catch (RuntimeException e) { System.out.println(e.getClass().getSimpleName() + ": " + e.getMessage()); }
+                }
+              }
+            }
+            """;
 
-    private static final String RECEIVERS = "package com.example.app;\n"
-            + "import java.util.List;\nimport java.util.concurrent.atomic.AtomicInteger;\nimport signals.core.*;\n"
-            + "public final class Receivers implements ReceiverProvider {\n"
-            + "  static final AtomicInteger DECLARED = new AtomicInteger();\n"
-            + "  public List<SignalBinding<?>> receivers() {\n"
-            + "    DECLARED.incrementAndGet();\n"
-            // Widens the window in which the other threads race for discovery.
-            + "    try { Thread.sleep(300); } catch (InterruptedException e) { throw new IllegalStateException(e); }\n"
-            + "    return List.of(SignalBinding.responder(Main.PING, (s, sender, text) -> \"pong\"));\n"
-            + "  }\n"
-            + "}\n";
+    private static final String RECEIVERS = """
+            package com.example.app;
+            import java.util.List;
+            import java.util.concurrent.atomic.AtomicInteger;
+            import signals.core.*;
+            public final class Receivers implements ReceiverProvider {
+              static final AtomicInteger DECLARED = new AtomicInteger();
+              public List<SignalBinding<?>> receivers() {
+                DECLARED.incrementAndGet();
+                // Widens the window in which the other threads race for discovery.
+                try { Thread.sleep(300); } catch (InterruptedException e) { throw new IllegalStateException(e); }
+                return List.of(SignalBinding.responder(Main.PING, (s, sender, text) -> "pong"));
+              }
+            }
+            """;
 
-    private static final String SHOP = "package com.example.app;\n"
-            + "import java.util.concurrent.CountDownLatch;\n"
-            + "public final class Shop {\n"
-            + "  static final CountDownLatch STARTED = new CountDownLatch(1);\n"
-            + "  static final boolean READY;\n"
-            + "  static {\n"
-            + "    STARTED.countDown();\n"
-            + "    try { Thread.sleep(300); } catch (InterruptedException e) { throw new IllegalStateException(e); }\n"
-            + "    Main.PING.connect((s, sender, text) -> { });\n"
-            + "    READY = true;\n"
-            + "  }\n"
-            + "  public static final class Provider implements signals.core.ReceiverProvider {\n"
-            + "    public java.util.List<signals.core.SignalBinding<?>> receivers() {\n"
-            + "      if (!READY) throw new IllegalStateException(\"Shop not initialized\");\n"
-            + "      return java.util.List.of();\n"
-            + "    }\n"
-            + "  }\n"
-            + "}\n";
+    private static final String SHOP = """
+            package com.example.app;
+            import java.util.concurrent.CountDownLatch;
+            public final class Shop {
+              static final CountDownLatch STARTED = new CountDownLatch(1);
+              static final boolean READY;
+              static {
+                STARTED.countDown();
+                try { Thread.sleep(300); } catch (InterruptedException e) { throw new IllegalStateException(e); }
+                Main.PING.connect((s, sender, text) -> { });
+                READY = true;
+              }
+              public static final class Provider implements signals.core.ReceiverProvider {
+                public java.util.List<signals.core.SignalBinding<?>> receivers() {
+                  if (!READY) throw new IllegalStateException("Shop not initialized");
+                  return java.util.List.of();
+                }
+              }
+            }
+            """;
 
-    private static final String BROKEN = "package com.example.app;\n"
-            + "import java.util.List;\nimport signals.core.*;\n"
-            + "public final class Broken implements ReceiverProvider {\n"
-            + "  public List<SignalBinding<?>> receivers() { throw new IllegalStateException(\"config missing\"); }\n"
-            + "}\n";
+    private static final String BROKEN = """
+            package com.example.app;
+            import java.util.List;
+            import signals.core.*;
+            public final class Broken implements ReceiverProvider {
+              public List<SignalBinding<?>> receivers() { throw new IllegalStateException("config missing"); }
+            }
+            """;
 
-    private static final String EAGER = "package com.example.app;\n"
-            + "import java.util.List;\nimport signals.core.*;\n"
-            + "public final class Eager implements ReceiverProvider {\n"
-            + "  public List<SignalBinding<?>> receivers() { Main.PING.send(\"eager\", \"too soon\"); return List.of(); }\n"
-            + "}\n";
+    private static final String EAGER = """
+            package com.example.app;
+            import java.util.List;
+            import signals.core.*;
+            public final class Eager implements ReceiverProvider {
+              public List<SignalBinding<?>> receivers() { Main.PING.send("eager", "too soon"); return List.of(); }
+            }
+            """;
 
     @TempDir
     Path dir;

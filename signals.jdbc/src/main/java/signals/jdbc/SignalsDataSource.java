@@ -3,17 +3,12 @@ package signals.jdbc;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ConnectionBuilder;
-import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.sql.ShardingKey;
 import java.sql.ShardingKeyBuilder;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import signals.jdbc.internal.Announcer;
-import signals.jdbc.internal.JdbcUrls;
 
 /**
  * A {@link DataSource} that fires {@link ConnectionSignals#CONNECTION_CREATED} for every
@@ -225,11 +220,7 @@ public final class SignalsDataSource implements DataSource {
      */
     @Override
     public Connection getConnection() throws SQLException {
-        DataSource target = target();
-        if (target != null) {
-            return Announcer.announce(opened(target.getConnection()), alias, null);
-        }
-        return openFromUrl(user, password);
+        return mode().open();
     }
 
     /**
@@ -244,11 +235,7 @@ public final class SignalsDataSource implements DataSource {
      */
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        DataSource target = target();
-        if (target != null) {
-            return Announcer.announce(opened(target.getConnection(username, password)), alias, null);
-        }
-        return openFromUrl(username, password);
+        return mode().open(username, password);
     }
 
     /**
@@ -263,8 +250,7 @@ public final class SignalsDataSource implements DataSource {
      */
     @Override
     public ConnectionBuilder createConnectionBuilder() throws SQLException {
-        DataSource target = target();
-        return target != null ? new Builder(this, target.createConnectionBuilder()) : new Builder(this, null);
+        return mode().builder();
     }
 
     /**
@@ -277,12 +263,7 @@ public final class SignalsDataSource implements DataSource {
      */
     @Override
     public ShardingKeyBuilder createShardingKeyBuilder() throws SQLException {
-        DataSource target = target();
-        if (target == null) {
-            throw new SQLFeatureNotSupportedException("sharding keys need a target DataSource that supports them;"
-                    + " this SignalsDataSource connects to " + JdbcUrls.redact(url));
-        }
-        return target.createShardingKeyBuilder();
+        return mode().shardingKeyBuilder();
     }
 
     // ------------------------------------------------------------------------ passed through
@@ -355,23 +336,15 @@ public final class SignalsDataSource implements DataSource {
      */
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        DataSource target = targetDataSource;
-        if (target != null) {
-            return target.getParentLogger();
-        }
-        String from = url;
-        if (from == null) {
-            throw new SQLFeatureNotSupportedException("this SignalsDataSource has neither a targetDataSource"
-                    + " nor a url, so it has no driver whose logger it could return");
-        }
+        ConnectionMode mode;
         try {
-            return JdbcUrls.driverFor(from, from).getParentLogger();
-        } catch (SQLFeatureNotSupportedException e) {
-            throw e;
-        } catch (SQLException e) {
+            mode = mode();
+        } catch (SQLException e) { // not configured: there is no logger to return
             throw new SQLFeatureNotSupportedException(e.getMessage(), e.getSQLState(), e);
         }
+        return mode.parentLogger();
     }
+
 
     /**
      * Returns this data source, the target data source, or what the target unwraps to, whichever
@@ -392,12 +365,7 @@ public final class SignalsDataSource implements DataSource {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        DataSource target = targetDataSource;
-        if (target == null) {
-            throw new SQLException("this SignalsDataSource wraps no DataSource (it connects to "
-                    + JdbcUrls.redact(url) + "), so it cannot be unwrapped to " + iface.getName());
-        }
-        return iface.isInstance(target) ? iface.cast(target) : target.unwrap(iface);
+        return mode().unwrap(iface);
     }
 
     /**
@@ -413,8 +381,7 @@ public final class SignalsDataSource implements DataSource {
         if (iface.isInstance(this)) {
             return true;
         }
-        DataSource target = targetDataSource;
-        return target != null && (iface.isInstance(target) || target.isWrapperFor(iface));
+        return (targetDataSource != null || url != null) && mode().isWrapperFor(iface);
     }
 
     /**
@@ -431,8 +398,8 @@ public final class SignalsDataSource implements DataSource {
 
     // ----------------------------------------------------------------------------- internals
 
-    /** The target data source, or null when connections come from the URL; fails if neither is set. */
-    private DataSource target() throws SQLException {
+    /** The mode this configuration asks for; fails unless exactly one of target and URL is set. */
+    private ConnectionMode mode() throws SQLException {
         DataSource target = targetDataSource;
         String from = url;
         if (target != null && from != null) {
@@ -442,96 +409,6 @@ public final class SignalsDataSource implements DataSource {
         if (target == null && from == null) {
             throw new SQLException("this SignalsDataSource has neither a targetDataSource nor a url; set one of them");
         }
-        return target;
-    }
-
-    private Connection opened(Connection connection) throws SQLException {
-        if (connection == null) {
-            throw new SQLException("the target DataSource of " + this + " returned no connection");
-        }
-        return connection;
-    }
-
-    private Connection openFromUrl(String username, String secret) throws SQLException {
-        String from = url;
-        Properties info = new Properties();
-        if (username != null) {
-            info.setProperty("user", username);
-        }
-        if (secret != null) {
-            info.setProperty("password", secret);
-        }
-        Driver driver = JdbcUrls.driverFor(from, from);
-        Connection connection = driver.connect(from, info);
-        if (connection == null) {
-            throw new SQLException("driver " + driver.getClass().getName() + " accepts "
-                    + JdbcUrls.redact(from) + " but returned no connection for it", "08001");
-        }
-        return Announcer.announce(connection, alias, JdbcUrls.redact(from));
-    }
-
-    /** Builds through the target's builder, or collects user and password for the URL. */
-    private static final class Builder implements ConnectionBuilder {
-
-        private final SignalsDataSource owner;
-        private final ConnectionBuilder target;   // null: connect from the URL
-        private String user;
-        private String password;
-        private boolean sharded;
-
-        Builder(SignalsDataSource owner, ConnectionBuilder target) {
-            this.owner = owner;
-            this.target = target;
-            this.user = owner.user;
-            this.password = owner.password;
-        }
-
-        @Override
-        public ConnectionBuilder user(String username) {
-            if (target != null) {
-                target.user(username);
-            }
-            this.user = username;
-            return this;
-        }
-
-        @Override
-        public ConnectionBuilder password(String password) {
-            if (target != null) {
-                target.password(password);
-            }
-            this.password = password;
-            return this;
-        }
-
-        @Override
-        public ConnectionBuilder shardingKey(ShardingKey shardingKey) {
-            if (target != null) {
-                target.shardingKey(shardingKey);
-            }
-            sharded |= shardingKey != null;
-            return this;
-        }
-
-        @Override
-        public ConnectionBuilder superShardingKey(ShardingKey superShardingKey) {
-            if (target != null) {
-                target.superShardingKey(superShardingKey);
-            }
-            sharded |= superShardingKey != null;
-            return this;
-        }
-
-        @Override
-        public Connection build() throws SQLException {
-            if (target != null) {
-                return Announcer.announce(owner.opened(target.build()), owner.alias, null);
-            }
-            if (sharded) {
-                throw new SQLFeatureNotSupportedException("sharding keys need a target DataSource that supports"
-                        + " them; this SignalsDataSource connects to " + JdbcUrls.redact(owner.url));
-            }
-            return owner.openFromUrl(user, password);
-        }
+        return target != null ? new WrappedMode(target, alias) : new UrlMode(from, user, password, alias);
     }
 }

@@ -9,8 +9,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Properties;
 import java.util.logging.Logger;
-import signals.jdbc.internal.Announcer;
-import signals.jdbc.internal.JdbcUrls;
 
 /**
  * A JDBC driver that opens connections through the real driver and fires

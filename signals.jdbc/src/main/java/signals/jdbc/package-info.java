@@ -67,8 +67,17 @@
  *       configure that instead, as above.</dd>
  *   <dt>What does it cost?</dt>
  *   <dd>Nothing per statement. Per physical connection: one look-up of the registered drivers
- *       (as {@code DriverManager} does) and a {@code hasListeners} map look-up; the payload is
- *       only created when a receiver listens.</dd>
+ *       (as {@code DriverManager} does), one small payload and one send.</dd>
  * </dl>
+ *
+ * <h2>Where things are</h2>
+ * Public here is API: the payload {@link signals.jdbc.ConnectionCreated}, the signal
+ * {@link signals.jdbc.ConnectionSignals}, the two ways in, {@link signals.jdbc.SignalsDriver}
+ * and {@link signals.jdbc.SignalsDataSource}. Package-private here is machinery: announcing a new
+ * connection and closing it when a receiver fails ({@code Announcer}), reading and masking JDBC
+ * URLs ({@code JdbcUrls}), and the two connection modes of the data source
+ * ({@code ConnectionMode}: {@code WrappedMode} for a target {@code DataSource}, {@code UrlMode}
+ * for a URL and its driver). The package
+ * {@code signals.jdbc.internal} holds only the {@code SignalAdapter} provider.
  */
 package signals.jdbc;

@@ -100,7 +100,7 @@ class AnnouncementFailureTests {
         for (Exception thrown : List.of(checked, unchecked)) {
             signals.core.SignalConnection receiver = CONNECTION_CREATED.connect((signal, sender, created) -> {
                 throw thrown;
-            }, sender(ALIAS));
+            }, sender(ALIAS), ConnectOption.name("orders.refuse"));
             try {
                 SQLException failure = assertThrows(SQLException.class,
                         () -> new SignalsDataSource(db.vendorDataSource(), ALIAS).getConnection());
@@ -109,6 +109,9 @@ class AnnouncementFailureTests {
                 assertTrue(message.startsWith("could not announce the new connection of data source 'orders': "),
                         message);
                 assertTrue(message.contains(thrown.toString()), message);
+                // The same shape, checked or unchecked: the receiver and the signal are named.
+                assertTrue(message.contains("receiver 'orders.refuse' (lambda in " + getClass().getName() + ")"
+                        + " of signal 'connection_created' threw " + thrown), message);
                 assertTrue(message.endsWith("; the connection was closed"), message);
                 assertSame(thrown, failure.getCause());
             } finally {

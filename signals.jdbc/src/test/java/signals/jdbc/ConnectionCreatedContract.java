@@ -2,6 +2,7 @@ package signals.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -131,6 +132,22 @@ abstract class ConnectionCreatedContract {
     }
 
     // ------------------------------------------------------------------------ failing receivers
+
+    // README: a pool wraps the SQLException once more, so the receiver's exception is two causes deep.
+    @Test
+    void throwingReceiverBehindHikariIsTwoCausesDeep() {
+        IllegalStateException thrown = new IllegalStateException("refused by receiver");
+        connect((signal, sender, created) -> {
+            throw thrown;
+        }, sender(alias));
+
+        Exception e = assertThrows(Exception.class,
+                () -> pool(new SignalsDataSource(db.vendorDataSource(), alias), 1));
+
+        SQLException announced = assertInstanceOf(SQLException.class, e.getCause(), e::toString);
+        assertTrue(announced.getMessage().contains("of signal 'connection_created' threw"), announced.getMessage());
+        assertSame(thrown, announced.getCause());
+    }
 
     @Test
     void throwingReceiverClosesTheNewConnectionFromWrapper() throws Exception {

@@ -1,7 +1,10 @@
 package signals.core.spi;
 
 import java.util.List;
+import java.util.Objects;
+import signals.core.ReceiverException;
 import signals.core.Signal;
+import signals.core.internal.SpiBridge;
 
 /**
  * Describes an adapter module: one that fires built-in signals from a host (Hibernate ORM, a
@@ -61,6 +64,36 @@ public interface SignalAdapter {
      * @throws IllegalArgumentException if the name is blank or the type is primitive
      */
     static <T> Signal<T> declare(String name, Class<? super T> payloadType, String adapterModule) {
-        return Signal.<T>builder(name, payloadType).firedBy(adapterModule).build();
+        // Signal.builder checks the name and type, and initializing Signal opens the bridge.
+        Signal.Builder<T> builder = Signal.builder(name, payloadType);
+        return SpiBridge.machinery().declareBuiltIn(builder, adapterModule);
+    }
+
+    /**
+     * Fires a built-in signal from its host, as {@link Signal#fire} does, except that every
+     * exception of a receiver arrives wrapped in a {@link ReceiverException} whose message names
+     * the receiver and the signal, checked and unchecked alike: the host turns it into its own
+     * error (an {@code SQLException}, a {@code ServletException}), which then says who failed.
+     * {@link Error}s pass unchanged.
+     *
+     * <pre>{@code
+     * try {
+     *     SignalAdapter.fireFromHost(CONNECTION_CREATED, alias, new ConnectionCreated(connection, alias, url));
+     * } catch (ReceiverException e) {
+     *     throw new SQLException(e.getMessage(), e.getCause());
+     * }
+     * }</pre>
+     *
+     * @param signal the signal, not null
+     * @param sender who sends, as for {@link Signal#fire}
+     * @param payload the payload, as for {@link Signal#fire}
+     * @param <T> the payload type
+     * @throws ReceiverException if a receiver threw; its cause is what the receiver threw
+     * @throws NullPointerException if the signal is null, or the payload on a signal that has one
+     * @throws IllegalArgumentException if the payload does not fit the signal
+     */
+    static <T> void fireFromHost(Signal<T> signal, Object sender, T payload) {
+        Objects.requireNonNull(signal, "signal");
+        SpiBridge.machinery().fireFromHost(signal, sender, payload);
     }
 }

@@ -1,4 +1,4 @@
-package signals.jdbc.internal;
+package signals.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

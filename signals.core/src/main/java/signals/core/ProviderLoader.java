@@ -1,4 +1,4 @@
-package signals.core.internal;
+package signals.core;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,13 +13,13 @@ import java.util.function.Predicate;
 /**
  * The one place that reads {@link ServiceLoader}: finds a service's providers, puts them in a
  * documented order and creates them, turning every failure into an {@link IllegalStateException}
- * that names the provider class and its module. Not API: the package is not exported.
+ * that names the provider class and its module.
  *
  * <p>Order: by module name (providers on the class path, in the unnamed module, first), then by
  * class name. {@link ServiceLoader} leaves the order within a layer unspecified, and receivers
  * are called in connection order, so the order must not depend on the module graph's hashing.
  */
-public final class ProviderLoader {
+final class ProviderLoader {
 
     private ProviderLoader() {
     }
@@ -31,14 +31,14 @@ public final class ProviderLoader {
      * @param instance the provider
      * @param type its class
      */
-    public record Found<S>(S instance, Class<?> type) {
+    record Found<S>(S instance, Class<?> type) {
 
         /**
          * Names the provider with its module, for messages.
          *
          * @return for example {@code com.example.Receivers (module com.example)}
          */
-        public String describe() {
+        String describe() {
             return describe(type);
         }
 
@@ -48,7 +48,7 @@ public final class ProviderLoader {
          * @param type the class
          * @return for example {@code com.example.Receivers (module com.example)}
          */
-        public static String describe(Class<?> type) {
+        static String describe(Class<?> type) {
             Module module = type.getModule();
             return type.getName() + (module.isNamed() ? " (module " + module.getName() + ")" : " (class path)");
         }
@@ -64,7 +64,7 @@ public final class ProviderLoader {
      * @return the new providers, in the documented order, each class once
      * @throws IllegalStateException naming the provider when one cannot be found or created
      */
-    public static <S> List<Found<S>> load(Class<S> service, ServiceLoader<S> loader, Predicate<Class<?>> skip) {
+    static <S> List<Found<S>> load(Class<S> service, ServiceLoader<S> loader, Predicate<Class<?>> skip) {
         List<ServiceLoader.Provider<S>> providers = new ArrayList<>();
         Set<Class<?>> seen = new HashSet<>();
         Iterator<ServiceLoader.Provider<S>> found = loader.stream().iterator();

@@ -1,4 +1,4 @@
-package signals.jdbc.internal;
+package signals.jdbc;
 
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -8,14 +8,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import signals.jdbc.SignalsDriver;
 
 /**
  * JDBC URLs: showing them without passwords, and finding the real driver for one.
  *
- * @since 0.1
  */
-public final class JdbcUrls {
+final class JdbcUrls {
 
     /*
      * Masking errs on the side of hiding too much: a URL that reaches a message is often a
@@ -56,7 +54,7 @@ public final class JdbcUrls {
      * @param url a JDBC URL, or null
      * @return the URL with every password replaced by {@code ***}; null for null
      */
-    public static String redact(String url) {
+    static String redact(String url) {
         if (url == null) {
             return null;
         }
@@ -111,7 +109,7 @@ public final class JdbcUrls {
      * @return the driver
      * @throws SQLException if no driver accepts the URL, naming both URLs without passwords
      */
-    public static Driver driverFor(String url, String asked) throws SQLException {
+    static Driver driverFor(String url, String asked) throws SQLException {
         SQLException refusal = null;
         for (Enumeration<Driver> drivers = DriverManager.getDrivers(); drivers.hasMoreElements(); ) {
             Driver driver = drivers.nextElement();

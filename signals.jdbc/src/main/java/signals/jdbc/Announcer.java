@@ -1,19 +1,17 @@
-package signals.jdbc.internal;
+package signals.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import signals.core.ReceiverException;
 import signals.core.Signal;
-import signals.jdbc.ConnectionCreated;
-import signals.jdbc.ConnectionSignals;
+import signals.core.spi.SignalAdapter;
 
 /**
  * Sends {@code connection_created} for a connection that was just opened, and makes sure a
  * failing receiver costs the caller an exception, never a leaked connection.
  *
- * @since 0.1
  */
-public final class Announcer {
+final class Announcer {
 
     private Announcer() {
     }
@@ -30,14 +28,16 @@ public final class Announcer {
      *     connection is closed by then, and the thread interrupted again if a receiver threw
      *     {@link InterruptedException}
      */
-    public static Connection announce(Connection connection, String alias, String url) throws SQLException {
+    static Connection announce(Connection connection, String alias, String url) throws SQLException {
         Signal<ConnectionCreated> signal = ConnectionSignals.CONNECTION_CREATED;
         try {
             // Inside the try: a failed receiver discovery throws here too, and must not leak the
             // connection. No hasListeners() guard: asked from a provider while receivers are being
             // discovered, it would say "nobody" and the connection would go out unprepared, where
             // fire says that it is too early. One small payload per physical connection is nothing.
-            signal.fire(alias, new ConnectionCreated(connection, alias, url));
+            // fireFromHost wraps unchecked exceptions of receivers too, so that the message
+            // names the receiver and the signal whatever the receiver threw.
+            SignalAdapter.fireFromHost(signal, alias, new ConnectionCreated(connection, alias, url));
             return connection;
         } catch (RuntimeException e) {
             Throwable cause = e instanceof ReceiverException && e.getCause() != null ? e.getCause() : e;
@@ -59,8 +59,9 @@ public final class Announcer {
     }
 
     /**
-     * Says what failed without guessing who: unchecked exceptions of receivers and of
-     * signals.core (a failed discovery, a send during discovery) look alike here.
+     * Says what failed: a receiver's exception arrives in a ReceiverException that names the
+     * receiver and the signal; anything else comes from signals.core itself (a failed discovery,
+     * a send during discovery) and blames no receiver.
      */
     private static String message(String alias, String url, RuntimeException thrown) {
         // A ReceiverException's own message names the receiver and its exception.

@@ -1,0 +1,125 @@
+package signals.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.module.ModuleDescriptor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The placement rule of every module, checked on the built jars with the JDK's {@code jdeps}:
+ * public in {@code signals.x} is API, package-private is implementation, and
+ * {@code signals.x.internal} holds only classes that must be public without being API. In an
+ * adapter module that is the service providers, which depend on the API package and never the
+ * other way round; in {@code signals.core} it is the bridge that both exported packages use.
+ */
+class PlacementRuleTests {
+
+    private static final Pattern EDGE = Pattern.compile("^\\s+(\\S+)\\s+->\\s+(\\S+)\\s+.*$");
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @MethodSource("signals.it.JarDescriptorTests#jars")
+    void everyInternalClassMustBePublicAndIsUsedWhereItMustBe(Path jar) throws IOException {
+        ModuleDescriptor module = JarDescriptorTests.descriptor(jar);
+        String internal = module.name() + ".internal";
+        List<String[]> edges = dependencies(jar);
+        Set<String> providers = new TreeSet<>();
+        module.provides().forEach(p -> providers.addAll(p.providers()));
+
+        for (String type : classesOf(jar, internal)) {
+            Set<String> users = new TreeSet<>();
+            for (String[] edge : edges) {
+                if (edge[1].equals(type) && !packageOf(edge[0]).equals(internal)) {
+                    users.add(packageOf(edge[0]));
+                }
+            }
+            if (module.name().equals("signals.core")) {
+                assertEquals(Set.of("signals.core", "signals.core.spi"), users,
+                        type + " is in the bridge package, so both exported packages must need it");
+            } else {
+                assertTrue(providers.contains(type), type + " is in " + internal + " but provides no service");
+            }
+        }
+        if (!module.name().equals("signals.core")) {
+            for (String[] edge : edges) {
+                assertTrue(!packageOf(edge[0]).equals(module.name()) || !packageOf(edge[1]).equals(internal),
+                        () -> "the API package uses its internal package, a cycle: " + edge[0] + " -> " + edge[1]);
+            }
+        }
+    }
+
+    /** Class-to-class edges inside the jar, from jdeps run on its classes (without its descriptor). */
+    private List<String[]> dependencies(Path jar) throws IOException {
+        Path classes = Files.createDirectories(dir.resolve(jar.getFileName().toString()));
+        if (classesOf(jar, null).isEmpty()) {
+            return List.of(); // a module that holds nothing yet but its descriptor
+        }
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (JarEntry entry : file.stream().toList()) {
+                if (entry.getName().endsWith(".class") && !entry.getName().endsWith("module-info.class")) {
+                    Path target = classes.resolve(entry.getName());
+                    Files.createDirectories(target.getParent());
+                    try (InputStream in = file.getInputStream(entry)) {
+                        Files.copy(in, target);
+                    }
+                }
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
+        int status = jdeps.run(new PrintStream(out, true, StandardCharsets.UTF_8), System.err,
+                "-verbose:class", "-filter:none", classes.toString());
+        assertEquals(0, status, out::toString);
+        List<String[]> edges = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).lines().toList()) {
+            Matcher edge = EDGE.matcher(line);
+            if (edge.matches()) {
+                edges.add(new String[] {edge.group(1), edge.group(2)});
+            }
+        }
+        assertTrue(!edges.isEmpty(), "jdeps printed no dependencies");
+        return edges;
+    }
+
+    /** The classes of a package in the jar; of every package for null. */
+    private static List<String> classesOf(Path jar, String pkg) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (JarEntry entry : file.stream().toList()) {
+                String name = entry.getName();
+                String type = name.replace('/', '.').replaceAll("\\.class$", "");
+                boolean code = name.endsWith(".class") && !type.equals("module-info") && !type.endsWith("package-info");
+                if (code && (pkg == null || packageOf(type).equals(pkg))) {
+                    names.add(type);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static String packageOf(String type) {
+        int dot = type.lastIndexOf('.');
+        return dot < 0 ? "" : type.substring(0, dot);
+    }
+}

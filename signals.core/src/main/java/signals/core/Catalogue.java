@@ -1,0 +1,84 @@
+package signals.core;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import signals.core.spi.SignalAdapter;
+
+/**
+ * What is known, for introspection and warnings: every declared signal, and the adapters that
+ * discovery found. {@link Discovery} fills it; {@link Signals#inventory()} and
+ * {@link Signals#find} read it.
+ */
+final class Catalogue {
+
+    /** Guards the known signals; {@link Discovery} also flips them out of pending under it. */
+    static final Object LOCK = new Object();
+
+    // Weak: a signal declared by a plugin must not pin the plugin's class loader.
+    private static final Map<Signal<?>, Boolean> KNOWN = new WeakHashMap<>(); // under LOCK
+    private static final Map<Signal<?>, Boolean> WARNED = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final List<Installed> ADAPTERS = new CopyOnWriteArrayList<>();
+
+    private Catalogue() {
+    }
+
+    /** An adapter found by discovery, with the signals it said it fires. */
+    record Installed(SignalAdapter adapter, List<Signal<?>> signals) {
+    }
+
+    /** Records a new signal; only under {@link #LOCK}. */
+    static void remember(Signal<?> signal) {
+        KNOWN.put(signal, Boolean.TRUE);
+    }
+
+    static List<Signal<?>> known() {
+        synchronized (LOCK) {
+            return new ArrayList<>(KNOWN.keySet());
+        }
+    }
+
+    static void forgetSignals(Predicate<Class<?>> place) {
+        synchronized (LOCK) {
+            KNOWN.keySet().removeIf(signal -> signal.declaredIn(place));
+        }
+    }
+
+    static void addAdapters(List<Installed> adapters) {
+        ADAPTERS.addAll(adapters);
+    }
+
+    static void forgetAdapters(Predicate<Class<?>> place) {
+        ADAPTERS.removeIf(installed -> place.test(installed.adapter().getClass()));
+    }
+
+    static List<Installed> adapters() {
+        return List.copyOf(ADAPTERS);
+    }
+
+    static boolean adapterFound(Signal<?> signal) {
+        for (Installed adapter : ADAPTERS) {
+            if (adapter.signals().contains(signal)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Warns, once per signal, that a built-in signal has receivers but no adapter fires it. */
+    static void warnIfAdapterMissing(Signal<?> signal) {
+        if (signal.firedBy().isEmpty() || adapterFound(signal) || WARNED.putIfAbsent(signal, Boolean.TRUE) != null) {
+            return;
+        }
+        String module = signal.firedBy().get();
+        Descriptions.LOG.log(Level.WARNING, () -> "A receiver is connected to signal '" + signal.name()
+                + "', which module " + module + " fires, but no SignalAdapter of " + module + " was found:"
+                + " add " + module + " to the module path or class path (a repackaged jar must keep its"
+                + " META-INF/services/signals.core.spi.SignalAdapter); until then nothing fires it");
+    }
+}

@@ -1,0 +1,17 @@
+package signals.core;
+
+import signals.core.internal.SpiBridge;
+
+/** What {@code signals.core.spi} may do with the package-private parts of {@link Signal}. */
+final class SpiMachinery implements SpiBridge.Machinery {
+
+    @Override
+    public <T> Signal<T> declareBuiltIn(Signal.Builder<T> builder, String adapterModule) {
+        return builder.firedBy(adapterModule).build();
+    }
+
+    @Override
+    public <T> void fireFromHost(Signal<T> signal, Object sender, T payload) {
+        signal.fireFromHost(sender, payload);
+    }
+}
