@@ -62,16 +62,16 @@ final class SpringReceivers {
     static final class L8 extends Kind implements Listener { L8(Blackhole bh) { super(bh); } @Override public void onApplicationEvent(PayloadApplicationEvent<Payload> e) { bh.consume(e.getPayload()); } }
     static final class L9 extends Kind implements Listener { L9(Blackhole bh) { super(bh); } @Override public void onApplicationEvent(PayloadApplicationEvent<Payload> e) { bh.consume(e.getPayload()); } }
 
-    static class E0 extends Kind { E0(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
-    static class E1 extends Kind { E1(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
-    static class E2 extends Kind { E2(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
-    static class E3 extends Kind { E3(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
-    static class E4 extends Kind { E4(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
-    static class E5 extends Kind { E5(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
-    static class E6 extends Kind { E6(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
-    static class E7 extends Kind { E7(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
-    static class E8 extends Kind { E8(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
-    static class E9 extends Kind { E9(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
+    static final class E0 extends Kind { E0(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
+    static final class E1 extends Kind { E1(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
+    static final class E2 extends Kind { E2(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
+    static final class E3 extends Kind { E3(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
+    static final class E4 extends Kind { E4(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
+    static final class E5 extends Kind { E5(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
+    static final class E6 extends Kind { E6(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
+    static final class E7 extends Kind { E7(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
+    static final class E8 extends Kind { E8(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
+    static final class E9 extends Kind { E9(Blackhole bh) { super(bh); } @EventListener public void on(Payload p) { bh.consume(p); } }
 
     // Not final: @Async works through a subclass proxy.
     static class A0 extends AsyncKind { A0(Blackhole bh, Arrivals a) { super(bh, a); } @Async @EventListener public void on(Payload p) { bh.consume(p); arrivals.arrive(); } }
