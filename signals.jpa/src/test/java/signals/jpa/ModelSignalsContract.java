@@ -14,23 +14,17 @@ import static signals.jpa.ModelSignals.PRE_DELETE;
 import static signals.jpa.ModelSignals.PRE_INIT;
 import static signals.jpa.ModelSignals.PRE_SAVE;
 
-import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.RollbackException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hibernate.Hibernate;
-import org.hibernate.Session;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import signals.core.Receiver;
 import signals.core.ReceiverException;
 import signals.core.Signal;
-import signals.core.SignalConnection;
 import signals.jpa.entities.Animal;
 import signals.jpa.entities.Author;
 import signals.jpa.entities.Book;
@@ -45,51 +39,20 @@ import signals.jpa.entities.Person;
  * flushes, proxies, transactions), run against each real database by the subclasses through a
  * persistence.xml unit that says nothing about signals.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ModelSignalsContract {
+abstract class ModelSignalsContract extends UnitContract {
 
-    Database db;
-    EntityManagerFactory units;
-    private final List<SignalConnection> connections = new ArrayList<>();
     private Recorder recorder;
 
-    abstract Database openDatabase();
-
-    @BeforeAll
-    void openTheUnit() {
-        db = openDatabase();
-        units = TestUnits.jpa("shop", db, TestUnits.CREATE_DROP);
-    }
-
-    @AfterAll
-    void closeTheUnit() throws Exception {
-        if (units != null) {
-            units.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
-
     @AfterEach
-    void disconnectAndEmptyTheTables() {
-        connections.forEach(SignalConnection::disconnect);
-        connections.clear();
+    void closeTheRecorder() {
         if (recorder != null) {
             recorder.close();
-        }
-        if (units != null) {
-            units.getSchemaManager().truncate();
         }
     }
 
     Recorder record(Signal<?>... signals) {
         recorder = Recorder.of(signals);
         return recorder;
-    }
-
-    <T> void connect(Signal<T> signal, Receiver<? super T> receiver, signals.core.ConnectOption... options) {
-        connections.add(signal.connect(receiver, options));
     }
 
     void persist(Object... entities) {
@@ -267,13 +230,7 @@ abstract class ModelSignalsContract {
         List<Long> seenOutside = new ArrayList<>();
         units.runInTransaction(em -> {
             connect(POST_SAVE, (signal, sender, save) -> {
-                seenInside.add(em.unwrap(Session.class).doReturningWork(connection -> {
-                    try (var rows = connection.createStatement().executeQuery(
-                            "SELECT COUNT(*) FROM " + db.qualified("Person"))) {
-                        rows.next();
-                        return rows.getLong(1);
-                    }
-                }));
+                seenInside.add(countInside(em, "Person"));
                 seenOutside.add(db.count("Person"));
             }, sender(Person.class));
             em.persist(new Person(1L, "John", "Smith"));
