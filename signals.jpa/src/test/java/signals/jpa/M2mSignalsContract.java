@@ -380,7 +380,7 @@ abstract class M2mSignalsContract extends UnitContract {
     void preAddComesBeforeTheRowsAndPostAddAfter() {
         List<Long> rows = new ArrayList<>();
         change(m -> {
-            connect(M2M_CHANGED, (signal, association, change) -> rows.add(countInside(m.em, "vehicle_default_parts")),
+            connect(M2M_CHANGED, (signal, association, change) -> rows.add(db.countInside(m.em, "vehicle_default_parts")),
                     sender(DEFAULT_PARTS));
             m.vehicle(vw).getDefaultParts().add(m.part(doors));
         });

@@ -230,7 +230,7 @@ abstract class ModelSignalsContract extends UnitContract {
         List<Long> seenOutside = new ArrayList<>();
         units.runInTransaction(em -> {
             connect(POST_SAVE, (signal, sender, save) -> {
-                seenInside.add(countInside(em, "Person"));
+                seenInside.add(db.countInside(em, "Person"));
                 seenOutside.add(db.count("Person"));
             }, sender(Person.class));
             em.persist(new Person(1L, "John", "Smith"));
@@ -238,6 +238,22 @@ abstract class ModelSignalsContract extends UnitContract {
 
         assertEquals(List.of(1L), seenInside, "the row is written when post_save runs");
         assertEquals(List.of(0L), seenOutside, "and not committed yet");
+        assertEquals(1, db.count("Person"));
+    }
+
+    @Test
+    void aReceiverMayFindOtherEntitiesThroughTheEntityManagerDuringTheFlush() {
+        Car car = new Car("VW", "Golf");
+        persist(car);
+        List<String> seen = new ArrayList<>();
+        units.runInTransaction(em -> {
+            connect(PRE_SAVE, (signal, sender, save) -> seen.add(em.find(Car.class, car.getId()).getModel()),
+                    sender(Person.class));
+            em.persist(new Person(1L, "John", "Smith"));
+            em.flush();
+        });
+
+        assertEquals(List.of("Golf"), seen);
         assertEquals(1, db.count("Person"));
     }
 

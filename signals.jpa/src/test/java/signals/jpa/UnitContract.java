@@ -1,12 +1,8 @@
 package signals.jpa;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.hibernate.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,16 +53,5 @@ abstract class UnitContract {
 
     <T> void connect(Signal<T> signal, Receiver<? super T> receiver, ConnectOption... options) {
         connections.add(signal.connect(receiver, options));
-    }
-
-    /** Counts a table's rows as the entity manager's own transaction sees them. */
-    long countInside(EntityManager em, String table) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + db.qualified(table))) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
     }
 }
