@@ -380,6 +380,31 @@ abstract class ModelSignalsContract extends UnitContract {
     }
 
     @Test
+    void aModelReceiverConnectedTwiceUnderOneUidIsCalledOnce() {
+        AtomicInteger calls = new AtomicInteger();
+        Model<Person> person = Model.of(Person.class);
+        connections.addAll(person.preSave((s, sender, save) -> calls.incrementAndGet(),
+                signals.core.ConnectOption.dispatchUid("count-people")).connect());
+        connections.addAll(person.preSave((s, sender, save) -> calls.incrementAndGet(),
+                signals.core.ConnectOption.dispatchUid("count-people")).connect());
+        persist(new Person(1L, "John", "Smith"));
+
+        assertEquals(1, calls.get());
+        assertEquals(Person.class, person.type());
+    }
+
+    @Test
+    void theInventoryListsTheModuleAndItsSignals() {
+        String inventory = signals.core.Signals.inventory().toString();
+
+        assertTrue(inventory.contains("signals.jpa"), inventory);
+        for (String name : List.of("pre_init", "post_init", "pre_save", "post_save", "pre_delete", "post_delete",
+                "m2m_changed", "class_prepared", "pre_migrate", "post_migrate")) {
+            assertTrue(inventory.contains(name), name + " in " + inventory);
+        }
+    }
+
+    @Test
     void aModelRefusesASecondSender() {
         IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
                 () -> Model.of(Person.class).postSave((s, sender, save) -> { }, sender(Car.class)));
@@ -447,6 +472,35 @@ abstract class ModelSignalsContract extends UnitContract {
         assertEquals(List.of("pre_delete Page Odyssey", "pre_delete Page Odyssey", "pre_delete Book Odyssey",
                 "post_delete Page Odyssey", "post_delete Page Odyssey", "post_delete Book Odyssey"), shape);
         assertEquals(0, db.count("Page"));
+    }
+
+    @Test
+    void anOrphanRemovedAtFlushIsItsOwnOrigin() {
+        Book book = new Book("Odyssey");
+        book.addPage("Sing to me of the man");
+        book.addPage("Muse");
+        persist(book);
+        Recorder sent = record(PRE_DELETE, POST_DELETE);
+        units.runInTransaction(em -> em.find(Book.class, book.getId()).getPages().remove(0));
+
+        assertEquals(List.of("pre_delete", "post_delete"), sent.names());
+        PreDelete<?> pre = sent.payloads(PRE_DELETE).get(0);
+        assertEquals("Sing to me of the man", ((Page) pre.instance()).getText());
+        assertSame(pre.instance(), pre.origin());
+        assertEquals(1, db.count("Page"));
+    }
+
+    @Test
+    void aReceiverForOneModelHearsOnlyItsDeletes() {
+        Book book = new Book("Odyssey");
+        book.addPage("Muse");
+        persist(book);
+        List<String> pages = new ArrayList<>();
+        connections.addAll(Model.of(Page.class).preDelete((signal, sender, delete) -> pages.add(
+                delete.instance().getText() + " of " + ((Book) delete.origin()).getName())).connect());
+        units.runInTransaction(em -> em.remove(em.find(Book.class, book.getId())));
+
+        assertEquals(List.of("Muse of Odyssey"), pages);
     }
 
     @Test
