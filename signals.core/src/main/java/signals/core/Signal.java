@@ -705,6 +705,12 @@ public final class Signal<T> {
         return false;
     }
 
+    /** Whether any live receiver listens, for any sender; false while muted. For adapters. */
+    boolean anyReceiver() {
+        Index current = ready(false);
+        return !current.muted && anyLive(current.links);
+    }
+
     /**
      * The connection whose target {@link #fire} called, for a message that shows its name; the
      * target itself if it was disconnected since. Only on the way out of a failed send.

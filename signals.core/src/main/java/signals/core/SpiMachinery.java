@@ -14,4 +14,9 @@ final class SpiMachinery implements SpiBridge.Machinery {
     public <T> void fireFromHost(Signal<T> signal, Object sender, T payload) {
         signal.fireFromHost(sender, payload);
     }
+
+    @Override
+    public boolean anyReceiver(Signal<?> signal) {
+        return signal.anyReceiver();
+    }
 }

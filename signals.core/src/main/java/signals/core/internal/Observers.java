@@ -24,19 +24,29 @@ public final class Observers {
      * @param signal the signal
      * @param sender the sender
      * @param payload the payload
-     * @return false if an observer asked to skip the receivers
+     * @return false if any observer asked to skip the receivers
      */
     public static boolean allow(Signal<?> signal, Object sender, Object payload) {
         SendObserver[] current = installed;
         if (current == null) {
             return true;
         }
+        // Every observer hears every send, whatever an earlier one decided: a recorder installed
+        // after a muting observer must still see the muted send.
+        boolean deliver = true;
         for (SendObserver observer : current) {
-            if (!observer.sending(signal, sender, payload)) {
-                return false;
-            }
+            deliver &= observer.sending(signal, sender, payload);
         }
-        return true;
+        return deliver;
+    }
+
+    /**
+     * Tells whether any observer is installed.
+     *
+     * @return true if a send would call at least one observer
+     */
+    public static boolean installed() {
+        return installed != null;
     }
 
     /**

@@ -38,6 +38,15 @@ public final class SpiBridge {
          * @param <T> the payload type
          */
         <T> void fireFromHost(Signal<T> signal, Object sender, T payload);
+
+        /**
+         * Tells whether any live receiver is connected, for any sender, on a signal that is not
+         * muted; does not wait for discovery.
+         *
+         * @param signal the signal
+         * @return true if at least one receiver could be called
+         */
+        boolean anyReceiver(Signal<?> signal);
     }
 
     /**

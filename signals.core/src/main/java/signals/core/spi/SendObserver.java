@@ -11,9 +11,8 @@ import signals.core.internal.Observers;
  * <p>An installed observer is called once per send, by every form of send ({@code fire},
  * {@code send}, {@code sendRobust} and the asynchronous sends, in the calling thread, before the
  * task is handed to the executor), after the payload has been checked and whether or not any
- * receiver is connected. Observers are called in the order they were installed; the first that
- * answers {@code false} stops the send before any receiver runs, and the observers after it are
- * not asked.
+ * receiver is connected. Observers are called in the order they were installed, every one of
+ * them on every send; if any answers {@code false}, no receiver of that send runs.
  *
  * <pre>{@code
  * try (SendObserver.Installation recording = SendObserver.install((signal, sender, payload) -> {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import signals.core.ReceiverException;
 import signals.core.Signal;
+import signals.core.internal.Observers;
 import signals.core.internal.SpiBridge;
 
 /**
@@ -95,5 +96,41 @@ public interface SignalAdapter {
     static <T> void fireFromHost(Signal<T> signal, Object sender, T payload) {
         Objects.requireNonNull(signal, "signal");
         SpiBridge.machinery().fireFromHost(signal, sender, payload);
+    }
+
+    /**
+     * Tells whether firing this signal could reach anyone at all: a receiver connected for any
+     * sender, or an installed {@link SendObserver} (a test's recorder, say). A host uses it to
+     * skip the work of building a payload, or of tracking state between two hooks, that nobody
+     * would see. Ask again for each host event: receivers come and go.
+     *
+     * <pre>{@code
+     * if (SignalAdapter.isHeard(PRE_DELETE) || SignalAdapter.isHeard(POST_DELETE)) {
+     *     trackCascade(event);
+     * }
+     * }</pre>
+     *
+     * @param signal the signal, not null
+     * @return false only when a send would call no receiver and no observer
+     * @throws NullPointerException if the signal is null
+     */
+    static boolean isHeard(Signal<?> signal) {
+        Objects.requireNonNull(signal, "signal");
+        return Observers.installed() || SpiBridge.machinery().anyReceiver(signal);
+    }
+
+    /**
+     * Tells whether a send from this sender could reach anyone: {@link Signal#hasListeners}, or
+     * an installed {@link SendObserver}. Adapters ask this rather than {@code hasListeners}, so
+     * that a recorder sees the sends that no receiver listens to.
+     *
+     * @param signal the signal, not null
+     * @param sender the sender, as for {@link Signal#hasListeners}
+     * @return false only when a send from this sender would call no receiver and no observer
+     * @throws NullPointerException if the signal is null
+     */
+    static boolean isHeard(Signal<?> signal, Object sender) {
+        Objects.requireNonNull(signal, "signal");
+        return Observers.installed() || signal.hasListeners(sender);
     }
 }
