@@ -1,8 +1,19 @@
 /**
- * Django's setting_changed and tools to record and mute signals in JUnit Jupiter tests.
- * Not written yet: this module is a placeholder so that the build, the BOM and the module names
- * are fixed from the start.
+ * Django's test signals and habits for JUnit Jupiter: {@code setting_changed} sent by settings
+ * overrides ({@link signals.test.OverrideSetting}, {@link signals.test.Settings}).
+ *
+ * @uses signals.test.SettingsSource where the application keeps its settings; system
+ *     properties when no provider is found
+ * @provides signals.core.spi.SignalAdapter describes this module and {@code setting_changed} to
+ *     {@code signals.core}
  */
 module signals.test {
-    requires signals.core;
+    requires transitive signals.core;
+    requires transitive org.junit.jupiter.api;
+
+    exports signals.test;
+
+    uses signals.test.SettingsSource;
+
+    provides signals.core.spi.SignalAdapter with signals.test.internal.TestAdapter;
 }
