@@ -39,7 +39,7 @@ public final class SettingsExtension implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        enter(context, forClass(context.getRequiredTestClass()));
+        enter(context, forClass(context.getRequiredTestClass(), true));
     }
 
     @Override
@@ -49,7 +49,7 @@ public final class SettingsExtension implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        enter(context, forElement(context.getRequiredTestMethod()));
+        enter(context, forElement(context.getRequiredTestMethod(), true));
     }
 
     @Override
@@ -81,31 +81,41 @@ public final class SettingsExtension implements BeforeAllCallback, AfterAllCallb
 
     // Superclasses first, so that a subclass wins where both name a setting, as Django merges
     // the options of a decorated parent class into its child's.
-    static Map<String, String> forClass(Class<?> testClass) {
+    static Map<String, String> forClass(Class<?> testClass, boolean strict) {
         List<Class<?>> chain = new ArrayList<>();
         for (Class<?> c = testClass; c != null && c != Object.class; c = c.getSuperclass()) {
             chain.add(0, c);
         }
         Map<String, String> settings = new LinkedHashMap<>();
         for (Class<?> c : chain) {
-            settings.putAll(forElement(c));
+            settings.putAll(forElement(c, strict));
         }
         return settings;
     }
 
     // The annotations are not @Inherited: forClass walks the superclasses itself, in order.
-    static Map<String, String> forElement(AnnotatedElement element) {
+    // Not strict while JUnit asks for locks during discovery, where an error would take the
+    // whole run down; the same error then fails the one test or class when it starts.
+    static Map<String, String> forElement(AnnotatedElement element, boolean strict) {
         Map<String, String> settings = new LinkedHashMap<>();
         for (OverrideSetting override : AnnotationSupport.findRepeatableAnnotations(element, OverrideSetting.class)) {
-            add(settings, element, SettingsChange.checkName(override.name()), override.value());
+            add(settings, element, override.name(), override.value(), strict);
         }
         for (RemoveSetting removal : AnnotationSupport.findRepeatableAnnotations(element, RemoveSetting.class)) {
-            add(settings, element, SettingsChange.checkName(removal.value()), null);
+            add(settings, element, removal.value(), null, strict);
         }
         return settings;
     }
 
-    private static void add(Map<String, String> settings, AnnotatedElement element, String name, String value) {
+    private static void add(Map<String, String> settings, AnnotatedElement element, String name, String value,
+                            boolean strict) {
+        if (!strict) {
+            settings.put(name, value);
+            return;
+        }
+        if (name.isBlank()) {
+            throw new ExtensionConfigurationException(describe(element) + " names a setting with a blank name");
+        }
         if (settings.containsKey(name)) {
             throw new ExtensionConfigurationException(describe(element) + " overrides or removes setting ["
                     + name + "] more than once");
@@ -136,7 +146,7 @@ public final class SettingsExtension implements BeforeAllCallback, AfterAllCallb
 
         @Override
         public Set<Lock> provideForClass(Class<?> testClass) {
-            return locks(forClass(testClass));
+            return locks(forClass(testClass, false));
         }
 
         @Override
@@ -146,7 +156,7 @@ public final class SettingsExtension implements BeforeAllCallback, AfterAllCallb
 
         @Override
         public Set<Lock> provideForMethod(List<Class<?>> enclosingInstanceTypes, Class<?> testClass, Method testMethod) {
-            return locks(forElement(testMethod));
+            return locks(forElement(testMethod, false));
         }
 
         private static Set<Lock> locks(Map<String, String> settings) {
