@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -23,15 +24,20 @@ final class Kit {
     }
 
     static EngineExecutionResults run(Class<?> testCase) {
-        return run(testCase, Map.of());
+        return run(Map.of(), testCase);
     }
 
     static EngineExecutionResults run(Class<?> testCase, Map<String, String> parameters) {
+        return run(parameters, testCase);
+    }
+
+    // Implicit parameters stay off (the kit's default): the build's own settings never leak in.
+    static EngineExecutionResults run(Map<String, String> parameters, Class<?>... testCases) {
         Map<String, String> all = new HashMap<>(parameters);
         all.put(MARK, "true");
         return EngineTestKit.engine("junit-jupiter")
                 .configurationParameters(all)
-                .selectors(DiscoverySelectors.selectClass(testCase))
+                .selectors(Arrays.stream(testCases).map(DiscoverySelectors::selectClass).toList())
                 .execute();
     }
 
