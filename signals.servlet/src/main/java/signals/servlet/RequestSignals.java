@@ -1,10 +1,13 @@
 package signals.servlet;
 
+import jakarta.servlet.ServletContext;
+import java.util.Objects;
+import signals.core.Receiver;
 import signals.core.Signal;
 import signals.core.spi.SignalAdapter;
 
 /**
- * The built-in signals of {@code signals.servlet}, fired by {@code SignalsFilter}.
+ * The built-in signals of {@code signals.servlet}, fired by {@link SignalsFilter}.
  *
  * <p>The sender of every one of them is the web application's
  * {@link jakarta.servlet.ServletContext}, so that where several applications share one copy of
@@ -18,9 +21,19 @@ import signals.core.spi.SignalAdapter;
  *         ConnectOption.sender(servletContext));
  * }</pre>
  *
+ * <p>A receiver of a {@link signals.core.ReceiverProvider} cannot name its application's context,
+ * which does not exist yet when providers run; where {@code signals.core} is shared by several
+ * applications, {@link #ofOwnApplication} keeps such a receiver to the requests of its own:
+ *
+ * <pre>{@code
+ * public List<SignalBinding<?>> receivers() {
+ *     return List.of(SignalBinding.receiver(REQUEST_FINISHED, RequestSignals.ofOwnApplication(this::log)));
+ * }
+ * }</pre>
+ *
  * <p>Each signal fires at most once per client request and per event: forwards, includes, error
  * pages and asynchronous dispatches of the same request never fire {@code request_started} or
- * {@code request_finished} again, and neither does a second {@code SignalsFilter} in the chain.
+ * {@code request_finished} again, and neither does a second {@link SignalsFilter} in the chain.
  *
  * @since 0.1
  */
@@ -65,5 +78,27 @@ public final class RequestSignals {
             SignalAdapter.declare("template_rendered", TemplateRendered.class, "signals.servlet");
 
     private RequestSignals() {
+    }
+
+    /**
+     * Wraps a receiver so that it hears only the requests of the web application whose class
+     * loader loaded it: the sender's {@link ServletContext#getClassLoader()} is the receiver's
+     * class loader. Useful where {@code signals.core} is in a container's shared library; where
+     * each application carries its own copy in {@code WEB-INF/lib}, every receiver hears only its
+     * own application anyway. Sends from other senders do not reach it either.
+     *
+     * @param receiver the receiver, not null
+     * @param <T> the payload type
+     * @return a receiver that calls {@code receiver} for its own application's requests only
+     * @throws NullPointerException if the receiver is null
+     */
+    public static <T> Receiver<T> ofOwnApplication(Receiver<T> receiver) {
+        Objects.requireNonNull(receiver, "receiver");
+        ClassLoader own = receiver.getClass().getClassLoader();
+        return (signal, sender, payload) -> {
+            if (sender instanceof ServletContext context && context.getClassLoader() == own) {
+                receiver.receive(signal, sender, payload);
+            }
+        };
     }
 }
