@@ -128,12 +128,33 @@ public final class SignalsFilter implements Filter {
                 handle(http, httpResponse, chain);
                 return;
             }
-            if (exchange instanceof Exchange mine && mine.belongsTo(this)
-                    && (type == DispatcherType.FORWARD || type == DispatcherType.INCLUDE)) {
-                announceView(http, type);
+            if (exchange instanceof Exchange mine && mine.belongsTo(this)) {
+                redispatch(mine, http, response, chain, type);
+                return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A later dispatch of a request this filter started. A forward or an include renders a view;
+     * its exceptions reach the servlet that dispatched, which may handle them. What escapes an
+     * asynchronous or error dispatch goes to the container, and becomes a server error that no
+     * {@link jakarta.servlet.AsyncListener} hears of: it is reported here.
+     */
+    private void redispatch(Exchange exchange, HttpServletRequest request, ServletResponse response,
+                            FilterChain chain, DispatcherType type) throws IOException, ServletException {
+        if (type == DispatcherType.FORWARD || type == DispatcherType.INCLUDE) {
+            announceView(request, type);
+            chain.doFilter(request, response);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } catch (Throwable e) {
+            exchange.failed(e);
+            throw e;
+        }
     }
 
     private void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

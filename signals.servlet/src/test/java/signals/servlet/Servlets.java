@@ -126,9 +126,24 @@ public final class Servlets {
                 case "error" -> later(() -> async.dispatch("/throwing?kind=unchecked"));
                 case "dispatch", "restart" -> later(async::dispatch);
                 case "throw" -> throw new IllegalStateException("thrown after startAsync");
-                case "hold" -> async.setTimeout(0);
+                case "ticks" -> tick(async);
                 default -> throw new IllegalArgumentException(mode);
             }
+        }
+
+        /** Writes a line every 20 ms until writing fails, as a server-sent event stream does, then completes. */
+        private static void tick(AsyncContext async) {
+            async.setTimeout(0);
+            later(() -> {
+                try {
+                    async.getResponse().getOutputStream().write("tick\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    async.getResponse().flushBuffer();
+                    tick(async);
+                } catch (IOException e) {
+                    // The client is gone.
+                    async.complete();
+                }
+            });
         }
 
         private static void later(Runnable task) {
