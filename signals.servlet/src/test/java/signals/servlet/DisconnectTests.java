@@ -7,13 +7,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import signals.servlet.Recorder.Event;
 
 /**
@@ -22,28 +18,8 @@ import signals.servlet.Recorder.Event;
  */
 class DisconnectTests {
 
-    private static Container container;
-    private Recorder recorder;
-
-    @BeforeAll
-    static void start() throws Exception {
-        container = Container.serve(Path.of("src/test/webapps/full"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        container.close();
-    }
-
-    @BeforeEach
-    void record() {
-        recorder = new Recorder(container.context());
-    }
-
-    @AfterEach
-    void stopRecording() {
-        recorder.close();
-    }
+    @RegisterExtension
+    static final Served app = new Served("full");
 
     // Django: tests/asgi/tests.py test_asyncio_streaming_cancel_error
     @Test
@@ -53,8 +29,8 @@ class DisconnectTests {
             assertTrue(in.read(new byte[1024]) > 0, "the response had started");
         }
 
-        List<Event> events = recorder.settle(container, "leaves-stream");
-        assertEquals(List.of("request_started", "request_finished"), events.stream().map(Event::signal).toList());
+        List<Event> events = app.settle("leaves-stream");
+        assertEquals(Recorder.PLAIN, Recorder.signals(events));
     }
 
     // Django: tests/asgi/tests.py test_asyncio_cancel_error
@@ -64,12 +40,12 @@ class DisconnectTests {
             assertTrue(socket.getInputStream().read(new byte[64]) > 0, "the response had started");
         }
 
-        List<Event> events = recorder.settle(container, "leaves-async");
-        assertEquals(List.of("request_started", "request_finished"), events.stream().map(Event::signal).toList());
+        List<Event> events = app.settle("leaves-async");
+        assertEquals(Recorder.PLAIN, Recorder.signals(events));
     }
 
     private static Socket request(String path, String id) throws Exception {
-        Socket socket = new Socket("127.0.0.1", container.port());
+        Socket socket = new Socket("127.0.0.1", app.container().port());
         OutputStream out = socket.getOutputStream();
         out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Id: " + id + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));

@@ -21,6 +21,11 @@ final class Recorder implements AutoCloseable {
                  int status, boolean committed) {
     }
 
+    /** What a request that went well sends. */
+    static final List<String> PLAIN = List.of("request_started", "request_finished");
+    /** What a request that failed with an exception sends. */
+    static final List<String> FAILED = List.of("request_started", "got_request_exception", "request_finished");
+
     private final List<Event> events = new ArrayList<>();
     private final List<SignalConnection> connections = new ArrayList<>();
 
@@ -99,6 +104,11 @@ final class Recorder implements AutoCloseable {
     /** The names of the signals sent for the request of that id, in order. */
     List<String> namesOf(String id) {
         return of(id).stream().map(Event::signal).toList();
+    }
+
+    /** The names of the signals of these events, in order. */
+    static List<String> signals(List<Event> events) {
+        return events.stream().map(Event::signal).toList();
     }
 
     List<Event> events() {

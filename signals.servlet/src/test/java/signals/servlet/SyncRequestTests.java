@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import signals.core.SignalConnection;
 import signals.servlet.Recorder.Event;
 
@@ -23,42 +19,19 @@ import signals.servlet.Recorder.Event;
  */
 class SyncRequestTests {
 
-    private static final List<String> PLAIN = List.of("request_started", "request_finished");
-    private static final List<String> FAILED = List.of("request_started", "got_request_exception", "request_finished");
-
-    private static Container container;
-    private Recorder recorder;
-
-    @BeforeAll
-    static void start() throws Exception {
-        container = Container.serve(Path.of("src/test/webapps/full"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        container.close();
-    }
-
-    @BeforeEach
-    void record() {
-        recorder = new Recorder(container.context());
-    }
-
-    @AfterEach
-    void stopRecording() {
-        recorder.close();
-    }
+    @RegisterExtension
+    static final Served app = new Served("full");
 
     // Django: tests/handlers/tests.py SignalsTests.test_request_signals
     @Test
     void aRequestSendsStartedThenFinishedWithTheSameRequestAndTheApplicationAsSender() throws Exception {
-        HttpResponse<String> response = container.get("/app/hello", "plain");
+        HttpResponse<String> response = app.get("/app/hello", "plain");
 
         assertEquals(200, response.statusCode());
-        List<Event> events = recorder.settle(container, "plain");
-        assertEquals(PLAIN, events.stream().map(Event::signal).toList());
-        assertSame(container.context(), events.get(0).sender());
-        assertSame(container.context(), events.get(1).sender());
+        List<Event> events = app.settle("plain");
+        assertEquals(Recorder.PLAIN, Recorder.signals(events));
+        assertSame(app.container().context(), events.get(0).sender());
+        assertSame(app.container().context(), events.get(1).sender());
         assertSame(events.get(0).request(), events.get(1).request());
         assertEquals("/app/hello", events.get(1).uri());
         assertEquals(200, events.get(1).status());
@@ -68,28 +41,28 @@ class SyncRequestTests {
     void requestStartedIsSentBeforeTheServletRuns() throws Exception {
         try (SignalConnection mark = RequestSignals.REQUEST_STARTED.connect(
                 (signal, sender, started) -> started.request().setAttribute(Servlets.STARTED_MARK, true))) {
-            assertEquals("hello started", container.get("/app/hello", "mark").body());
+            assertEquals("hello started", app.get("/app/hello", "mark").body());
         }
     }
 
     @Test
     void requestFinishedCarriesTheStatusTheServletSent() throws Exception {
-        HttpResponse<String> response = container.get("/app/throwing?kind=send-error", "send-error");
+        HttpResponse<String> response = app.get("/app/throwing?kind=send-error", "send-error");
 
         assertEquals(500, response.statusCode());
-        List<Event> events = recorder.settle(container, "send-error");
+        List<Event> events = app.settle("send-error");
         // sendError is an answer, not an exception: Django sends got_request_exception for exceptions only.
-        assertEquals(PLAIN, events.stream().map(Event::signal).toList());
+        assertEquals(Recorder.PLAIN, Recorder.signals(events));
         assertEquals(500, events.get(1).status());
     }
 
     @Test
     void aPageThatIsNotFoundGoesThroughTheErrorPageWithoutStartingAgain() throws Exception {
-        HttpResponse<String> response = container.get("/app/missing", "missing");
+        HttpResponse<String> response = app.get("/app/missing", "missing");
 
         assertEquals(404, response.statusCode());
         assertEquals("error page, no exception", response.body());
-        assertEquals(PLAIN, recorder.settle(container, "missing").stream().map(Event::signal).toList());
+        assertEquals(Recorder.PLAIN, Recorder.signals(app.settle("missing")));
     }
 
     @Test
@@ -117,11 +90,11 @@ class SyncRequestTests {
 
     /** Asserts the whole exception path for one kind of exception, and returns the exception. */
     private Throwable failingRequest(String kind) throws Exception {
-        HttpResponse<String> response = container.get("/app/throwing?kind=" + kind, kind);
+        HttpResponse<String> response = app.get("/app/throwing?kind=" + kind, kind);
 
         assertEquals(500, response.statusCode());
-        List<Event> events = recorder.settle(container, kind);
-        assertEquals(FAILED, events.stream().map(Event::signal).toList());
+        List<Event> events = app.settle(kind);
+        assertEquals(Recorder.FAILED, Recorder.signals(events));
         GotRequestException failed = (GotRequestException) events.get(1).payload();
         // The container's error page received the very exception the receivers saw.
         assertEquals("error page " + System.identityHashCode(failed.exception()) + " suppressed 0", response.body());
@@ -132,13 +105,13 @@ class SyncRequestTests {
     @Test
     void anExceptionAfterTheResponseWasCommittedIsReportedAndTheRequestFinishesOnce() throws Exception {
         try {
-            container.get("/app/throwing?kind=committed", "committed");
+            app.get("/app/throwing?kind=committed", "committed");
         } catch (IOException expected) {
             // The container may cut the connection of a response it cannot finish.
         }
 
-        List<Event> events = recorder.settle(container, "committed");
-        assertEquals(FAILED, events.stream().map(Event::signal).toList());
+        List<Event> events = app.settle("committed");
+        assertEquals(Recorder.FAILED, Recorder.signals(events));
         assertEquals("thrown after commit", ((GotRequestException) events.get(1).payload()).exception().getMessage());
     }
 
@@ -148,11 +121,11 @@ class SyncRequestTests {
         try (SignalConnection failing = RequestSignals.GOT_REQUEST_EXCEPTION.connect((signal, sender, failed) -> {
             throw receiverFailure;
         })) {
-            HttpResponse<String> response = container.get("/app/throwing?kind=unchecked", "suppressed");
+            HttpResponse<String> response = app.get("/app/throwing?kind=unchecked", "suppressed");
 
             assertEquals(500, response.statusCode());
-            List<Event> events = recorder.settle(container, "suppressed");
-            assertEquals(FAILED, events.stream().map(Event::signal).toList());
+            List<Event> events = app.settle("suppressed");
+            assertEquals(Recorder.FAILED, Recorder.signals(events));
             Throwable exception = ((GotRequestException) events.get(1).payload()).exception();
             assertEquals("error page " + System.identityHashCode(exception) + " suppressed 1", response.body());
             assertSame(receiverFailure, exception.getSuppressed()[0]);
@@ -165,13 +138,13 @@ class SyncRequestTests {
         try (SignalConnection failing = RequestSignals.REQUEST_STARTED.connect((signal, sender, started) -> {
             throw receiverFailure;
         })) {
-            HttpResponse<String> response = container.get("/app/hello", "started-fails");
+            HttpResponse<String> response = app.get("/app/hello", "started-fails");
 
             assertEquals(500, response.statusCode());
-            List<Event> events = recorder.await(1,
+            List<Event> events = app.recorder().await(1,
                     event -> "started-fails".equals(event.id()) && event.signal().equals("request_finished"));
             List<Event> mine = events.stream().filter(event -> "started-fails".equals(event.id())).toList();
-            assertEquals(FAILED, mine.stream().map(Event::signal).toList());
+            assertEquals(Recorder.FAILED, Recorder.signals(mine));
             assertSame(receiverFailure, ((GotRequestException) mine.get(1).payload()).exception());
         }
     }
