@@ -77,7 +77,90 @@ class RecordingExtensionTests {
         assertEquals(List.of("from a pool"), recorders.get(0).payloads(PLACED));
     }
 
+    @Test
+    void theRecorderStartsBeforeTheFixturesEvenWhenTheyDoNotAskForIt() {
+        Kit.run(FixtureCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertEquals(List.of("fixture", "test"), recorders.get(0).payloads(PLACED));
+    }
+
+    @Test
+    void byDefaultAPoolStartedBeforeTheTestIsNotHeard() {
+        Kit.run(TestThreadCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertEquals(List.of("own"), recorders.get(0).payloads(PLACED));
+    }
+
+    @Test
+    void aNestedTestUsesTheEnclosingClassAnnotation() {
+        Kit.run(EveryThreadClassCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertEquals(List.of("pool", "own"), recorders.get(0).payloads(PLACED));
+    }
+
     // ------------------------------------------------------------------------------------ cases
+
+    // A pool whose thread exists before any test's recorder does.
+    abstract static class EarlierPool {
+
+        static java.util.concurrent.ExecutorService pool;
+
+        @org.junit.jupiter.api.BeforeAll
+        static void startPool() throws Exception {
+            pool = Pools.started();
+        }
+
+        @org.junit.jupiter.api.AfterAll
+        static void stopPool() {
+            pool.shutdownNow();
+        }
+
+        static void fireFromPoolAndOwnThread(SignalRecorder recorder) throws Exception {
+            recorders.add(recorder);
+            Pools.run(pool, () -> PLACED.fire("pool", "pool"));
+            PLACED.fire("test", "own");
+        }
+    }
+
+    @Kit.Case
+    @RecordSignals
+    static class FixtureCase {
+
+        @BeforeEach
+        void fixture() {
+            PLACED.fire("setup", "fixture");
+        }
+
+        @Test
+        void places(SignalRecorder recorder) {
+            recorders.add(recorder);
+            PLACED.fire("shop", "test");
+        }
+    }
+
+    @Kit.Case
+    @RecordSignals
+    static class TestThreadCase extends EarlierPool {
+
+        @Test
+        void firesFromBoth(SignalRecorder recorder) throws Exception {
+            fireFromPoolAndOwnThread(recorder);
+        }
+    }
+
+    @Kit.Case
+    @RecordSignals(testThreadOnly = false)
+    static class EveryThreadClassCase extends EarlierPool {
+
+        @org.junit.jupiter.api.Nested
+        class Inner {
+
+            @Test
+            void firesFromBoth(SignalRecorder recorder) throws Exception {
+                fireFromPoolAndOwnThread(recorder);
+            }
+        }
+    }
 
     @Kit.Case
     @RecordSignals
