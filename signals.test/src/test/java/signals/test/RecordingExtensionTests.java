@@ -72,30 +72,28 @@ class RecordingExtensionTests {
 
     @Test
     void aMethodAnnotationMayRecordEveryThread() {
-        Kit.run(EveryThreadCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
-
-        assertEquals(List.of("from a pool"), recorders.get(0).payloads(PLACED));
+        assertTheOneTestRecorded(EveryThreadCase.class, List.of("from a pool"));
     }
 
     @Test
     void theRecorderStartsBeforeTheFixturesEvenWhenTheyDoNotAskForIt() {
-        Kit.run(FixtureCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
-
-        assertEquals(List.of("fixture", "test"), recorders.get(0).payloads(PLACED));
+        assertTheOneTestRecorded(FixtureCase.class, List.of("fixture", "test"));
     }
 
     @Test
     void byDefaultAPoolStartedBeforeTheTestIsNotHeard() {
-        Kit.run(TestThreadCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
-
-        assertEquals(List.of("own"), recorders.get(0).payloads(PLACED));
+        assertTheOneTestRecorded(TestThreadCase.class, List.of("own"));
     }
 
     @Test
     void aNestedTestUsesTheEnclosingClassAnnotation() {
-        Kit.run(EveryThreadClassCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+        assertTheOneTestRecorded(EveryThreadClassCase.class, List.of("pool", "own"));
+    }
 
-        assertEquals(List.of("pool", "own"), recorders.get(0).payloads(PLACED));
+    private static void assertTheOneTestRecorded(Class<?> testCase, List<String> payloads) {
+        Kit.run(testCase).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertEquals(payloads, recorders.get(0).payloads(PLACED));
     }
 
     // ------------------------------------------------------------------------------------ cases
