@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import signals.core.spi.SignalAdapter;
 
 /**
  * The servlet filter that fires {@link RequestSignals}: declare it in {@code web.xml}, first among
@@ -191,7 +192,7 @@ public final class SignalsFilter implements Filter {
     }
 
     private void announceView(HttpServletRequest request, DispatcherType type) {
-        if (!RequestSignals.TEMPLATE_RENDERED.hasListeners(context)) {
+        if (!SignalAdapter.isHeard(RequestSignals.TEMPLATE_RENDERED, context)) {
             return;
         }
         String template = type == DispatcherType.INCLUDE

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.opentest4j.AssertionFailedError;
-import signals.core.SignalConnection;
 import signals.servlet.RequestSignals;
 import signals.servlet.TemplateRendered;
 
@@ -41,11 +40,9 @@ public final class RenderedViews implements AutoCloseable {
             Pattern.compile("jakarta\\.|javax\\.|org\\.eclipse\\.jetty\\.|org\\.apache\\.(catalina|tomcat)\\.|io\\.undertow\\.");
 
     private final SignalRecorder recorder;
-    private final SignalConnection listening;
 
-    private RenderedViews(SignalRecorder recorder, SignalConnection listening) {
+    private RenderedViews(SignalRecorder recorder) {
         this.recorder = recorder;
-        this.listening = listening;
     }
 
     /**
@@ -56,10 +53,9 @@ public final class RenderedViews implements AutoCloseable {
      */
     public static RenderedViews capture() {
         ServletPresence.require();
-        SignalRecorder recorder = SignalRecorder.start(RequestSignals.TEMPLATE_RENDERED);
-        // The filter copies the request attributes only when hasListeners says someone listens,
-        // and a send observer does not count; Django's test client connects a receiver as well.
-        return new RenderedViews(recorder, RequestSignals.TEMPLATE_RENDERED.connect((signal, sender, rendered) -> { }));
+        // The recorder is a send observer, which the filter counts as a listener
+        // (SignalAdapter.isHeard): no receiver needs connecting.
+        return new RenderedViews(SignalRecorder.start(RequestSignals.TEMPLATE_RENDERED));
     }
 
     /**
@@ -159,7 +155,6 @@ public final class RenderedViews implements AutoCloseable {
     /** Stops capturing; what was captured stays readable. Closing twice does nothing. */
     @Override
     public void close() {
-        listening.disconnect();
         recorder.close();
     }
 
