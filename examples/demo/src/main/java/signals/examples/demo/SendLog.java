@@ -1,0 +1,114 @@
+package signals.examples.demo;
+
+import java.io.PrintStream;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import signals.core.Arguments;
+import signals.core.Signal;
+import signals.core.spi.SendObserver;
+
+/**
+ * Sees every send in the JVM, before its receivers: prints one line per send (signal, sender,
+ * the payload's fields) and counts sends per signal, and per kind where a payload tells one
+ * (the {@code action} of {@code m2m_changed}, {@code created} or not for {@code post_save}).
+ */
+final class SendLog implements SendObserver {
+
+    /** What counted sends are keyed by: the signal's name, and the kind of send or null. */
+    record Key(String signal, String kind) {
+
+        @Override
+        public String toString() {
+            return kind == null ? signal : signal + " (" + kind + ")";
+        }
+    }
+
+    private static final int LONGEST_VALUE = 60;
+
+    private final PrintStream out;
+    private final Map<Key, Integer> counts = new LinkedHashMap<>();
+    private final Map<String, String> firedBy = new LinkedHashMap<>();
+
+    SendLog(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public synchronized boolean sending(Signal<?> signal, Object sender, Object payload) {
+        Map<String, Object> fields = fields(payload);
+        counts.merge(new Key(signal.name(), null), 1, Integer::sum);
+        kind(fields).ifPresent(kind -> counts.merge(new Key(signal.name(), kind), 1, Integer::sum));
+        firedBy.putIfAbsent(signal.name(), signal.firedBy().orElse("custom"));
+        out.printf("  %-22s %-16s %s%n", signal.name(), describe(sender), fields.entrySet().stream()
+                .map(field -> field.getKey() + "=" + describe(field.getValue()))
+                .collect(Collectors.joining(", ")));
+        return true;
+    }
+
+    /** How many sends each signal, and each kind of send, had so far, in the order they first fired. */
+    synchronized Map<Key, Integer> counts() {
+        return new LinkedHashMap<>(counts);
+    }
+
+    /** Which module fired each signal seen so far, or {@code "custom"}. */
+    synchronized Map<String, String> firedBy() {
+        return new LinkedHashMap<>(firedBy);
+    }
+
+    /** The payload as named fields: a record's components, or Django-style keyword arguments. */
+    static Map<String, Object> fields(Object payload) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (payload instanceof Arguments arguments) {
+            fields.putAll(arguments.asMap());
+        } else if (payload != null && payload.getClass().isRecord()) {
+            for (RecordComponent component : payload.getClass().getRecordComponents()) {
+                fields.put(component.getName(), component(payload, component));
+            }
+        } else if (payload != null) {
+            fields.put("payload", payload);
+        }
+        return fields;
+    }
+
+    private static Object component(Object record, RecordComponent component) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // A payload type the demo's module cannot read: say so, rather than fail the send.
+            return "<" + e.getClass().getSimpleName() + ">";
+        }
+    }
+
+    private static Optional<String> kind(Map<String, Object> fields) {
+        if (fields.get("action") != null) {
+            return Optional.of(fields.get("action").toString().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (fields.get("created") instanceof Boolean created) {
+            return Optional.of(created ? "created" : "updated");
+        }
+        return Optional.empty();
+    }
+
+    static String describe(Object value) {
+        String text;
+        if (value instanceof Class<?> type) {
+            text = type.getSimpleName();
+        } else if (value instanceof CharSequence) {
+            text = "\"" + value + "\"";
+        } else if (value instanceof Iterable<?> items) {
+            List<String> each = new ArrayList<>();
+            items.forEach(item -> each.add(describe(item)));
+            text = each.toString();
+        } else if (value instanceof java.sql.Connection connection) {
+            text = connection.getClass().getSimpleName();
+        } else {
+            text = String.valueOf(value);
+        }
+        return text.length() <= LONGEST_VALUE ? text : text.substring(0, LONGEST_VALUE - 3) + "...";
+    }
+}
