@@ -12,7 +12,7 @@ module signals.examples.shop {
     // Hibernate defines its lazy-loading proxies in the entities' package, so this module must
     // read Hibernate's (an automatic module: requires-automatic is expected here).
     requires org.hibernate.orm.core;
-    requires jakarta.servlet;
+    requires transitive jakarta.servlet;
     requires java.sql;
     requires com.zaxxer.hikari;
     requires org.eclipse.jetty.server;

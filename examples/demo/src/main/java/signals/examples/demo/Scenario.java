@@ -60,7 +60,7 @@ final class Scenario {
      */
     static Result run(PrintStream out) throws Exception {
         Scenario scenario = new Scenario(out);
-        SendLog log = new SendLog(out);
+        SendLog log = new SendLog(out::println);
         SendObserver.Installation observing = SendObserver.install(log);
         try {
             scenario.play();

@@ -1,12 +1,12 @@
 package signals.examples.demo;
 
-import java.io.PrintStream;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import signals.core.Arguments;
 import signals.core.Signal;
@@ -30,12 +30,13 @@ final class SendLog implements SendObserver {
 
     private static final int LONGEST_VALUE = 60;
 
-    private final PrintStream out;
+    private final Consumer<String> lines;
     private final Map<Key, Integer> counts = new LinkedHashMap<>();
     private final Map<String, String> firedBy = new LinkedHashMap<>();
 
-    SendLog(PrintStream out) {
-        this.out = out;
+    /** A log that hands each send's line to {@code lines}, in the sending thread. */
+    SendLog(Consumer<String> lines) {
+        this.lines = lines;
     }
 
     @Override
@@ -44,9 +45,9 @@ final class SendLog implements SendObserver {
         counts.merge(new Key(signal.name(), null), 1, Integer::sum);
         kind(fields).ifPresent(kind -> counts.merge(new Key(signal.name(), kind), 1, Integer::sum));
         firedBy.putIfAbsent(signal.name(), signal.firedBy().orElse("custom"));
-        out.printf("  %-22s %-16s %s%n", signal.name(), describe(sender), fields.entrySet().stream()
+        lines.accept(String.format("  %-22s %-16s %s", signal.name(), describe(sender), fields.entrySet().stream()
                 .map(field -> field.getKey() + "=" + describe(field.getValue()))
-                .collect(Collectors.joining(", ")));
+                .collect(Collectors.joining(", "))));
         return true;
     }
 

@@ -25,10 +25,12 @@ public final class ShopServer implements AutoCloseable {
 
     private final Server server;
     private final URI uri;
+    private final LiveFeed feed;
 
-    private ShopServer(Server server, URI uri) {
+    private ShopServer(Server server, URI uri, LiveFeed feed) {
         this.server = server;
         this.uri = uri;
+        this.feed = feed;
     }
 
     /**
@@ -58,14 +60,17 @@ public final class ShopServer implements AutoCloseable {
         webapp.setParentLoaderPriority(true);
         webapp.setThrowUnavailableOnStartupException(true);
         webapp.setAttribute(Shop.class.getName(), shop);
+        LiveFeed feed = new LiveFeed();
+        webapp.setAttribute(LiveFeed.class.getName(), feed);
         server.setHandler(webapp);
         try {
             server.start();
         } catch (Exception | Error e) {
+            feed.close();
             server.stop();
             throw e;
         }
-        return new ShopServer(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/"));
+        return new ShopServer(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/"), feed);
     }
 
     /**
@@ -77,9 +82,19 @@ public final class ShopServer implements AutoCloseable {
         return uri;
     }
 
-    /** Stops the server. */
+    /**
+     * The feed that {@code /events} streams to the page.
+     *
+     * @return the feed, open while the server runs
+     */
+    public LiveFeed feed() {
+        return feed;
+    }
+
+    /** Ends the live pages' streams and stops the server. */
     @Override
     public void close() {
+        feed.close();
         try {
             server.stop();
         } catch (InterruptedException e) {
