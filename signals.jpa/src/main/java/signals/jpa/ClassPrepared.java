@@ -1,0 +1,29 @@
+package signals.jpa;
+
+import java.util.Objects;
+
+/**
+ * The payload of {@link ModelSignals#CLASS_PREPARED}: an entity class that a persistence unit
+ * manages, announced once while the unit boots.
+ *
+ * @param model the entity class, also the sender; never null
+ * @param entityName the entity's name, as queries name it; never null
+ * @param using the persistence unit's name, never null
+ * @since 0.1
+ */
+public record ClassPrepared(Class<?> model, String entityName, String using) {
+
+    /**
+     * Checks the components.
+     *
+     * @param model the entity class, not null
+     * @param entityName the entity's name, not null
+     * @param using the unit's name, not null
+     * @throws NullPointerException if a component is null
+     */
+    public ClassPrepared {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(entityName, "entityName");
+        Objects.requireNonNull(using, "using");
+    }
+}

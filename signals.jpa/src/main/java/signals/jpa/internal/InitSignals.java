@@ -1,0 +1,40 @@
+package signals.jpa.internal;
+
+import static signals.jpa.ModelSignals.POST_INIT;
+import static signals.jpa.ModelSignals.PRE_INIT;
+
+import org.hibernate.event.spi.PostLoadEvent;
+import org.hibernate.event.spi.PostLoadEventListener;
+import org.hibernate.event.spi.PreLoadEvent;
+import org.hibernate.event.spi.PreLoadEventListener;
+import signals.jpa.PostInit;
+import signals.jpa.PreInit;
+
+/**
+ * pre_init and post_init for one session factory, around each instance Hibernate fills from a
+ * row. Hibernate reuses its load events, so receivers get payloads of their own.
+ */
+final class InitSignals implements PreLoadEventListener, PostLoadEventListener {
+
+    private final String using;
+
+    InitSignals(String using) {
+        this.using = using;
+    }
+
+    @Override
+    public void onPreLoad(PreLoadEvent event) {
+        Class<?> model = event.getPersister().getMappedClass();
+        if (PRE_INIT.hasListeners(model)) {
+            PRE_INIT.fire(model, new PreInit<>(model, event.getId(), using));
+        }
+    }
+
+    @Override
+    public void onPostLoad(PostLoadEvent event) {
+        Class<?> model = event.getPersister().getMappedClass();
+        if (POST_INIT.hasListeners(model)) {
+            POST_INIT.fire(model, new PostInit<>(event.getEntity(), using));
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package signals.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static signals.jpa.ModelSignals.CLASS_PREPARED;
+import static signals.jpa.ModelSignals.POST_MIGRATE;
+import static signals.jpa.ModelSignals.POST_SAVE;
+import static signals.jpa.ModelSignals.PRE_MIGRATE;
+import static signals.jpa.ModelSignals.PRE_SAVE;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import signals.core.Signal;
+import signals.jpa.entities.Animal;
+import signals.jpa.entities.Author;
+import signals.jpa.entities.Book;
+import signals.jpa.entities.Car;
+import signals.jpa.entities.Dog;
+import signals.jpa.entities.Document;
+import signals.jpa.entities.Page;
+import signals.jpa.entities.Part;
+import signals.jpa.entities.Person;
+import signals.jpa.entities.SportsCar;
+import signals.jpa.entities.Vehicle;
+
+/**
+ * What happens when units boot, change their schema and close: class_prepared, pre_migrate and
+ * post_migrate, both bootstraps, several units, and a unit closed and reopened as a redeploy does.
+ */
+class UnitLifecycleTests {
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private Database db;
+
+    @BeforeEach
+    void openTheDatabase() {
+        db = keep(Database.h2());
+    }
+
+    @AfterEach
+    void closeEverything() throws Exception {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            resources.get(i).close();
+        }
+    }
+
+    private <C extends AutoCloseable> C keep(C resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    private Recorder record(Signal<?>... signals) {
+        return keep(Recorder.of(signals));
+    }
+
+    private static Map<String, Object> settings(String... keysAndValues) {
+        Map<String, Object> settings = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            settings.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return settings;
+    }
+
+    @Test
+    void bootSendsClassPreparedForEachEntityThenMigrateAroundTheSchemaAction() {
+        Recorder sent = record(CLASS_PREPARED, PRE_MIGRATE, POST_MIGRATE);
+        keep(TestUnits.jpa("shop", db, TestUnits.CREATE_DROP));
+
+        List<Class<?>> entities = List.of(Animal.class, Author.class, Book.class, Car.class, Document.class,
+                Page.class, Part.class, Person.class, Vehicle.class, Dog.class, SportsCar.class);
+        List<Object> prepared = new ArrayList<>();
+        for (ClassPrepared payload : sent.payloads(CLASS_PREPARED)) {
+            prepared.add(payload.model());
+            assertEquals("shop", payload.using());
+            assertEquals(payload.model().getName(), payload.entityName());
+        }
+        assertEquals(entities, prepared, "superclasses first, then by name");
+        assertEquals(entities, sent.sent().subList(0, entities.size()).stream().map(Recorder.Sent::sender).toList());
+        assertEquals(List.of("pre_migrate", "post_migrate"), sent.names().subList(entities.size(), sent.names().size()));
+        PreMigrate pre = sent.payloads(PRE_MIGRATE).get(0);
+        assertEquals("create", pre.action(), "JPA's drop-and-create is Hibernate's create");
+        assertEquals("shop", pre.using());
+        assertEquals(List.copyOf(entities).stream().sorted(java.util.Comparator.comparing(Class::getName)).toList(),
+                pre.models().stream().sorted(java.util.Comparator.comparing(Class::getName)).toList());
+        assertEquals("shop", sent.sent().get(entities.size()).sender());
+        assertEquals(1, db.queryLong("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'PERSON'"));
+    }
+
+    @Test
+    void noSchemaActionSendsNoMigrate() {
+        keep(TestUnits.jpa("archive", db, TestUnits.CREATE_DROP)).close();
+        Recorder sent = record(CLASS_PREPARED, PRE_MIGRATE, POST_MIGRATE);
+        keep(TestUnits.jpa("archive", db, Map.of()));
+
+        assertEquals(List.of("class_prepared"), sent.names());
+    }
+
+    @Test
+    void theSchemaManagerSendsMigrateAroundEachAction() throws Exception {
+        EntityManagerFactory unit = keep(TestUnits.jpa("archive", db, Map.of()));
+        Recorder sent = record(PRE_MIGRATE, POST_MIGRATE);
+        unit.getSchemaManager().create(true);
+        unit.getSchemaManager().validate();
+        unit.getSchemaManager().truncate();
+        unit.getSchemaManager().drop(true);
+
+        List<String> actions = new ArrayList<>();
+        for (Recorder.Sent s : sent.sent()) {
+            String action = s.payload() instanceof PreMigrate pre ? pre.action() : ((PostMigrate) s.payload()).action();
+            actions.add(s.signal() + " " + action);
+        }
+        assertEquals(List.of("pre_migrate create-only", "post_migrate create-only", "pre_migrate validate",
+                "post_migrate validate", "pre_migrate truncate", "post_migrate truncate", "pre_migrate drop",
+                "post_migrate drop"), actions);
+        assertEquals(List.of(Person.class), sent.payloads(POST_MIGRATE).get(0).models());
+    }
+
+    @Test
+    void createDropSendsMigrateAgainWhenItDropsAtClose() {
+        Recorder sent = record(PRE_MIGRATE, POST_MIGRATE);
+        SessionFactory factory = TestUnits.hibernate(db, settings("hibernate.hbm2ddl.auto", "create-drop"), Person.class);
+        factory.close();
+
+        List<String> actions = new ArrayList<>();
+        sent.payloads(PRE_MIGRATE).forEach(p -> actions.add(p.action()));
+        sent.payloads(POST_MIGRATE).forEach(p -> actions.add(p.action()));
+        assertEquals(List.of("create-drop", "drop", "create-drop", "drop"), actions);
+        assertEquals(List.of("pre_migrate", "post_migrate", "pre_migrate", "post_migrate"), sent.names());
+        assertEquals(0, db.queryLong("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'PERSON'"));
+    }
+
+    @Test
+    void generatingScriptsSendsNoMigrate() {
+        Recorder sent = record(PRE_MIGRATE, POST_MIGRATE);
+        java.io.StringWriter script = new java.io.StringWriter();
+        Map<String, Object> settings = new HashMap<>(db.settings());
+        settings.put("jakarta.persistence.schema-generation.scripts.action", "create");
+        settings.put("jakarta.persistence.schema-generation.scripts.create-target", script);
+        Persistence.generateSchema("archive", settings);
+
+        assertTrue(script.toString().toLowerCase(java.util.Locale.ROOT).contains("create table person"), script.toString());
+        assertEquals(List.of(), sent.names());
+    }
+
+    @Test
+    void generatingTheSchemaInTheDatabaseSendsMigrate() {
+        Recorder sent = record(CLASS_PREPARED, PRE_MIGRATE, POST_MIGRATE);
+        Map<String, Object> settings = new HashMap<>(db.settings());
+        settings.put("jakarta.persistence.schema-generation.database.action", "create");
+        Persistence.generateSchema("archive", settings);
+
+        assertEquals(List.of("pre_migrate", "post_migrate"), sent.names(), "no session factory, so no class_prepared");
+        assertEquals("create-only", sent.payloads(POST_MIGRATE).get(0).action());
+        assertEquals(1, db.queryLong("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'PERSON'"));
+    }
+
+    @Test
+    void theNativeBootstrapSendsTheSameSignals() {
+        Recorder sent = record(CLASS_PREPARED, PRE_SAVE, POST_SAVE);
+        SessionFactory unnamed = keep(TestUnits.hibernate(db, settings("hibernate.hbm2ddl.auto", "create"), Person.class));
+        unnamed.inTransaction(session -> session.persist(new Person(1L, "John", "Smith")));
+
+        assertEquals(List.of("class_prepared", "pre_save", "post_save"), sent.names());
+        assertEquals("default", sent.payloads(POST_SAVE).get(0).using(), "a factory without a name");
+        unnamed.close();
+        sent.clear();
+
+        SessionFactory named = keep(TestUnits.hibernate(db, settings("hibernate.session_factory_name", "orders", "hibernate.session_factory_name_is_jndi", "false"),
+                Person.class));
+        named.inTransaction(session -> session.persist(new Person(2L, "Jane", "Doe")));
+        assertEquals("orders", sent.payloads(POST_SAVE).get(0).using());
+    }
+
+    @Test
+    void severalUnitsAreToldApartByUsing() {
+        Database other = keep(Database.h2());
+        EntityManagerFactory shop = keep(TestUnits.jpa("shop", db, TestUnits.CREATE_DROP));
+        EntityManagerFactory archive = keep(TestUnits.jpa("archive", other, TestUnits.CREATE_DROP));
+        List<String> archived = new ArrayList<>();
+        keep(Model.of(Person.class).postSave((signal, sender, save) -> {
+            if (save.using().equals("archive")) {
+                archived.add(save.instance().getLastName());
+            }
+        }).connect().get(0));
+        shop.runInTransaction(em -> em.persist(new Person(1L, "John", "Smith")));
+        archive.runInTransaction(em -> em.persist(new Person(1L, "Jane", "Doe")));
+
+        assertEquals(List.of("Doe"), archived);
+        assertEquals(1, db.count("Person"));
+        assertEquals(1, other.count("Person"));
+    }
+
+    @Test
+    void closingAndReopeningAUnitLeavesNothingBehind() {
+        List<Integer> receivers = receiverCounts();
+        Recorder sent = record(POST_SAVE);
+        for (int round = 1; round <= 3; round++) {
+            sent.clear();
+            EntityManagerFactory unit = TestUnits.jpa("archive", db, TestUnits.CREATE_DROP);
+            long id = round;
+            unit.runInTransaction(em -> em.persist(new Person(id, "John", "Smith")));
+            unit.close();
+            assertEquals(1, sent.payloads(POST_SAVE).size(), "one listener per save, round " + round);
+        }
+        sent.close();
+
+        assertEquals(receivers, receiverCounts());
+    }
+
+    private static List<Integer> receiverCounts() {
+        List<Integer> counts = new ArrayList<>();
+        for (Signal<?> signal : new signals.jpa.internal.JpaAdapter().signals()) {
+            counts.add(signal.receivers().size());
+        }
+        return counts;
+    }
+}
