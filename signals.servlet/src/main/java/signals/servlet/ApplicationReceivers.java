@@ -1,0 +1,94 @@
+package signals.servlet;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import java.util.List;
+import signals.core.SignalConnection;
+import signals.core.SignalException;
+import signals.core.Signals;
+
+/**
+ * The receivers of one web application: connected when the first {@link SignalsFilter} of the
+ * application starts, disconnected when the last one stops. Kept as a context attribute, so that
+ * every instance of the filter in the application shares it.
+ *
+ * <h2>Which receivers</h2>
+ * Those of the {@link signals.core.ReceiverProvider}s the application's class loader sees and
+ * that have not run yet: the application's own, when {@code signals.core} sits in the container's
+ * shared library; none new, when the application carries {@code signals.core} in its own
+ * {@code WEB-INF/lib} (its copy found them at its first send).
+ *
+ * <h2>What stopping removes</h2>
+ * When the container loads the application with a class loader of its own (any container that
+ * deploys web archives), everything that loader connected: {@link Signals#disconnectAll(ClassLoader)}.
+ * When the container is embedded in the program, with the program's class loader serving the
+ * application too, that would cut the program's own receivers, so only the connections made at
+ * start are removed.
+ */
+final class ApplicationReceivers {
+
+    private static final String ATTRIBUTE = ApplicationReceivers.class.getName();
+    // Filters start and stop on container threads; joins and leaves of all applications are rare.
+    private static final Object LOCK = new Object();
+
+    private final ServletContext context;
+    private final ClassLoader loader;
+    private final boolean ownLoader;
+    private final List<SignalConnection> connections;
+    private int filters;
+
+    private ApplicationReceivers(ServletContext context, ClassLoader loader, List<SignalConnection> connections) {
+        this.context = context;
+        this.loader = loader;
+        this.ownLoader = loader != null && !isWithin(context.getClass().getClassLoader(), loader);
+        this.connections = connections;
+    }
+
+    /** Called by each filter instance's {@code init}: the first one of the application connects. */
+    static ApplicationReceivers join(ServletContext context) throws ServletException {
+        synchronized (LOCK) {
+            ApplicationReceivers receivers = (ApplicationReceivers) context.getAttribute(ATTRIBUTE);
+            if (receivers == null) {
+                receivers = new ApplicationReceivers(context, context.getClassLoader(), connect(context));
+                context.setAttribute(ATTRIBUTE, receivers);
+            }
+            receivers.filters++;
+            return receivers;
+        }
+    }
+
+    private static List<SignalConnection> connect(ServletContext context) throws ServletException {
+        ClassLoader loader = context.getClassLoader();
+        try {
+            return loader == null ? List.of() : Signals.discover(loader);
+        } catch (SignalException e) {
+            throw new ServletException("signals.servlet could not connect the receivers of web application '"
+                    + context.getServletContextName() + "' at '" + context.getContextPath() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Called by each filter instance's {@code destroy}: the last one of the application disconnects. */
+    void leave() {
+        synchronized (LOCK) {
+            if (--filters > 0) {
+                return;
+            }
+            context.removeAttribute(ATTRIBUTE);
+        }
+        if (ownLoader) {
+            Signals.disconnectAll(loader);
+            JdbcDriver.deregisterIfLoadedBy(loader);
+        } else {
+            connections.forEach(SignalConnection::disconnect);
+        }
+    }
+
+    static boolean isWithin(ClassLoader candidate, ClassLoader ancestor) {
+        for (ClassLoader l = candidate; l != null; l = l.getParent()) {
+            if (l == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
