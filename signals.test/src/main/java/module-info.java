@@ -1,8 +1,26 @@
 /**
- * Django's setting_changed and tools to record and mute signals in JUnit Jupiter tests.
- * Not written yet: this module is a placeholder so that the build, the BOM and the module names
- * are fixed from the start.
+ * Django's test signals and habits for JUnit Jupiter: {@code setting_changed} sent by settings
+ * overrides ({@link signals.test.OverrideSetting}, {@link signals.test.Settings}), recording the
+ * signals a test sends ({@link signals.test.SignalRecorder}) and muting them
+ * ({@link signals.test.MuteSignals}, {@link signals.test.MutedSignals}).
+ *
+ * @uses signals.test.SettingsSource where the application keeps its settings; system
+ *     properties when no provider is found
+ * @provides org.junit.jupiter.api.extension.Extension the three extensions, for projects that turn
+ *     on JUnit's extension auto-detection; each does nothing for a test without its annotation
+ *     (the recorder also serves a test that asks for a {@code SignalRecorder} parameter)
+ * @provides signals.core.spi.SignalAdapter describes this module and {@code setting_changed} to
+ *     {@code signals.core}
  */
 module signals.test {
-    requires signals.core;
+    requires transitive signals.core;
+    requires transitive org.junit.jupiter.api;
+
+    exports signals.test;
+
+    uses signals.test.SettingsSource;
+
+    provides org.junit.jupiter.api.extension.Extension
+            with signals.test.SettingsExtension, signals.test.MuteExtension, signals.test.RecordingExtension;
+    provides signals.core.spi.SignalAdapter with signals.test.internal.TestAdapter;
 }

@@ -1,0 +1,140 @@
+package signals.test;
+
+import static signals.test.TestSignals.SETTING_CHANGED;
+
+import java.util.ArrayList;
+import java.util.List;
+import signals.core.Reply;
+import signals.core.SignalException;
+
+/**
+ * An override in force: closing it puts back the values the settings had when it was entered
+ * and sends {@link TestSignals#SETTING_CHANGED} for each with {@code enter = false}. Made by
+ * {@link Settings#override}, {@link Settings#remove} and {@link SettingsChange#enter()}.
+ *
+ * <p>Overrides nest: an inner one restores the outer one's values. A setting written directly
+ * while an override is in force is put back too, without a signal, as in Django. Close overrides
+ * in the reverse order they were entered, which try-with-resources does.
+ *
+ * @since 0.1
+ */
+public final class SettingsOverride implements AutoCloseable {
+
+    private final SettingsSource source;
+    private final List<String> names;
+    private final List<String> previous;
+    private boolean open = true;
+
+    private SettingsOverride(SettingsSource source, List<String> names, List<String> previous) {
+        this.source = source;
+        this.names = names;
+        this.previous = previous;
+    }
+
+    static SettingsOverride enter(SettingsSource source, List<String> names, List<String> wanted) {
+        List<String> previous = new ArrayList<>(names.size());
+        try {
+            for (int i = 0; i < names.size(); i++) {
+                previous.add(source.get(names.get(i)));
+                source.set(names.get(i), wanted.get(i));
+            }
+        } catch (RuntimeException | Error e) {
+            // The source refused a value: put back what was already set; nobody was told yet.
+            List<Throwable> failures = new ArrayList<>();
+            restore(source, names.subList(0, previous.size()), previous, failures);
+            failures.forEach(e::addSuppressed);
+            throw e;
+        }
+        SettingsOverride override = new SettingsOverride(source, names, previous);
+        try {
+            for (int i = 0; i < names.size(); i++) {
+                SETTING_CHANGED.send(source, new SettingChanged(names.get(i), wanted.get(i), true));
+            }
+        } catch (RuntimeException | Error e) {
+            // Django's rule: undo the override, tell every receiver about every setting, then
+            // raise the receiver's error; what fails while leaving only rides along.
+            for (Throwable leaving : override.leave()) {
+                e.addSuppressed(leaving);
+            }
+            throw e;
+        }
+        return override;
+    }
+
+    /**
+     * Lists the settings this override changed, in the order they were given.
+     *
+     * @return the names, unmodifiable
+     */
+    public List<String> settings() {
+        return List.copyOf(names);
+    }
+
+    /**
+     * Puts the previous values back and sends {@code setting_changed} with {@code enter = false}
+     * for every setting, to every receiver, even when some throw. Closing twice does nothing.
+     *
+     * @throws RuntimeException the first exception a receiver (or the source) threw, with the
+     *     others suppressed; a checked one is wrapped in a {@link SignalException}
+     */
+    @Override
+    public void close() {
+        List<Throwable> failures;
+        synchronized (this) {
+            if (!open) {
+                return;
+            }
+            failures = leave();
+        }
+        if (failures.isEmpty()) {
+            return;
+        }
+        Throwable first = failures.get(0);
+        Throwable raised = first instanceof RuntimeException || first instanceof Error ? first
+                : new SignalException("A receiver of setting_changed failed while leaving the override of "
+                        + names + " on " + source, first);
+        failures.subList(1, failures.size()).forEach(raised::addSuppressed);
+        if (raised instanceof Error) {
+            throw (Error) raised;
+        }
+        throw (RuntimeException) raised;
+    }
+
+    @Override
+    public String toString() {
+        return "SettingsOverride" + names + " on " + source + (open ? "" : " (closed)");
+    }
+
+    private List<Throwable> leave() {
+        open = false;
+        List<Throwable> failures = new ArrayList<>();
+        restore(source, names, previous, failures);
+        for (String name : names) {
+            try {
+                for (Reply reply : SETTING_CHANGED.sendRobust(source, new SettingChanged(name, source.get(name), false))) {
+                    if (reply.failed()) {
+                        failures.add(reply.exception());
+                    }
+                }
+            } catch (RuntimeException | Error e) {
+                // sendRobust lets Errors through (an assertion in a receiver): the next setting's
+                // receivers must still hear about it.
+                failures.add(e);
+            }
+        }
+        return failures;
+    }
+
+    // Undone like a stack, last set first; a source that refuses one value must not keep the
+    // others from coming back.
+    private static void restore(SettingsSource source, List<String> names, List<String> values,
+                                List<Throwable> failures) {
+        for (int i = names.size() - 1; i >= 0; i--) {
+            try {
+                source.set(names.get(i), values.get(i));
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package signals.test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLocksProvider.Lock;
+import org.junit.jupiter.api.parallel.Resources;
+import signals.core.Signal;
+import signals.core.SignalConnection;
+
+class MuteExtensionTests {
+
+    static final Signal<String> SAVED = Signal.of("saved", String.class);
+    static final Signal<String> DELETED = Signal.of("deleted", String.class);
+
+    static final List<String> heard = new CopyOnWriteArrayList<>();
+    private final List<SignalConnection> connections = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void listen() {
+        heard.clear();
+        connections.add(SAVED.connect((signal, sender, payload) -> heard.add("saved " + payload)));
+        connections.add(DELETED.connect((signal, sender, payload) -> heard.add("deleted " + payload)));
+    }
+
+    @AfterEach
+    void disconnect() {
+        connections.forEach(SignalConnection::disconnect);
+    }
+
+    @Test
+    void aMethodMuteHoldsForThatTestAndItsFixturesOnly() {
+        Kit.run(MethodCase.class).testEvents().assertStatistics(stats -> stats.succeeded(2));
+
+        assertEquals(List.of("deleted muted", "saved plain-fixture", "saved plain"), heard);
+    }
+
+    @Test
+    void aClassMuteHoldsForEachTestOfTheClassAndItsNestedClassesButNotBeforeAll() {
+        Kit.run(ClassCase.class).testEvents().assertStatistics(stats -> stats.succeeded(2));
+
+        assertEquals(List.of("saved before-all"), heard);
+    }
+
+    @Test
+    void aMuteEverywhereHoldsInOtherThreadsToo() {
+        Kit.run(EverywhereCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertEquals(List.of(), heard);
+    }
+
+    @Test
+    void everySignalIsMutedWhenNoneIsNamed() {
+        Kit.run(AllCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertEquals(List.of(), heard);
+    }
+
+    @Test
+    void withAutodetectionTheMuteStillAppliesOnlyWhereAnnotated() {
+        Kit.run(MethodCase.class, Kit.autodetection()).testEvents().assertStatistics(stats -> stats.succeeded(2));
+
+        assertEquals(List.of("deleted muted", "saved plain-fixture", "saved plain"), heard);
+    }
+
+    @Test
+    void aMuteEverywhereTakesJUnitsGlobalLockAndAThreadMuteNone() throws Exception {
+        MuteExtension.Locks locks = new MuteExtension.Locks();
+        Method everywhere = EverywhereCase.class.getDeclaredMethod("firesFromAPool");
+        Method threadOnly = MethodCase.class.getDeclaredMethod("muted");
+
+        assertEquals(Set.of(new Lock(Resources.GLOBAL, ResourceAccessMode.READ_WRITE)),
+                locks.provideForMethod(List.of(), EverywhereCase.class, everywhere));
+        assertEquals(Set.of(), locks.provideForMethod(List.of(), MethodCase.class, threadOnly));
+        assertEquals(Set.of(), locks.provideForClass(ClassCase.class));
+        assertEquals(Set.of(new Lock(Resources.GLOBAL, ResourceAccessMode.READ_WRITE)),
+                locks.provideForNestedClass(List.of(), EverywhereClass.class));
+    }
+
+    // ------------------------------------------------------------------------------------ cases
+
+    @Kit.Case
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class MethodCase {
+
+        @BeforeEach
+        void fixture(org.junit.jupiter.api.TestInfo info) {
+            SAVED.fire(null, info.getTestMethod().orElseThrow().getName() + "-fixture");
+        }
+
+        @Test
+        @Order(1)
+        @MuteSignals("saved")
+        void muted() {
+            SAVED.fire(null, "muted");
+            DELETED.fire(null, "muted");
+        }
+
+        @Test
+        @Order(2)
+        void plain() {
+            SAVED.fire(null, "plain");
+        }
+    }
+
+    @Kit.Case
+    @MuteSignals("saved")
+    static class ClassCase {
+
+        @BeforeAll
+        static void beforeAll() {
+            SAVED.fire(null, "before-all");
+        }
+
+        @Test
+        void outer() {
+            SAVED.fire(null, "outer");
+        }
+
+        @Nested
+        class Inner {
+
+            @Test
+            void inner() {
+                SAVED.fire(null, "inner");
+            }
+        }
+    }
+
+    @Kit.Case
+    static class EverywhereCase {
+
+        @Test
+        @MuteSignals(value = "saved", everywhere = true)
+        void firesFromAPool() throws Exception {
+            java.util.concurrent.ExecutorService pool = Pools.started();
+            try {
+                Pools.run(pool, () -> SAVED.fire(null, "pool"));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @MuteSignals(everywhere = true)
+    static class EverywhereClass {
+    }
+
+    @Kit.Case
+    static class AllCase {
+
+        @Test
+        @MuteSignals
+        void firesBoth() {
+            SAVED.fire(null, "a");
+            DELETED.fire(null, "b");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package signals.test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.opentest4j.AssertionFailedError;
+import signals.core.Signal;
+
+class RecordingExtensionTests {
+
+    static final Signal<String> PLACED = Signal.of("placed", String.class);
+
+    static final List<SignalRecorder> recorders = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void forget() {
+        recorders.clear();
+    }
+
+    @Test
+    void theTestAndItsBeforeEachShareOneRecorderStartedBeforeTheFixtures() {
+        Kit.run(RecordedCase.class).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+
+        assertEquals(2, recorders.size());
+        assertSame(recorders.get(0), recorders.get(1));
+        assertEquals(List.of("fixture", "test"), recorders.get(0).payloads(PLACED));
+    }
+
+    @Test
+    void theRecorderIsClosedAfterTheTest() {
+        Kit.run(RecordedCase.class);
+        PLACED.fire("after", "later");
+
+        assertEquals(2, recorders.get(0).count(PLACED));
+    }
+
+    @Test
+    void aFailedAssertionFailsTheTestWithTheListOfWhatWasSent() {
+        EngineExecutionResults results = Kit.run(FailingAssertionCase.class);
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("expectsOneOrder"),
+                finishedWithFailure(instanceOf(AssertionFailedError.class), message(
+                        "Expected placed to be sent once, but it was sent 2 times.\n"
+                        + "Sent while recording every signal (2):\n"
+                        + "  1. placed from shop with book\n"
+                        + "  2. placed from shop with pen"))));
+    }
+
+    @Test
+    void withoutTheAnnotationOrAutodetectionNoRecorderIsGiven() {
+        Kit.run(ParameterOnlyCase.class).testEvents().assertThatEvents().haveExactly(1,
+                event(test("asks"), finishedWithFailure(instanceOf(ParameterResolutionException.class))));
+    }
+
+    @Test
+    void withAutodetectionATestThatAsksGetsARecorderWithoutTheAnnotation() {
+        Kit.run(ParameterOnlyCase.class, Kit.autodetection()).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertEquals(List.of("asked"), recorders.get(0).payloads(PLACED));
+    }
+
+    @Test
+    void aMethodAnnotationMayRecordEveryThread() {
+        Kit.run(EveryThreadCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertEquals(List.of("from a pool"), recorders.get(0).payloads(PLACED));
+    }
+
+    // ------------------------------------------------------------------------------------ cases
+
+    @Kit.Case
+    @RecordSignals
+    static class RecordedCase {
+
+        @BeforeEach
+        void fixture(SignalRecorder recorder) {
+            recorders.add(recorder);
+            PLACED.fire("setup", "fixture");
+        }
+
+        @Test
+        void places(SignalRecorder recorder) {
+            recorders.add(recorder);
+            PLACED.fire("shop", "test");
+        }
+    }
+
+    @Kit.Case
+    @RecordSignals
+    static class FailingAssertionCase {
+
+        @Test
+        void expectsOneOrder(SignalRecorder recorder) {
+            PLACED.fire("shop", "book");
+            PLACED.fire("shop", "pen");
+            recorder.assertSentOnce(PLACED);
+        }
+    }
+
+    @Kit.Case
+    static class ParameterOnlyCase {
+
+        @Test
+        void asks(SignalRecorder recorder) {
+            recorders.add(recorder);
+            PLACED.fire("shop", "asked");
+        }
+    }
+
+    @Kit.Case
+    static class EveryThreadCase {
+
+        @Test
+        @RecordSignals(testThreadOnly = false)
+        void hearsAPool(SignalRecorder recorder) throws Exception {
+            recorders.add(recorder);
+            java.util.concurrent.ExecutorService pool = Pools.started();
+            try {
+                Pools.run(pool, () -> PLACED.fire("pool", "from a pool"));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+}

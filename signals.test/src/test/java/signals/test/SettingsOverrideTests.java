@@ -1,0 +1,317 @@
+package signals.test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static signals.test.TestSignals.SETTING_CHANGED;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import signals.core.ReceiverException;
+import signals.core.SignalConnection;
+import signals.core.SignalException;
+
+// Ports of Django's tests/settings_tests/tests.py, for the programmatic form.
+class SettingsOverrideTests {
+
+    private static final String A = "signals.test.override.a";
+    private static final String B = "signals.test.override.b";
+    private static final String C = "signals.test.override.c";
+
+    private final List<SettingChanged> seen = new CopyOnWriteArrayList<>();
+    private final List<Object> senders = new CopyOnWriteArrayList<>();
+    private final List<SignalConnection> connections = new ArrayList<>();
+
+    @BeforeEach
+    void listen() {
+        System.setProperty(A, "a0");
+        System.clearProperty(B);
+        System.clearProperty(C);
+        connections.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
+            if (changed.setting().startsWith("signals.test.override.")) {
+                seen.add(changed);
+                senders.add(sender);
+            }
+        }));
+    }
+
+    @AfterEach
+    void disconnect() {
+        connections.forEach(SignalConnection::disconnect);
+        System.clearProperty(A);
+    }
+
+    @Test
+    void overrideChangesTheValueUntilClosed() {
+        try (SettingsOverride override = Settings.override(A, "a1")) {
+            assertEquals("a1", System.getProperty(A));
+            assertEquals("a1", Settings.get(A));
+            assertEquals(List.of(A), override.settings());
+        }
+        assertEquals("a0", System.getProperty(A));
+    }
+
+    // test_signal_callback_context_manager
+    @Test
+    void enteringAndLeavingSendOneSignalPerSettingWithTheValueInForce() {
+        try (SettingsOverride override = Settings.change().set(A, "a1").set(B, "b1").enter()) {
+            assertEquals(List.of(new SettingChanged(A, "a1", true), new SettingChanged(B, "b1", true)), seen);
+        }
+        assertEquals(List.of(new SettingChanged(A, "a1", true), new SettingChanged(B, "b1", true),
+                new SettingChanged(A, "a0", false), new SettingChanged(B, null, false)), seen);
+    }
+
+    @Test
+    void theSenderIsTheSettingsSource() {
+        try (SettingsOverride override = Settings.override(A, "a1")) {
+            assertSame(Settings.source(), senders.get(0));
+        }
+        assertSame(Settings.source(), senders.get(1));
+        assertEquals("system properties", Settings.source().toString());
+    }
+
+    @Test
+    void everySettingIsInForceBeforeTheFirstSignal() {
+        List<String> valuesOfBWhenAChanged = new ArrayList<>();
+        connections.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
+            if (changed.setting().equals(A)) {
+                valuesOfBWhenAChanged.add(System.getProperty(B));
+            }
+        }));
+        try (SettingsOverride override = Settings.change().set(A, "a1").set(B, "b1").enter()) {
+            assertEquals(List.of("b1"), valuesOfBWhenAChanged);
+        }
+    }
+
+    @Test
+    void removingASettingHidesItAndSendsNullOnEntering() {
+        try (SettingsOverride override = Settings.remove(A)) {
+            assertNull(System.getProperty(A));
+            assertEquals(List.of(new SettingChanged(A, null, true)), seen);
+        }
+        assertEquals("a0", System.getProperty(A));
+        assertEquals(new SettingChanged(A, "a0", false), seen.get(1));
+    }
+
+    // test_override_settings_nested
+    @Test
+    void leavingANestedOverrideRestoresTheOuterValue() {
+        try (SettingsOverride outer = Settings.override(A, "outer")) {
+            try (SettingsOverride inner = Settings.override(A, "inner")) {
+                assertEquals("inner", System.getProperty(A));
+            }
+            assertEquals("outer", System.getProperty(A));
+            assertEquals(new SettingChanged(A, "outer", false), seen.get(2));
+        }
+        assertEquals("a0", System.getProperty(A));
+        assertEquals(new SettingChanged(A, "a0", false), seen.get(3));
+    }
+
+    // test_override_change
+    @Test
+    void aValueWrittenDirectlyInsideAnOverrideIsPutBackWithoutASignal() {
+        try (SettingsOverride override = Settings.override(A, "a1")) {
+            System.setProperty(A, "written");
+            assertEquals(1, seen.size());
+        }
+        assertEquals("a0", System.getProperty(A));
+    }
+
+    @Test
+    void closingTwiceLeavesOnce() {
+        SettingsOverride override = Settings.override(A, "a1");
+        override.close();
+        override.close();
+        assertEquals(2, seen.size());
+        assertTrue(override.toString().endsWith("(closed)"), override::toString);
+    }
+
+    // OverrideSettingsIsolationOnExceptionTests.test_override_settings_enter
+    @Test
+    void aReceiverFailingOnEnterUndoesTheOverrideAndEveryReceiverHearsEveryExit() {
+        connections.add(0, SETTING_CHANGED.connect((signal, sender, changed) -> {
+            if (changed.enter() && changed.setting().equals(B)) {
+                throw new IllegalStateException("cannot use b1");
+            }
+        }));
+        List<SettingChanged> spy = spyConnectedLast();
+        SettingsChange change = Settings.change().set(A, "a1").set(B, "b1").set(C, "c1");
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, change::enter);
+
+        assertEquals("cannot use b1", thrown.getMessage());
+        assertEquals("a0", System.getProperty(A));
+        assertNull(System.getProperty(B));
+        assertNull(System.getProperty(C));
+        // The spy heard A enter; B failed before reaching it; C never entered. All three leave.
+        assertEquals(List.of(new SettingChanged(A, "a1", true), new SettingChanged(A, "a0", false),
+                new SettingChanged(B, null, false), new SettingChanged(C, null, false)), spy);
+    }
+
+    // test_override_settings_reusable_on_enter
+    @Test
+    void aChangeWhoseEnterFailedWorksOnceTheFailingReceiverIsGone() {
+        SignalConnection failing = SETTING_CHANGED.connect((signal, sender, changed) -> {
+            if (changed.enter() && changed.setting().equals(A)) {
+                throw new IllegalStateException("refused");
+            }
+        });
+        SettingsChange change = Settings.change().set(A, "a1");
+        assertThrows(IllegalStateException.class, change::enter);
+        failing.disconnect();
+
+        try (SettingsOverride override = change.enter()) {
+            assertEquals("a1", System.getProperty(A));
+        }
+    }
+
+    // test_override_settings_exit
+    @Test
+    void receiversFailingOnExitDoNotStopTheOthersAndTheFirstErrorIsRaised() {
+        connections.add(0, SETTING_CHANGED.connect((signal, sender, changed) -> {
+            if (!changed.enter() && changed.setting().startsWith("signals.test.override.")) {
+                throw new IllegalStateException("exit " + changed.setting());
+            }
+        }));
+        List<SettingChanged> spy = spyConnectedLast();
+        SettingsOverride override = Settings.change().set(A, "a1").set(B, "b1").enter();
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, override::close);
+
+        assertEquals("exit " + A, thrown.getMessage());
+        assertEquals("exit " + B, thrown.getSuppressed()[0].getMessage());
+        assertEquals("a0", System.getProperty(A));
+        assertNull(System.getProperty(B));
+        assertEquals(4, spy.size());
+    }
+
+    @Test
+    void aCheckedExceptionOnExitIsWrappedInASignalExceptionNamingTheOverride() {
+        connections.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
+            if (!changed.enter() && changed.setting().equals(A)) {
+                throw new java.io.IOException("cache unreachable");
+            }
+        }));
+        SettingsOverride override = Settings.override(A, "a1");
+
+        SignalException thrown = assertThrows(SignalException.class, override::close);
+
+        assertEquals("A receiver of setting_changed failed while leaving the override of [" + A
+                + "] on system properties", thrown.getMessage());
+        assertEquals("cache unreachable", thrown.getCause().getMessage());
+    }
+
+    @Test
+    void anAssertionErrorOnExitStillLetsTheOtherSettingsLeave() {
+        connections.add(0, SETTING_CHANGED.connect((signal, sender, changed) -> {
+            if (!changed.enter() && changed.setting().equals(A)) {
+                throw new AssertionError("expected a cache reset");
+            }
+        }));
+        SettingsOverride override = Settings.change().set(A, "a1").set(B, "b1").enter();
+
+        AssertionError thrown = assertThrows(AssertionError.class, override::close);
+
+        assertEquals("expected a cache reset", thrown.getMessage());
+        assertEquals(new SettingChanged(B, null, false), seen.get(seen.size() - 1));
+    }
+
+    // test_override_settings_both
+    @Test
+    void whenEnterAndExitBothFailTheEnterErrorWinsWithTheExitErrorsSuppressed() {
+        connections.add(0, SETTING_CHANGED.connect((signal, sender, changed) -> {
+            if (changed.setting().equals(A)) {
+                throw new IllegalStateException((changed.enter() ? "enter " : "exit ") + changed.setting());
+            }
+        }));
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Settings.override(A, "a1"));
+
+        assertEquals("enter " + A, thrown.getMessage());
+        assertEquals("exit " + A, thrown.getSuppressed()[0].getMessage());
+        assertEquals("a0", System.getProperty(A));
+    }
+
+    @Test
+    void aCheckedExceptionOnEnterReachesTheCallerAsAReceiverException() {
+        connections.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
+            if (changed.enter() && changed.setting().equals(A)) {
+                throw new java.io.IOException("cache unreachable");
+            }
+        }));
+
+        ReceiverException thrown = assertThrows(ReceiverException.class, () -> Settings.override(A, "a1"));
+
+        assertEquals("cache unreachable", thrown.getCause().getMessage());
+        assertEquals("a0", System.getProperty(A));
+    }
+
+    @Test
+    void aSourceRefusingAValuePutsBackWhatWasSetAndSendsNothing() {
+        SettingsSource refusing = new SettingsSource() {
+            @Override
+            public String get(String setting) {
+                return System.getProperty(setting);
+            }
+
+            @Override
+            public void set(String setting, String value) {
+                if (B.equals(setting) && value != null) {
+                    throw new UnsupportedOperationException("read-only: " + setting);
+                }
+                new SystemProperties().set(setting, value);
+            }
+        };
+        SettingsChange change = new SettingsChange(refusing).set(A, "a1").set(B, "b1");
+
+        UnsupportedOperationException thrown = assertThrows(UnsupportedOperationException.class, change::enter);
+
+        assertEquals("read-only: " + B, thrown.getMessage());
+        assertEquals("a0", System.getProperty(A));
+        assertEquals(List.of(), seen);
+    }
+
+    @Test
+    void aSettingGivenTwiceInOneChangeIsRefused() {
+        SettingsChange change = Settings.change().set(A, "a1");
+
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> change.remove(A));
+
+        assertEquals("Setting [" + A + "] is given twice in one override", thrown.getMessage());
+    }
+
+    @Test
+    void blankOrNullNamesAndNullValuesAreRefused() {
+        assertEquals("A setting's name must not be blank",
+                assertThrows(IllegalArgumentException.class, () -> Settings.override(" ", "x")).getMessage());
+        assertEquals("setting", assertThrows(NullPointerException.class, () -> Settings.get(null)).getMessage());
+        assertEquals("value of setting " + A,
+                assertThrows(NullPointerException.class, () -> Settings.override(A, null)).getMessage());
+        assertEquals("setting", assertThrows(NullPointerException.class,
+                () -> new SettingChanged(null, "x", true)).getMessage());
+    }
+
+    @Test
+    void aChangeListsItsSettingsInOrder() {
+        SettingsChange change = Settings.change().set(B, "b1").remove(A);
+
+        assertEquals("{" + B + "=b1, " + A + "=null}", change.settings().toString());
+        assertEquals("SettingsChange{" + B + "=b1, " + A + "=null} on system properties", change.toString());
+    }
+
+    private List<SettingChanged> spyConnectedLast() {
+        List<SettingChanged> spy = new CopyOnWriteArrayList<>();
+        connections.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
+            if (changed.setting().startsWith("signals.test.override.")) {
+                spy.add(changed);
+            }
+        }));
+        return spy;
+    }
+}

@@ -1,0 +1,104 @@
+package signals.test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+// On the module path, ServiceLoader ignores META-INF/services entries naming classes of a named
+// module (these test classes are patched into signals.test), so the provider cases run on the
+// class path execution only; `provides` in module-info.java is JPMS's own, checked by the JDK.
+class SettingsSourceDiscoveryTests {
+
+    @TempDir
+    Path services;
+
+    @Test
+    void withoutAProviderSettingsAreSystemProperties() throws IOException {
+        SettingsSource source = Settings.discover(loaderListing());
+
+        assertInstanceOf(SystemProperties.class, source);
+        assertInstanceOf(SystemProperties.class, Settings.source());
+    }
+
+    @Test
+    void theOneProviderFoundIsUsed() throws IOException {
+        assumeFalse(getClass().getModule().isNamed(), "class path only");
+
+        SettingsSource source = Settings.discover(loaderListing(MapSource.class.getName()));
+
+        assertInstanceOf(MapSource.class, source);
+    }
+
+    @Test
+    void twoProvidersAreAnErrorThatNamesBoth() throws IOException {
+        assumeFalse(getClass().getModule().isNamed(), "class path only");
+        ClassLoader loader = loaderListing(MapSource.class.getName(), OtherSource.class.getName());
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Settings.discover(loader));
+
+        assertEquals("signals.test found 2 providers of signals.test.SettingsSource, and uses one only: "
+                + MapSource.class.getName() + " (class path), " + OtherSource.class.getName() + " (class path)",
+                thrown.getMessage());
+    }
+
+    @Test
+    void aProviderThatFailsIsNamedInTheError() throws IOException {
+        assumeFalse(getClass().getModule().isNamed(), "class path only");
+        ClassLoader loader = loaderListing(FailingSource.class.getName());
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Settings.discover(loader));
+
+        assertEquals("The settings source " + FailingSource.class.getName() + " (class path) could not be created",
+                thrown.getMessage());
+    }
+
+    private ClassLoader loaderListing(String... providers) throws IOException {
+        Path file = services.resolve("META-INF/services/signals.test.SettingsSource");
+        Files.createDirectories(file.getParent());
+        Files.write(file, java.util.List.of(providers));
+        return new URLClassLoader(new URL[] {services.toUri().toURL()}, getClass().getClassLoader());
+    }
+
+    /** A settings source kept in a map, as an application's configuration would be. */
+    public static class MapSource implements SettingsSource {
+
+        private final Map<String, String> values = new ConcurrentHashMap<>();
+
+        @Override
+        public String get(String setting) {
+            return values.get(setting);
+        }
+
+        @Override
+        public void set(String setting, String value) {
+            if (value == null) {
+                values.remove(setting);
+            } else {
+                values.put(setting, value);
+            }
+        }
+    }
+
+    /** A second provider, which makes the choice ambiguous. */
+    public static class OtherSource extends MapSource {
+    }
+
+    /** A provider whose constructor fails. */
+    public static class FailingSource extends MapSource {
+
+        public FailingSource() {
+            throw new IllegalStateException("configuration not loaded");
+        }
+    }
+}
