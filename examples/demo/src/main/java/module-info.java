@@ -6,6 +6,7 @@
 module signals.examples.demo {
     requires signals.core;
     requires signals.examples.shop;
+    requires signals.test;
     requires java.net.http;
     requires java.logging;
 }

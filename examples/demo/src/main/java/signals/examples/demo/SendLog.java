@@ -1,11 +1,16 @@
 package signals.examples.demo;
 
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import signals.core.Arguments;
@@ -43,11 +48,33 @@ final class SendLog implements SendObserver {
     public synchronized boolean sending(Signal<?> signal, Object sender, Object payload) {
         Map<String, Object> fields = fields(payload);
         counts.merge(new Key(signal.name(), null), 1, Integer::sum);
-        kind(fields).ifPresent(kind -> counts.merge(new Key(signal.name(), kind), 1, Integer::sum));
+        if (Summary.REQUIRED_KINDS.containsKey(signal.name())) {
+            kind(fields).ifPresent(kind -> counts.merge(new Key(signal.name(), kind), 1, Integer::sum));
+        }
         firedBy.putIfAbsent(signal.name(), signal.firedBy().orElse("custom"));
         lines.accept(String.format("  %-22s %-16s %s", signal.name(), describe(sender), fields.entrySet().stream()
                 .map(field -> field.getKey() + "=" + describe(field.getValue()))
                 .collect(Collectors.joining(", "))));
+        notifyAll();
+        return true;
+    }
+
+    /**
+     * Waits until a signal has been sent at least {@code count} times: a send in another thread
+     * (a web request's end, after its response reached the client) is then logged before the
+     * caller goes on.
+     *
+     * @return true if it was, false if the patience ran out first
+     */
+    synchronized boolean awaitCount(Key key, int count, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (counts.getOrDefault(key, 0) < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
         return true;
     }
 
@@ -95,10 +122,26 @@ final class SendLog implements SendObserver {
         return Optional.empty();
     }
 
+    /** A value in a few words: what a reader needs to recognise it, not every detail. */
     static String describe(Object value) {
         String text;
         if (value instanceof Class<?> type) {
             text = type.getSimpleName();
+        } else if (value instanceof ServletContext context) {
+            text = "ServletContext(" + (context.getContextPath().isEmpty() ? "/" : context.getContextPath()) + ")";
+        } else if (value instanceof HttpServletRequest request) {
+            text = request.getMethod() + " " + request.getRequestURI();
+        } else if (value instanceof HttpServletResponse response) {
+            text = "status " + response.getStatus();
+        } else if (value instanceof Throwable failure) {
+            text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        } else if (value instanceof Map<?, ?> map) {
+            // Dotted names are the container's and the libraries' own attributes.
+            text = map.entrySet().stream()
+                    .filter(entry -> !String.valueOf(entry.getKey()).contains("."))
+                    .map(entry -> entry.getKey() + "=" + describe(entry.getValue()))
+                    .sorted()
+                    .collect(Collectors.joining(", ", "{", "}"));
         } else if (value instanceof CharSequence) {
             text = "\"" + value + "\"";
         } else if (value instanceof Iterable<?> items) {

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,10 +57,19 @@ class LivePageTests {
     }
 
     @Test
-    void placingAnOrderFromThePageReachesTheShop() throws InterruptedException {
+    void theSignalsOfAClickAppearOnThePageAsTheyAreSent() throws InterruptedException {
         chromium.evaluate("document.getElementById('place').click()");
 
         String status = chromium.waitUntil("document.getElementById('status').textContent", text -> text.contains("POST"));
         assertTrue(status.startsWith("POST orders: 201"), status);
+        String shown = chromium.waitUntil("document.getElementById('signals').textContent",
+                text -> text.contains("request_finished") && text.contains("POST /orders"));
+        for (String sent : List.of("request_started", "post_save", "template_rendered", "request_finished")) {
+            assertTrue(shown.contains(sent), () -> sent + " is not on the page:\n" + shown);
+        }
+        assertTrue(shown.indexOf("request_started") < shown.indexOf("post_save"), shown);
+
+        chromium.evaluate("document.getElementById('add-tag').click()");
+        chromium.waitUntil("document.getElementById('signals').textContent", text -> text.contains("POST_ADD"));
     }
 }

@@ -19,8 +19,13 @@ import signals.examples.demo.SendLog.Key;
  */
 class ScenarioTests {
 
-    /** The built-in signals of the adapter modules the example depends on. */
-    private static final Set<String> BUILT_IN = Set.of("connection_created");
+    /** Every built-in signal of the four adapter modules: the list. */
+    private static final Set<String> BUILT_IN = Set.of(
+            "connection_created",
+            "class_prepared", "pre_migrate", "post_migrate", "pre_init", "post_init",
+            "pre_save", "post_save", "pre_delete", "post_delete", "m2m_changed",
+            "request_started", "request_finished", "got_request_exception", "template_rendered",
+            "setting_changed");
 
     private static Scenario.Result result;
     private static String output;
@@ -70,6 +75,50 @@ class ScenarioTests {
         assertTrue(result.summary().count(new Key("connection_created", null)) >= 1);
         assertTrue(output.contains(" connection_created \"shop\" connection="), output);
         assertTrue(output.contains("-> the session's time zone is now Europe/Rome"), output);
+    }
+
+    @Test
+    void everyM2mActionAndBothKindsOfSaveAreRequiredAndFired() {
+        for (String action : List.of("pre_add", "post_add", "pre_remove", "post_remove", "pre_clear", "post_clear")) {
+            Key key = new Key("m2m_changed", action);
+            assertTrue(result.summary().required().contains(key), key::toString);
+            assertTrue(result.summary().count(key) >= 1, key::toString);
+        }
+        assertTrue(result.summary().count(new Key("post_save", "created")) >= 1);
+        assertTrue(result.summary().count(new Key("post_save", "updated")) >= 1);
+    }
+
+    @Test
+    void deletingAnOrderCascadesToItsLinesChildrenFirst() {
+        int lineDeleted = output.indexOf(" pre_delete OrderLine instance=OrderLine#1 3x margherita, origin=Order#1");
+        int orderDeleted = output.indexOf(" pre_delete Order instance=Order#1, origin=Order#1");
+        int lineGone = output.indexOf(" post_delete OrderLine instance=OrderLine#1 3x margherita, origin=Order#1");
+
+        assertTrue(lineDeleted >= 0 && orderDeleted > lineDeleted && lineGone > orderDeleted, output);
+        assertTrue(output.contains("-> audit: deleted OrderLine#2 1x diavola (cascaded from Order#1)"), output);
+    }
+
+    @Test
+    void theServerErrorIsReportedBetweenTheRequestsStartAndFinish() {
+        int started = output.indexOf(" request_started ServletContext(/) request=GET /oven");
+        int failed = output.indexOf(" got_request_exception ServletContext(/) request=GET /oven,"
+                + " exception=ServletException: the oven caught fire");
+        int finished = output.indexOf(" request_finished ServletContext(/) request=GET /oven");
+
+        assertTrue(started >= 0 && failed > started && finished > failed, output);
+    }
+
+    @Test
+    void theForwardToTheViewIsATemplateRenderedWithTheControllersAttributes() {
+        assertTrue(output.contains(" template_rendered ServletContext(/) template=\"/views/order.html\","
+                + " context={customer=\"Ada\", id=1, lines=\"3x margherita, 1x diavola\""), output);
+    }
+
+    @Test
+    void theSettingOverrideIsAnnouncedOnEnterAndOnLeave() {
+        assertEquals(2, result.summary().count(new Key("setting_changed", null)));
+        assertTrue(output.contains(" setting_changed system properties setting=\"shop.currency\", value=\"CHF\", enter=true"), output);
+        assertTrue(output.contains(" setting_changed system properties setting=\"shop.currency\", value=null, enter=false"), output);
     }
 
     @Test

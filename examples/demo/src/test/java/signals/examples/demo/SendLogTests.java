@@ -35,18 +35,28 @@ class SendLogTests {
     }
 
     @Test
-    void sendsAreCountedPerSignalAndPerKind() {
-        Signal<Saved> saved = Signal.of("saved", Saved.class);
-        Signal<Changed> changed = Signal.of("changed", Changed.class);
+    void sendsAreCountedPerSignalAndPerKindWhereTheSummaryAsksForKinds() {
+        Signal<Saved> saved = Signal.of("post_save", Saved.class);
+        Signal<Changed> changed = Signal.of("m2m_changed", Changed.class);
 
         log.sending(saved, null, new Saved("a", true));
         log.sending(saved, null, new Saved("a", false));
         log.sending(saved, null, new Saved("b", true));
         log.sending(changed, null, new Changed(Action.PRE_ADD));
 
-        assertEquals(Map.of(new Key("saved", null), 3, new Key("saved", "created"), 2, new Key("saved", "updated"), 1,
-                new Key("changed", null), 1, new Key("changed", "pre_add"), 1), log.counts());
-        assertEquals(Map.of("saved", "custom", "changed", "custom"), log.firedBy());
+        assertEquals(Map.of(new Key("post_save", null), 3, new Key("post_save", "created"), 2,
+                new Key("post_save", "updated"), 1, new Key("m2m_changed", null), 1,
+                new Key("m2m_changed", "pre_add"), 1), log.counts());
+        assertEquals(Map.of("post_save", "custom", "m2m_changed", "custom"), log.firedBy());
+    }
+
+    @Test
+    void otherSignalsAreNotSplitByKindEvenWithAnActionOrCreatedField() {
+        Signal<Changed> migrated = Signal.of("pre_migrate", Changed.class);
+
+        log.sending(migrated, null, new Changed(Action.PRE_ADD));
+
+        assertEquals(Map.of(new Key("pre_migrate", null), 1), log.counts());
     }
 
     @Test

@@ -6,8 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -35,6 +37,14 @@ public final class Shop implements AutoCloseable {
 
     /** The data source's alias: the sender of {@code connection_created}. */
     public static final String DATABASE = "shop";
+
+    /** The setting (a system property) that names the currency of {@link #priceList()}. */
+    public static final String CURRENCY = "shop.currency";
+
+    /** The cache key of {@link #priceList()}. */
+    public static final String PRICE_LIST_KEY = "price-list";
+
+    private static final Map<String, Long> MENU = new TreeMap<>(Map.of("diavola", 1050L, "margherita", 850L, "marinara", 700L));
 
     private final HikariDataSource dataSource;
     private final EntityManagerFactory factory;
@@ -213,6 +223,22 @@ public final class Shop implements AutoCloseable {
      */
     public List<String> tagNames(long orderId) {
         return inTransaction(em -> cachedTagNames(em, orderId));
+    }
+
+    /**
+     * The menu with prices in the currency that the {@value #CURRENCY} setting names (euros by
+     * default), through the cache: a receiver of {@code setting_changed} has to invalidate it when
+     * the currency changes.
+     *
+     * @return one line per pizza, such as {@code "margherita 8.50 EUR"}
+     */
+    public List<String> priceList() {
+        return Cache.DEFAULT.get(PRICE_LIST_KEY, () -> {
+            String currency = System.getProperty(CURRENCY, "EUR");
+            return MENU.entrySet().stream()
+                    .map(pizza -> String.format("%s %d.%02d %s", pizza.getKey(), pizza.getValue() / 100, pizza.getValue() % 100, currency))
+                    .collect(Collectors.toList());
+        });
     }
 
     /**

@@ -40,6 +40,15 @@ public class Tag {
         return name;
     }
 
+    /**
+     * Renames the tag.
+     *
+     * @param name the new name
+     */
+    public void setName(String name) {
+        this.name = name;
+    }
+
     @Override
     public String toString() {
         return "Tag " + name;
