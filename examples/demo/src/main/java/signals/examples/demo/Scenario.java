@@ -87,7 +87,8 @@ final class Scenario {
 
     private void play() throws Exception {
         step("open the shop: Hibernate boots and creates the tables, the pool opens a connection");
-        try (Shop shop = Shop.open("shop-" + RUNS.incrementAndGet())) {
+        int run = RUNS.incrementAndGet();
+        try (Shop shop = Shop.open(run == 1 ? "shop" : "shop-" + run)) {
             check("the session's time zone, set on connection_created", "Europe/Rome", shop.sessionTimeZone());
 
             step("the kitchen: Pizzeria.PIZZA_DONE.send(\"seven\", new PizzaDone(123, 456))");
@@ -111,6 +112,8 @@ final class Scenario {
             check("the tags after a clear", List.of(), shop.tagNames(order));
             shop.tag(order, "regular");
 
+            int timed = RequestTimes.timings().size();
+            long rendered = Metrics.get("rendered /views/order.html");
             try (ShopServer server = ShopServer.start(shop, 0)) {
                 step("the web front: GET /orders/" + order + ", forwarded to the order view");
                 HttpResponse<String> shown = get(server.uri().resolve("orders/" + order));
@@ -125,8 +128,8 @@ final class Scenario {
                 step("the web front: GET /oven, a server error");
                 check("GET /oven status", 500, get(server.uri().resolve("oven")).statusCode());
             }
-            check("requests timed between request_started and request_finished", 3, RequestTimes.timings().size());
-            check("views rendered, counted on template_rendered", 2L, Metrics.get("rendered /views/order.html"));
+            check("requests timed between request_started and request_finished", 3, RequestTimes.timings().size() - timed);
+            check("views rendered, counted on template_rendered", 2L, Metrics.get("rendered /views/order.html") - rendered);
 
             step("a test's setting override: Settings.override(\"" + Shop.CURRENCY + "\", \"CHF\")");
             check("the price list before", "margherita 8.50 EUR", shop.priceList().get(1));

@@ -138,7 +138,7 @@ public final class ShopReceivers implements ReceiverProvider {
     }
 
     static void forgetOrderTags(Signal<?> signal, Object model, PreDelete<Order> delete) {
-        Cache.DEFAULT.invalidate(Shop.tagsCacheKey(delete.instance().getId()));
+        Cache.DEFAULT.invalidate(Shop.tagsCacheKey(delete.using(), delete.instance().getId()));
     }
 
     static void audit(Signal<?> signal, Object model, PostDelete<?> delete) {
@@ -150,7 +150,7 @@ public final class ShopReceivers implements ReceiverProvider {
 
     static void invalidateTags(Signal<?> signal, Object association, M2mChanged change) {
         if (change.action().name().startsWith("POST_")) {
-            Cache.DEFAULT.invalidate(Shop.tagsCacheKey(((Order) change.instance()).getId()));
+            Cache.DEFAULT.invalidate(Shop.tagsCacheKey(change.using(), ((Order) change.instance()).getId()));
             did("cache: tags of " + change.instance() + " invalidated");
         }
     }

@@ -46,10 +46,12 @@ public final class Shop implements AutoCloseable {
 
     private static final Map<String, Long> MENU = new TreeMap<>(Map.of("diavola", 1050L, "margherita", 850L, "marinara", 700L));
 
+    private final String database;
     private final HikariDataSource dataSource;
     private final EntityManagerFactory factory;
 
-    private Shop(HikariDataSource dataSource, EntityManagerFactory factory) {
+    private Shop(String database, HikariDataSource dataSource, EntityManagerFactory factory) {
+        this.database = database;
         this.dataSource = dataSource;
         this.factory = factory;
     }
@@ -57,7 +59,8 @@ public final class Shop implements AutoCloseable {
     /**
      * Opens the shop on a new in-memory database, creating its tables.
      *
-     * @param database the in-memory database's name, unique in this JVM
+     * @param database the in-memory database's name, unique in this JVM; also the persistence
+     *     unit's name, the {@code using} of the model signals
      * @return the open shop
      */
     public static Shop open(String database) {
@@ -72,7 +75,7 @@ public final class Shop implements AutoCloseable {
         pool.setMaximumPoolSize(2);
         HikariDataSource dataSource = new HikariDataSource(pool);
         try {
-            EntityManagerFactory factory = new PersistenceConfiguration(DATABASE)
+            EntityManagerFactory factory = new PersistenceConfiguration(database)
                     .managedClass(Customer.class)
                     .managedClass(Order.class)
                     .managedClass(OrderLine.class)
@@ -80,7 +83,7 @@ public final class Shop implements AutoCloseable {
                     .property("jakarta.persistence.nonJtaDataSource", dataSource)
                     .property(PersistenceConfiguration.SCHEMAGEN_DATABASE_ACTION, "drop-and-create")
                     .createEntityManagerFactory();
-            return new Shop(dataSource, factory);
+            return new Shop(database, dataSource, factory);
         } catch (RuntimeException | Error e) {
             dataSource.close();
             throw e;
@@ -244,11 +247,12 @@ public final class Shop implements AutoCloseable {
     /**
      * The cache key of an order's tag names.
      *
+     * @param database the shop's database, the {@code using} of the model signals
      * @param orderId the order
      * @return the key
      */
-    public static String tagsCacheKey(long orderId) {
-        return "order:" + orderId + ":tags";
+    public static String tagsCacheKey(String database, long orderId) {
+        return database + ":order:" + orderId + ":tags";
     }
 
     /**
@@ -290,8 +294,8 @@ public final class Shop implements AutoCloseable {
         });
     }
 
-    private static List<String> cachedTagNames(EntityManager em, long orderId) {
-        return Cache.DEFAULT.get(tagsCacheKey(orderId), () -> em.createQuery(
+    private List<String> cachedTagNames(EntityManager em, long orderId) {
+        return Cache.DEFAULT.get(tagsCacheKey(database, orderId), () -> em.createQuery(
                         "select t.name from Order o join o.tags t where o.id = :id order by t.name", String.class)
                 .setParameter("id", orderId)
                 .getResultList());
