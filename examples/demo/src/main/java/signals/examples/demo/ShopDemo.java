@@ -3,7 +3,10 @@ package signals.examples.demo;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.logging.LogManager;
+import java.util.stream.Collectors;
 
 /**
  * The example's entry point: runs the {@link Scenario} and exits 0 when every built-in signal
@@ -28,13 +31,17 @@ public final class ShopDemo {
      * @throws Exception if the shop fails in a way the scenario did not provoke
      */
     public static void main(String[] args) throws Exception {
+        // Maven passes its property as one argument, possibly empty: split it as a shell would.
+        List<String> words = Arrays.stream(String.join(" ", args).trim().split("\\s+"))
+                .filter(word -> !word.isEmpty())
+                .collect(Collectors.toList());
         quietLogging();
-        if (args.length > 0 && args[0].equals("--serve")) {
-            serve(args.length > 1 ? Integer.parseInt(args[1]) : 8080);
+        if (!words.isEmpty() && words.get(0).equals("--serve") && words.size() <= 2) {
+            serve(words.size() == 2 ? Integer.parseInt(words.get(1)) : 8080);
             return;
         }
-        if (args.length > 0) {
-            System.err.println("usage: ShopDemo [--serve [port]]; unknown arguments: " + String.join(" ", args));
+        if (!words.isEmpty()) {
+            System.err.println("usage: ShopDemo [--serve [port]]; not understood: " + String.join(" ", words));
             System.exit(2);
         }
         Scenario.Result result = Scenario.run(System.out);
