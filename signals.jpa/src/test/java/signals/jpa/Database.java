@@ -2,6 +2,7 @@ package signals.jpa;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -32,6 +34,17 @@ abstract class Database implements AutoCloseable {
     /** Counts the rows of a table (an entity's name), committed ones as a new connection sees them. */
     long count(String table) {
         return queryLong("SELECT COUNT(*) FROM " + qualified(table));
+    }
+
+    /** Counts a table's rows as the entity manager's own transaction sees them. */
+    long countInside(EntityManager em, String table) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + qualified(table))) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
     }
 
     String qualified(String table) {

@@ -14,23 +14,17 @@ import static signals.jpa.ModelSignals.PRE_DELETE;
 import static signals.jpa.ModelSignals.PRE_INIT;
 import static signals.jpa.ModelSignals.PRE_SAVE;
 
-import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.RollbackException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hibernate.Hibernate;
-import org.hibernate.Session;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import signals.core.Receiver;
 import signals.core.ReceiverException;
 import signals.core.Signal;
-import signals.core.SignalConnection;
 import signals.jpa.entities.Animal;
 import signals.jpa.entities.Author;
 import signals.jpa.entities.Book;
@@ -45,51 +39,20 @@ import signals.jpa.entities.Person;
  * flushes, proxies, transactions), run against each real database by the subclasses through a
  * persistence.xml unit that says nothing about signals.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ModelSignalsContract {
+abstract class ModelSignalsContract extends UnitContract {
 
-    Database db;
-    EntityManagerFactory units;
-    private final List<SignalConnection> connections = new ArrayList<>();
     private Recorder recorder;
 
-    abstract Database openDatabase();
-
-    @BeforeAll
-    void openTheUnit() {
-        db = openDatabase();
-        units = TestUnits.jpa("shop", db, TestUnits.CREATE_DROP);
-    }
-
-    @AfterAll
-    void closeTheUnit() throws Exception {
-        if (units != null) {
-            units.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
-
     @AfterEach
-    void disconnectAndEmptyTheTables() {
-        connections.forEach(SignalConnection::disconnect);
-        connections.clear();
+    void closeTheRecorder() {
         if (recorder != null) {
             recorder.close();
-        }
-        if (units != null) {
-            units.getSchemaManager().truncate();
         }
     }
 
     Recorder record(Signal<?>... signals) {
         recorder = Recorder.of(signals);
         return recorder;
-    }
-
-    <T> void connect(Signal<T> signal, Receiver<? super T> receiver, signals.core.ConnectOption... options) {
-        connections.add(signal.connect(receiver, options));
     }
 
     void persist(Object... entities) {
@@ -267,13 +230,7 @@ abstract class ModelSignalsContract {
         List<Long> seenOutside = new ArrayList<>();
         units.runInTransaction(em -> {
             connect(POST_SAVE, (signal, sender, save) -> {
-                seenInside.add(em.unwrap(Session.class).doReturningWork(connection -> {
-                    try (var rows = connection.createStatement().executeQuery(
-                            "SELECT COUNT(*) FROM " + db.qualified("Person"))) {
-                        rows.next();
-                        return rows.getLong(1);
-                    }
-                }));
+                seenInside.add(db.countInside(em, "Person"));
                 seenOutside.add(db.count("Person"));
             }, sender(Person.class));
             em.persist(new Person(1L, "John", "Smith"));
@@ -281,6 +238,22 @@ abstract class ModelSignalsContract {
 
         assertEquals(List.of(1L), seenInside, "the row is written when post_save runs");
         assertEquals(List.of(0L), seenOutside, "and not committed yet");
+        assertEquals(1, db.count("Person"));
+    }
+
+    @Test
+    void aReceiverMayFindOtherEntitiesThroughTheEntityManagerDuringTheFlush() {
+        Car car = new Car("VW", "Golf");
+        persist(car);
+        List<String> seen = new ArrayList<>();
+        units.runInTransaction(em -> {
+            connect(PRE_SAVE, (signal, sender, save) -> seen.add(em.find(Car.class, car.getId()).getModel()),
+                    sender(Person.class));
+            em.persist(new Person(1L, "John", "Smith"));
+            em.flush();
+        });
+
+        assertEquals(List.of("Golf"), seen);
         assertEquals(1, db.count("Person"));
     }
 
@@ -407,6 +380,31 @@ abstract class ModelSignalsContract {
     }
 
     @Test
+    void aModelReceiverConnectedTwiceUnderOneUidIsCalledOnce() {
+        AtomicInteger calls = new AtomicInteger();
+        Model<Person> person = Model.of(Person.class);
+        connections.addAll(person.preSave((s, sender, save) -> calls.incrementAndGet(),
+                signals.core.ConnectOption.dispatchUid("count-people")).connect());
+        connections.addAll(person.preSave((s, sender, save) -> calls.incrementAndGet(),
+                signals.core.ConnectOption.dispatchUid("count-people")).connect());
+        persist(new Person(1L, "John", "Smith"));
+
+        assertEquals(1, calls.get());
+        assertEquals(Person.class, person.type());
+    }
+
+    @Test
+    void theInventoryListsTheModuleAndItsSignals() {
+        String inventory = signals.core.Signals.inventory().toString();
+
+        assertTrue(inventory.contains("signals.jpa"), inventory);
+        for (String name : List.of("pre_init", "post_init", "pre_save", "post_save", "pre_delete", "post_delete",
+                "m2m_changed", "class_prepared", "pre_migrate", "post_migrate")) {
+            assertTrue(inventory.contains(name), name + " in " + inventory);
+        }
+    }
+
+    @Test
     void aModelRefusesASecondSender() {
         IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
                 () -> Model.of(Person.class).postSave((s, sender, save) -> { }, sender(Car.class)));
@@ -474,6 +472,35 @@ abstract class ModelSignalsContract {
         assertEquals(List.of("pre_delete Page Odyssey", "pre_delete Page Odyssey", "pre_delete Book Odyssey",
                 "post_delete Page Odyssey", "post_delete Page Odyssey", "post_delete Book Odyssey"), shape);
         assertEquals(0, db.count("Page"));
+    }
+
+    @Test
+    void anOrphanRemovedAtFlushIsItsOwnOrigin() {
+        Book book = new Book("Odyssey");
+        book.addPage("Sing to me of the man");
+        book.addPage("Muse");
+        persist(book);
+        Recorder sent = record(PRE_DELETE, POST_DELETE);
+        units.runInTransaction(em -> em.find(Book.class, book.getId()).getPages().remove(0));
+
+        assertEquals(List.of("pre_delete", "post_delete"), sent.names());
+        PreDelete<?> pre = sent.payloads(PRE_DELETE).get(0);
+        assertEquals("Sing to me of the man", ((Page) pre.instance()).getText());
+        assertSame(pre.instance(), pre.origin());
+        assertEquals(1, db.count("Page"));
+    }
+
+    @Test
+    void aReceiverForOneModelHearsOnlyItsDeletes() {
+        Book book = new Book("Odyssey");
+        book.addPage("Muse");
+        persist(book);
+        List<String> pages = new ArrayList<>();
+        connections.addAll(Model.of(Page.class).preDelete((signal, sender, delete) -> pages.add(
+                delete.instance().getText() + " of " + ((Book) delete.origin()).getName())).connect());
+        units.runInTransaction(em -> em.remove(em.find(Book.class, book.getId())));
+
+        assertEquals(List.of("Muse of Odyssey"), pages);
     }
 
     @Test

@@ -86,6 +86,12 @@ final class CollectionSignals implements PreCollectionRecreateEventListener, Pre
             return;
         }
         PersistentCollection<?> collection = event.getCollection();
+        if (!collection.wasInitialized()) {
+            // Changes to an unloaded mappedBy collection were queued, and Hibernate has already
+            // applied and forgotten the queue: there is no telling what changed, and nothing is
+            // written for that side anyway.
+            return;
+        }
         Set<Object> before = ids(snapshot(event), event);
         List<M2mChanged> changes = new ArrayList<>(2);
         if (collection.empty()) {
@@ -108,7 +114,17 @@ final class CollectionSignals implements PreCollectionRecreateEventListener, Pre
         if (!concerns(event) || ownerIsDeleted(event)) {
             return;   // Django sends no m2m_changed when the instance itself is deleted
         }
-        Set<Object> before = ids(snapshot(event), event);
+        PersistentCollection<?> collection = event.getCollection();
+        Collection<?> old;
+        if (collection.wasInitialized()) {
+            old = snapshot(event);
+        } else {
+            // What the rows held is what is being removed: load it, as Envers does, but only
+            // when someone listens.
+            collection.forceInitialization();
+            old = contents(collection);
+        }
+        Set<Object> before = ids(old, event);
         Object replacement = replacement(event);
         List<M2mChanged> changes = new ArrayList<>(1);
         if (replacement == null || contents(replacement).isEmpty()) {

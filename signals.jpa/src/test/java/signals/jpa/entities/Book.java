@@ -22,7 +22,7 @@ public class Book {
     private String name;
     @ManyToMany
     private Set<Author> authors = new HashSet<>();
-    @OneToMany(mappedBy = "book", cascade = CascadeType.ALL)
+    @OneToMany(mappedBy = "book", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     private List<Page> pages = new ArrayList<>();
 

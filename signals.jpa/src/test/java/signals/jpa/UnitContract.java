@@ -1,0 +1,57 @@
+package signals.jpa;
+
+import jakarta.persistence.EntityManagerFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import signals.core.ConnectOption;
+import signals.core.Receiver;
+import signals.core.Signal;
+import signals.core.SignalConnection;
+
+/**
+ * One persistence unit ("shop" of persistence.xml, which says nothing about signals) on a real
+ * database for a whole test class; the tables are emptied and the receivers disconnected after
+ * each test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class UnitContract {
+
+    Database db;
+    EntityManagerFactory units;
+    final List<SignalConnection> connections = new ArrayList<>();
+
+    abstract Database openDatabase();
+
+    @BeforeAll
+    void openTheUnit() {
+        db = openDatabase();
+        units = TestUnits.jpa("shop", db, TestUnits.CREATE_DROP);
+    }
+
+    @AfterAll
+    void closeTheUnit() throws Exception {
+        if (units != null) {
+            units.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @AfterEach
+    void disconnectAndEmptyTheTables() {
+        connections.forEach(SignalConnection::disconnect);
+        connections.clear();
+        if (units != null) {
+            units.getSchemaManager().truncate();
+        }
+    }
+
+    <T> void connect(Signal<T> signal, Receiver<? super T> receiver, ConnectOption... options) {
+        connections.add(signal.connect(receiver, options));
+    }
+}
