@@ -62,8 +62,8 @@ final class ApplicationReceivers {
         try {
             return loader == null ? List.of() : Signals.discover(loader);
         } catch (SignalException e) {
-            throw new ServletException("signals.servlet could not connect the receivers of web application '"
-                    + context.getServletContextName() + "' at '" + context.getContextPath() + "': " + e.getMessage(), e);
+            throw new ServletException("signals.servlet could not connect the receivers of the web application at '"
+                    + context.getContextPath() + "': " + e.getMessage(), e);
         }
     }
 

@@ -17,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The servlet filter that fires {@link RequestSignals}: declare it in {@code web.xml}, mapped to
- * every URL, for requests, forwards and includes, with asynchronous support.
+ * The servlet filter that fires {@link RequestSignals}: declare it in {@code web.xml}, first among
+ * the filters, mapped to every URL and for every kind of dispatch, with asynchronous support.
  *
  * <pre>{@code
  * <filter>
@@ -32,38 +32,54 @@ import java.util.Map;
  *   <dispatcher>REQUEST</dispatcher>
  *   <dispatcher>FORWARD</dispatcher>
  *   <dispatcher>INCLUDE</dispatcher>
+ *   <dispatcher>ASYNC</dispatcher>
+ *   <dispatcher>ERROR</dispatcher>
  * </filter-mapping>
  * }</pre>
  *
- * <p>Declare it first, so that {@code request_started} comes before the other filters run. Without
- * the {@code FORWARD} and {@code INCLUDE} dispatchers, {@code template_rendered} never fires;
- * without {@code async-supported}, a servlet behind it cannot start asynchronous processing.
+ * <p>Declared first, {@code request_started} comes before the other filters run. Without
+ * {@code async-supported}, no servlet behind it can start asynchronous processing. The request
+ * signals need only the {@code REQUEST} dispatcher; {@code template_rendered} needs
+ * {@code FORWARD} and {@code INCLUDE}; {@code got_request_exception} for exceptions thrown in an
+ * asynchronous dispatch or by an error page needs {@code ASYNC} and {@code ERROR}. Whatever the
+ * mapping, the other dispatches of a request never start or finish it again.
  *
  * <h2>What fires when</h2>
  * <ul>
- *   <li>{@link RequestSignals#REQUEST_STARTED}: when a client request enters the filter.</li>
- *   <li>{@link RequestSignals#GOT_REQUEST_EXCEPTION}: when the rest of the chain throws, or an
- *       asynchronous cycle fails, unless the client went away ({@link java.io.EOFException} in the
- *       cause chain). The exception is then thrown on unchanged; what its receivers throw is added
- *       to it as {@linkplain Throwable#addSuppressed suppressed}.</li>
- *   <li>{@link RequestSignals#REQUEST_FINISHED}: when the chain returns or throws, or, after
- *       {@code startAsync}, when the asynchronous cycle completes (also after a timeout or an
- *       error). When the chain throws, the container writes its error page after this.</li>
+ *   <li>{@link RequestSignals#REQUEST_STARTED}: when a client request enters the filter, before
+ *       the rest of the chain.</li>
  *   <li>{@link RequestSignals#TEMPLATE_RENDERED}: on each forward or include, before the view
  *       runs.</li>
+ *   <li>{@link RequestSignals#GOT_REQUEST_EXCEPTION}: when the rest of the chain throws, an
+ *       asynchronous cycle fails, or an asynchronous or error dispatch throws; not when the client
+ *       went away ({@link java.io.EOFException} in the cause chain, as Jetty reports it), nor for
+ *       {@code sendError}, nor for an exception a forward or include throws back to the servlet
+ *       that may handle it. The exception is then thrown on unchanged; what the receivers throw
+ *       is added to it as {@linkplain Throwable#addSuppressed suppressed}, and logged by
+ *       {@code signals.core}.</li>
+ *   <li>{@link RequestSignals#REQUEST_FINISHED}: for a synchronous request, when the chain returns
+ *       or throws (the container then flushes what the servlet wrote, or writes its error page);
+ *       after {@code startAsync}, once the container has completed the response, after
+ *       {@code complete()}, a timeout or an error.</li>
  * </ul>
  * Each fires once per client request and event, however often the request passes the filter
  * (forwards, error pages, asynchronous dispatches) and however many instances of this filter the
  * chain holds (declared twice, or declared and also {@linkplain #AUTO_REGISTER registered
- * automatically}): the first instance a request meets fires for it, the others let it pass.
+ * automatically}): the first instance a request meets fires for it, the others let it pass. A
+ * receiver that throws from {@code request_started}, {@code template_rendered} or a synchronous
+ * {@code request_finished} makes the request fail as the servlet throwing would; the container
+ * logs what a receiver throws from an asynchronous {@code request_finished}.
  *
  * <h2>Receivers of the application</h2>
  * When the first instance of this filter in an application starts, the receivers of the
  * {@link signals.core.ReceiverProvider}s its class loader sees (in {@code WEB-INF/classes} and
- * {@code WEB-INF/lib}) are connected; when the last one stops, every receiver that class loader
- * connected is disconnected again, and the {@code jdbc:signals:} driver of the application's own
- * {@code signals.jdbc} (if it has one in {@code WEB-INF/lib}) is deregistered, so that the container
- * can collect the application after undeploying it.
+ * {@code WEB-INF/lib}) are connected; a provider that fails stops the application from starting,
+ * with an exception that names it. When the last instance stops, every receiver the application's
+ * class loader connected is disconnected ({@link signals.core.Signals#disconnectAll(ClassLoader)}),
+ * and the {@code jdbc:signals:} driver of the application's own {@code signals.jdbc} (in its
+ * {@code WEB-INF/lib}) is deregistered, so that the container can collect the application after
+ * undeploying it. A server embedded in a program, whose applications share the program's class
+ * loader, only loses the receivers connected at start: the program's own stay connected.
  *
  * <h2>Without web.xml</h2>
  * With the context parameter {@value #AUTO_REGISTER} set to {@code true}, the container registers

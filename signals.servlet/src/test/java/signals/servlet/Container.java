@@ -62,6 +62,11 @@ final class Container implements AutoCloseable {
         return webapp;
     }
 
+    /** Removes a stopped application from the server, so that nothing of the server keeps it. */
+    void remove(WebAppContext webapp) {
+        contexts.removeHandler(webapp);
+    }
+
     Container start() throws Exception {
         server.start();
         return this;

@@ -35,8 +35,7 @@ public final class SignalsInitializer implements ServletContainerInitializer {
         }
         filter.setAsyncSupported(true);
         // Ahead of the filters of web.xml, so that request_started comes before they run.
-        filter.addMappingForUrlPatterns(
-                EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE), false, "/*");
+        filter.addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
     }
 
     private static boolean declared(ServletContext context) {
