@@ -2,7 +2,8 @@
  * Django's test signals and habits for JUnit Jupiter: {@code setting_changed} sent by settings
  * overrides ({@link signals.test.OverrideSetting}, {@link signals.test.Settings}), recording the
  * signals a test sends ({@link signals.test.SignalRecorder}) and muting them
- * ({@link signals.test.MuteSignals}, {@link signals.test.MutedSignals}).
+ * ({@link signals.test.MuteSignals}, {@link signals.test.MutedSignals}), and, with
+ * {@code signals.servlet}, the views a request rendered ({@link signals.test.RenderedViews}).
  *
  * @uses signals.test.SettingsSource where the application keeps its settings; system
  *     properties when no provider is found
@@ -15,6 +16,8 @@
 module signals.test {
     requires transitive signals.core;
     requires transitive org.junit.jupiter.api;
+    // Optional: only RenderedViews uses it, and checks for it before touching its classes.
+    requires static signals.servlet;
 
     exports signals.test;
 
