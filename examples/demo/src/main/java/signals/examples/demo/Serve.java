@@ -31,7 +31,7 @@ final class Serve implements AutoCloseable {
      * @throws Exception if the shop or Jetty does not start; nothing is left running then
      */
     static Serve start(int port, PrintStream out) throws Exception {
-        Shop shop = Shop.open("shop-live-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        Shop shop = Shop.open("shop-live");
         try {
             ShopServer server = ShopServer.start(shop, port);
             SendObserver.Installation observing = SendObserver.install(new SendLog(line -> {
