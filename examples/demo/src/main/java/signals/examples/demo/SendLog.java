@@ -132,7 +132,8 @@ final class SendLog implements SendObserver {
         } else if (value instanceof HttpServletRequest request) {
             text = request.getMethod() + " " + request.getRequestURI();
         } else if (value instanceof HttpServletResponse response) {
-            text = "status " + response.getStatus();
+            // After an exception the container writes the error page later: no status to show yet.
+            text = response.isCommitted() ? "status " + response.getStatus() : "not sent yet";
         } else if (value instanceof Throwable failure) {
             text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         } else if (value instanceof Map<?, ?> map) {
