@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -114,7 +115,7 @@ final class SendLog implements SendObserver {
 
     private static Optional<String> kind(Map<String, Object> fields) {
         if (fields.get("action") != null) {
-            return Optional.of(fields.get("action").toString().toLowerCase(java.util.Locale.ROOT));
+            return Optional.of(fields.get("action").toString().toLowerCase(Locale.ROOT));
         }
         if (fields.get("created") instanceof Boolean created) {
             return Optional.of(created ? "created" : "updated");

@@ -1,5 +1,6 @@
 package signals.examples.demo;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -53,7 +55,7 @@ final class Chromium implements AutoCloseable {
 
     /** The browser's executable on the PATH, if there is one. */
     static Optional<Path> find() {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .flatMap(folder -> Stream.of("chromium", "chromium-browser", "google-chrome").map(name -> Path.of(folder, name)))
                 .filter(Files::isExecutable)
                 .findFirst();
@@ -158,7 +160,7 @@ final class Chromium implements AutoCloseable {
         boolean holds() throws IOException, InterruptedException;
     }
 
-    private static void waitFor(Condition condition, java.util.function.Supplier<String> failure)
+    private static void waitFor(Condition condition, Supplier<String> failure)
             throws InterruptedException {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (true) {

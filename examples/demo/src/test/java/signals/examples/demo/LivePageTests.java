@@ -48,6 +48,10 @@ class LivePageTests {
         }
     }
 
+    private static String sends() {
+        return PRINTED.toString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void thePageShowsWhoListensToWhat() throws InterruptedException {
         String inventory = chromium.waitUntil("document.getElementById('inventory').textContent", text -> !text.isEmpty());
@@ -65,7 +69,7 @@ class LivePageTests {
         String shown = chromium.waitUntil("document.getElementById('signals').textContent",
                 text -> text.contains("request_finished") && text.contains("POST /orders"));
         for (String sent : List.of("request_started", "post_save", "template_rendered", "request_finished")) {
-            assertTrue(shown.contains(sent), () -> sent + " is not on the page:\n" + shown);
+            assertTrue(shown.contains(sent), () -> sent + " is not on the page:\n" + shown + "\nbut was sent:\n" + sends());
         }
         assertTrue(shown.indexOf("request_started") < shown.indexOf("post_save"), shown);
 

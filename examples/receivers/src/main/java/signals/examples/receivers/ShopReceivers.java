@@ -37,7 +37,6 @@ import signals.servlet.GotRequestException;
 import signals.servlet.RequestFinished;
 import signals.servlet.RequestSignals;
 import signals.servlet.RequestStarted;
-import signals.servlet.TemplateRendered;
 import signals.test.SettingChanged;
 import signals.test.TestSignals;
 
