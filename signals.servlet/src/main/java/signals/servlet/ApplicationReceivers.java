@@ -2,8 +2,6 @@ package signals.servlet;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
-import java.util.List;
-import signals.core.SignalConnection;
 import signals.core.SignalException;
 import signals.core.Signals;
 
@@ -22,8 +20,8 @@ import signals.core.Signals;
  * When the container loads the application with a class loader of its own (any container that
  * deploys web archives), everything that loader connected: {@link Signals#disconnectAll(ClassLoader)}.
  * When the container is embedded in the program, with the program's class loader serving the
- * application too, that would cut the program's own receivers, so only the connections made at
- * start are removed.
+ * application too, that would cut the program's own receivers, and nothing is removed: the
+ * program's providers were found by {@code signals.core}'s first discovery, not at this start.
  */
 final class ApplicationReceivers {
 
@@ -34,14 +32,12 @@ final class ApplicationReceivers {
     private final ServletContext context;
     private final ClassLoader loader;
     private final boolean ownLoader;
-    private final List<SignalConnection> connections;
     private int filters;
 
-    private ApplicationReceivers(ServletContext context, ClassLoader loader, List<SignalConnection> connections) {
+    private ApplicationReceivers(ServletContext context, ClassLoader loader) {
         this.context = context;
         this.loader = loader;
         this.ownLoader = loader != null && !isWithin(context.getClass().getClassLoader(), loader);
-        this.connections = connections;
     }
 
     /** Called by each filter instance's {@code init}: the first one of the application connects. */
@@ -49,7 +45,8 @@ final class ApplicationReceivers {
         synchronized (LOCK) {
             ApplicationReceivers receivers = (ApplicationReceivers) context.getAttribute(ATTRIBUTE);
             if (receivers == null) {
-                receivers = new ApplicationReceivers(context, context.getClassLoader(), connect(context));
+                connect(context);
+                receivers = new ApplicationReceivers(context, context.getClassLoader());
                 context.setAttribute(ATTRIBUTE, receivers);
             }
             receivers.filters++;
@@ -57,10 +54,13 @@ final class ApplicationReceivers {
         }
     }
 
-    private static List<SignalConnection> connect(ServletContext context) throws ServletException {
+    private static void connect(ServletContext context) throws ServletException {
         ClassLoader loader = context.getClassLoader();
+        if (loader == null) {
+            return;
+        }
         try {
-            return loader == null ? List.of() : Signals.discover(loader);
+            Signals.discover(loader);
         } catch (SignalException e) {
             throw new ServletException("signals.servlet could not connect the receivers of the web application at '"
                     + context.getContextPath() + "': " + e.getMessage(), e);
@@ -78,8 +78,6 @@ final class ApplicationReceivers {
         if (ownLoader) {
             Signals.disconnectAll(loader);
             JdbcDriver.deregisterIfLoadedBy(loader);
-        } else {
-            connections.forEach(SignalConnection::disconnect);
         }
     }
 

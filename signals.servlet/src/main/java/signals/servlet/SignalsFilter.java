@@ -79,7 +79,7 @@ import java.util.Map;
  * and the {@code jdbc:signals:} driver of the application's own {@code signals.jdbc} (in its
  * {@code WEB-INF/lib}) is deregistered, so that the container can collect the application after
  * undeploying it. A server embedded in a program, whose applications share the program's class
- * loader, only loses the receivers connected at start: the program's own stay connected.
+ * loader, disconnects nothing when it stops: those receivers are the program's.
  *
  * <h2>Without web.xml</h2>
  * With the context parameter {@value #AUTO_REGISTER} set to {@code true}, the container registers

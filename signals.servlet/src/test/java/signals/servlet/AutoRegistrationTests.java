@@ -23,6 +23,9 @@ class AutoRegistrationTests {
 
             assertEquals("hello", container.get("/app/hello", "auto").body());
             assertEquals(Recorder.PLAIN, Recorder.signals(recorder.settle(container, "auto")));
+            // Registered with asynchronous support, or startAsync behind it would fail.
+            assertEquals("async done", container.get("/app/async?mode=complete", "auto-async").body());
+            assertEquals(Recorder.PLAIN, Recorder.signals(recorder.settle(container, "auto-async")));
         }
     }
 
@@ -45,6 +48,19 @@ class AutoRegistrationTests {
 
             container.get("/app/hello", "declared");
             assertEquals(Recorder.PLAIN, Recorder.signals(recorder.settle(container, "declared")));
+        }
+    }
+
+    @Test
+    void aFailedSecondAsynchronousCycleIsReportedEvenWhenTheFilterIsMappedForRequestsOnly() throws Exception {
+        try (Container container = Container.serve(Path.of("src/test/webapps/auto-declared"));
+             Recorder recorder = new Recorder(container.context())) {
+            assertEquals(500, container.get("/app/async?mode=rethrow", "rethrow").statusCode());
+
+            List<Recorder.Event> events = recorder.settle(container, "rethrow");
+            assertEquals(Recorder.FAILED, Recorder.signals(events));
+            assertEquals("thrown in the second cycle",
+                    ((GotRequestException) events.get(1).payload()).exception().getMessage());
         }
     }
 

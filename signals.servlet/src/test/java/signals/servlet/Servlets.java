@@ -43,6 +43,7 @@ public final class Servlets {
                 case "checked" -> throw new ServletException("checked from the servlet");
                 case "io" -> throw new IOException("io from the servlet");
                 case "error" -> throw new AssertionError("error from the servlet");
+                case "eof" -> throw new java.io.EOFException("the client went away");
                 case "committed" -> {
                     response.getWriter().print("partial");
                     response.flushBuffer();
@@ -103,6 +104,11 @@ public final class Servlets {
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
             String mode = String.valueOf(request.getParameter("mode"));
             if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ASYNC) {
+                if ("rethrow".equals(mode)) {
+                    // A second cycle that fails at once: only an AsyncListener hears of it.
+                    request.startAsync().setTimeout(5_000);
+                    throw new IllegalStateException("thrown in the second cycle");
+                }
                 if ("restart".equals(mode)) {
                     // A second cycle, from the asynchronous dispatch.
                     AsyncContext again = request.startAsync();
@@ -124,7 +130,7 @@ public final class Servlets {
                 });
                 case "timeout" -> async.setTimeout(100);
                 case "error" -> later(() -> async.dispatch("/throwing?kind=unchecked"));
-                case "dispatch", "restart" -> later(async::dispatch);
+                case "dispatch", "restart", "rethrow" -> later(async::dispatch);
                 case "throw" -> throw new IllegalStateException("thrown after startAsync");
                 case "ticks" -> tick(async);
                 default -> throw new IllegalArgumentException(mode);

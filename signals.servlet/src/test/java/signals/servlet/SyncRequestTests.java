@@ -3,6 +3,7 @@ package signals.servlet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -146,6 +147,40 @@ class SyncRequestTests {
             List<Event> mine = events.stream().filter(event -> "started-fails".equals(event.id())).toList();
             assertEquals(Recorder.FAILED, Recorder.signals(mine));
             assertSame(receiverFailure, ((GotRequestException) mine.get(1).payload()).exception());
+        }
+    }
+
+    @Test
+    void aClientThatWentAwayIsNoServerError() throws Exception {
+        app.get("/app/throwing?kind=eof", "eof");
+
+        assertEquals(Recorder.PLAIN, Recorder.signals(app.settle("eof")));
+    }
+
+    @Test
+    void whatAReceiverOfRequestFinishedThrowsAfterAFailureIsAddedToTheFailure() throws Exception {
+        IllegalArgumentException receiverFailure = new IllegalArgumentException("finished receiver failed");
+        try (SignalConnection failing = RequestSignals.REQUEST_FINISHED.connect((signal, sender, finished) -> {
+            if ("finished-fails".equals(finished.request().getHeader("X-Id"))) {
+                throw receiverFailure;
+            }
+        })) {
+            HttpResponse<String> response = app.get("/app/throwing?kind=unchecked", "finished-fails");
+
+            assertEquals(500, response.statusCode());
+            assertTrue(response.body().endsWith("suppressed 1"), response.body());
+            assertEquals(Recorder.FAILED, Recorder.signals(app.settle("finished-fails")));
+        }
+    }
+
+    @Test
+    void aReceiverOfRequestFinishedThatThrowsFailsARequestThatWentWell() throws Exception {
+        try (SignalConnection failing = RequestSignals.REQUEST_FINISHED.connect((signal, sender, finished) -> {
+            if ("finished-fails-alone".equals(finished.request().getHeader("X-Id"))) {
+                throw new IllegalStateException("finished receiver failed");
+            }
+        })) {
+            assertEquals(500, app.get("/app/hello", "finished-fails-alone").statusCode());
         }
     }
 }
