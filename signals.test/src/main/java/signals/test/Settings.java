@@ -136,7 +136,7 @@ public final class Settings {
         return type.getName() + " (" + (module.isNamed() ? "module " + module.getName() : "class path") + ")";
     }
 
-    private static ClassLoader contextClassLoader() {
+    static ClassLoader contextClassLoader() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return loader != null ? loader : Settings.class.getClassLoader();
     }

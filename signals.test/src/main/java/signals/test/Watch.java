@@ -77,6 +77,12 @@ final class Watch {
         return EVERYWHERE;
     }
 
+    static boolean installed() {
+        synchronized (LOCK) {
+            return installation != null;
+        }
+    }
+
     private static void use() {
         if (users++ == 0) {
             installation = SendObserver.install(Watch::sending);

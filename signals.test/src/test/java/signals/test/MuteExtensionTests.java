@@ -2,9 +2,7 @@ package signals.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.lang.reflect.Method;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,9 +12,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLocksProvider.Lock;
-import org.junit.jupiter.api.parallel.Resources;
 import signals.core.Signal;
 import signals.core.SignalConnection;
 
@@ -76,17 +71,10 @@ class MuteExtensionTests {
     }
 
     @Test
-    void aMuteEverywhereTakesJUnitsGlobalLockAndAThreadMuteNone() throws Exception {
-        MuteExtension.Locks locks = new MuteExtension.Locks();
-        Method everywhere = EverywhereCase.class.getDeclaredMethod("firesFromAPool");
-        Method threadOnly = MethodCase.class.getDeclaredMethod("muted");
+    void aClassMuteEverywhereHoldsFromBeforeAllInEveryThread() {
+        Kit.run(EverywhereClassCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
 
-        assertEquals(Set.of(new Lock(Resources.GLOBAL, ResourceAccessMode.READ_WRITE)),
-                locks.provideForMethod(List.of(), EverywhereCase.class, everywhere));
-        assertEquals(Set.of(), locks.provideForMethod(List.of(), MethodCase.class, threadOnly));
-        assertEquals(Set.of(), locks.provideForClass(ClassCase.class));
-        assertEquals(Set.of(new Lock(Resources.GLOBAL, ResourceAccessMode.READ_WRITE)),
-                locks.provideForNestedClass(List.of(), EverywhereClass.class));
+        assertEquals(List.of(), heard);
     }
 
     // ------------------------------------------------------------------------------------ cases
@@ -145,6 +133,10 @@ class MuteExtensionTests {
         @Test
         @MuteSignals(value = "saved", everywhere = true)
         void firesFromAPool() throws Exception {
+            fireFromAPool();
+        }
+
+        static void fireFromAPool() throws Exception {
             java.util.concurrent.ExecutorService pool = Pools.started();
             try {
                 Pools.run(pool, () -> SAVED.fire(null, "pool"));
@@ -154,8 +146,19 @@ class MuteExtensionTests {
         }
     }
 
-    @MuteSignals(everywhere = true)
-    static class EverywhereClass {
+    @Kit.Case
+    @MuteSignals(value = "saved", everywhere = true)
+    static class EverywhereClassCase {
+
+        @BeforeAll
+        static void beforeAll() {
+            SAVED.fire(null, "before-all");
+        }
+
+        @Test
+        void firesFromAPool() throws Exception {
+            EverywhereCase.fireFromAPool();
+        }
     }
 
     @Kit.Case

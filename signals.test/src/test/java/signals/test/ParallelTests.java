@@ -2,9 +2,7 @@ package signals.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.lang.reflect.Method;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -12,9 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLocksProvider.Lock;
-import org.junit.jupiter.api.parallel.Resources;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import signals.core.Signal;
 import signals.core.SignalConnection;
@@ -38,20 +33,6 @@ class ParallelTests {
         holdersOfShared.set(0);
         mostHoldersOfShared.set(0);
         together = new CyclicBarrier(2);
-    }
-
-    @Test
-    void eachOverriddenSettingTakesItsLockAndTheSystemPropertiesForReading() throws Exception {
-        SettingsExtension.Locks locks = new SettingsExtension.Locks();
-        Method method = DifferentSettingCase.class.getDeclaredMethod("first");
-
-        assertEquals(Set.of(new Lock(SettingsExtension.LOCK_PREFIX + SHARED, ResourceAccessMode.READ_WRITE),
-                        new Lock(Resources.SYSTEM_PROPERTIES, ResourceAccessMode.READ)),
-                locks.provideForClass(SharedSettingCaseA.class));
-        assertEquals(Set.of(new Lock(SettingsExtension.LOCK_PREFIX + FIRST, ResourceAccessMode.READ_WRITE),
-                        new Lock(Resources.SYSTEM_PROPERTIES, ResourceAccessMode.READ)),
-                locks.provideForMethod(List.of(), DifferentSettingCase.class, method));
-        assertEquals(Set.of(), locks.provideForNestedClass(List.of(), DifferentSettingCase.class));
     }
 
     @Test

@@ -72,12 +72,93 @@ class RecordingExtensionTests {
 
     @Test
     void aMethodAnnotationMayRecordEveryThread() {
-        Kit.run(EveryThreadCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+        assertTheOneTestRecorded(EveryThreadCase.class, List.of("from a pool"));
+    }
 
-        assertEquals(List.of("from a pool"), recorders.get(0).payloads(PLACED));
+    @Test
+    void theRecorderStartsBeforeTheFixturesEvenWhenTheyDoNotAskForIt() {
+        assertTheOneTestRecorded(FixtureCase.class, List.of("fixture", "test"));
+    }
+
+    @Test
+    void byDefaultAPoolStartedBeforeTheTestIsNotHeard() {
+        assertTheOneTestRecorded(TestThreadCase.class, List.of("own"));
+    }
+
+    @Test
+    void aNestedTestUsesTheEnclosingClassAnnotation() {
+        assertTheOneTestRecorded(EveryThreadClassCase.class, List.of("pool", "own"));
+    }
+
+    private static void assertTheOneTestRecorded(Class<?> testCase, List<String> payloads) {
+        Kit.run(testCase).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertEquals(payloads, recorders.get(0).payloads(PLACED));
     }
 
     // ------------------------------------------------------------------------------------ cases
+
+    // A pool whose thread exists before any test's recorder does.
+    abstract static class EarlierPool {
+
+        static java.util.concurrent.ExecutorService pool;
+
+        @org.junit.jupiter.api.BeforeAll
+        static void startPool() throws Exception {
+            pool = Pools.started();
+        }
+
+        @org.junit.jupiter.api.AfterAll
+        static void stopPool() {
+            pool.shutdownNow();
+        }
+
+        static void fireFromPoolAndOwnThread(SignalRecorder recorder) throws Exception {
+            recorders.add(recorder);
+            Pools.run(pool, () -> PLACED.fire("pool", "pool"));
+            PLACED.fire("test", "own");
+        }
+    }
+
+    @Kit.Case
+    @RecordSignals
+    static class FixtureCase {
+
+        @BeforeEach
+        void fixture() {
+            PLACED.fire("setup", "fixture");
+        }
+
+        @Test
+        void places(SignalRecorder recorder) {
+            recorders.add(recorder);
+            PLACED.fire("shop", "test");
+        }
+    }
+
+    @Kit.Case
+    @RecordSignals
+    static class TestThreadCase extends EarlierPool {
+
+        @Test
+        void firesFromBoth(SignalRecorder recorder) throws Exception {
+            fireFromPoolAndOwnThread(recorder);
+        }
+    }
+
+    @Kit.Case
+    @RecordSignals(testThreadOnly = false)
+    static class EveryThreadClassCase extends EarlierPool {
+
+        @org.junit.jupiter.api.Nested
+        class Inner {
+
+            @Test
+            void firesFromBoth(SignalRecorder recorder) throws Exception {
+                fireFromPoolAndOwnThread(recorder);
+            }
+        }
+    }
 
     @Kit.Case
     @RecordSignals

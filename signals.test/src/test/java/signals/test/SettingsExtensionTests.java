@@ -153,6 +153,17 @@ class SettingsExtensionTests {
     }
 
     @Test
+    void aBlankSettingNameOnAClassIsAConfigurationErrorOfThatClass() {
+        EngineExecutionResults results = Kit.run(BlankCase.class);
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(BlankCase.class),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message("class " + BlankCase.class.getName() + " names a setting with a blank name"))));
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+        assertEquals(List.of(), changes);
+    }
+
+    @Test
     void withAutodetectionTheExtensionIsRegisteredOnceAndLeavesUnannotatedTestsAlone() {
         EngineExecutionResults results = Kit.run(ClassAndMethodCase.class, Kit.autodetection());
         results.testEvents().assertStatistics(stats -> stats.succeeded(2));
@@ -281,6 +292,15 @@ class SettingsExtensionTests {
         @OverrideSetting(name = X, value = "x1")
         @RemoveSetting(X)
         void twice() {
+        }
+    }
+
+    @Kit.Case
+    @OverrideSetting(name = " ", value = "x")
+    static class BlankCase {
+
+        @Test
+        void neverRuns() {
         }
     }
 

@@ -278,6 +278,43 @@ class SettingsOverrideTests {
     }
 
     @Test
+    void aSourceThatAlsoRefusesToRestoreAddsThatFailureAsSuppressed() {
+        SettingsSource stubborn = new SettingsSource() {
+            @Override
+            public String get(String setting) {
+                return System.getProperty(setting);
+            }
+
+            @Override
+            public void set(String setting, String value) {
+                if ("b1".equals(value) || "a0".equals(value)) {
+                    throw new UnsupportedOperationException("refused " + setting + "=" + value);
+                }
+                new SystemProperties().set(setting, value);
+            }
+        };
+        SettingsChange change = new SettingsChange(stubborn).set(A, "a1").set(B, "b1");
+
+        UnsupportedOperationException thrown = assertThrows(UnsupportedOperationException.class, change::enter);
+
+        assertEquals("refused " + B + "=b1", thrown.getMessage());
+        assertEquals(List.of("refused " + A + "=a0"),
+                java.util.Arrays.stream(thrown.getSuppressed()).map(Throwable::getMessage).toList());
+    }
+
+    @Test
+    void withoutAContextClassLoaderSettingsUseTheirOwnLoader() throws Exception {
+        ClassLoader[] seen = new ClassLoader[1];
+        Thread thread = new Thread(() -> seen[0] = Settings.contextClassLoader());
+        thread.setContextClassLoader(null);
+        thread.start();
+        thread.join();
+
+        assertSame(Settings.class.getClassLoader(), seen[0]);
+        assertSame(Thread.currentThread().getContextClassLoader(), Settings.contextClassLoader());
+    }
+
+    @Test
     void aSettingGivenTwiceInOneChangeIsRefused() {
         SettingsChange change = Settings.change().set(A, "a1");
 

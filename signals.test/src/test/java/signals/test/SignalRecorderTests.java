@@ -176,6 +176,7 @@ class SignalRecorderTests {
                     + "Sent while recording ordered, paid (2):\n"
                     + "  1. ordered from shop with book\n"
                     + "  2. ordered from shop with pen", failure.getMessage());
+            assertTrue(failure.isExpectedDefined() && failure.isActualDefined());
             assertEquals("once", failure.getExpected().getValue());
             assertEquals("2 times", failure.getActual().getValue());
         }
@@ -188,6 +189,7 @@ class SignalRecorderTests {
 
             assertEquals("Expected paid to be sent, but it was not.\nNothing was sent while recording every signal.",
                     failure.getMessage());
+            assertTrue(!failure.isExpectedDefined() && !failure.isActualDefined());
         }
     }
 
@@ -243,6 +245,17 @@ class SignalRecorderTests {
                     assertThrows(NullPointerException.class, () -> SignalRecorder.start(ORDERED, null)).getMessage());
             assertEquals("signal", assertThrows(NullPointerException.class, () -> recorder.sent(null)).getMessage());
         }
+    }
+
+    @Test
+    void theObserverIsRemovedOnceTheLastRecorderAndMuteAreClosed() {
+        SignalRecorder recorder = SignalRecorder.startInThisThread();
+        MutedSignals muted = MutedSignals.inThisThread(ORDERED);
+        recorder.close();
+        assertTrue(Watch.installed());
+        muted.close();
+
+        assertTrue(!Watch.installed());
     }
 
     @Test
