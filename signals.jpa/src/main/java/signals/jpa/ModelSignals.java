@@ -38,8 +38,9 @@ import signals.core.spi.SignalAdapter;
  *   <li>{@link #CLASS_PREPARED}: once per entity class when a unit boots.</li>
  *   <li>{@link #PRE_MIGRATE} / {@link #POST_MIGRATE}: around each schema action against the
  *       database.</li>
- *   <li>Bulk JPQL and Criteria {@code update} and {@code delete} fire nothing, as Django's
- *       {@code QuerySet.update()}.</li>
+ *   <li>Bulk JPQL and Criteria {@code update} and {@code delete} fire nothing: the update as
+ *       Django's {@code QuerySet.update()}; the delete unlike Django's {@code QuerySet.delete()},
+ *       which loads and signals each row, since a bulk JPQL delete never loads the rows.</li>
  * </ul>
  *
  * <p>A receiver that throws makes the Hibernate operation (usually the flush or the commit) fail

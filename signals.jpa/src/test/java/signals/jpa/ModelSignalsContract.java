@@ -18,6 +18,7 @@ import jakarta.persistence.RollbackException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hibernate.Hibernate;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import signals.core.Receiver;
 import signals.core.ReceiverException;
 import signals.core.Signal;
+import signals.core.spi.SendObserver;
 import signals.jpa.entities.Animal;
 import signals.jpa.entities.Author;
 import signals.jpa.entities.Book;
@@ -255,6 +257,25 @@ abstract class ModelSignalsContract extends UnitContract {
 
         assertEquals(List.of("Golf"), seen);
         assertEquals(1, db.count("Person"));
+    }
+
+    @Test
+    void aSendObserverAloneHearsEveryModelSignalThatNoReceiverListensTo() {
+        // A test's recorder is a SendObserver, not a receiver: the adapter must send for it too.
+        List<String> heard = new CopyOnWriteArrayList<>();
+        Set<Signal<?>> watched = Set.of(PRE_SAVE, POST_SAVE, PRE_DELETE, POST_DELETE, PRE_INIT, POST_INIT);
+        Person person = new Person(1L, "John", "Smith");
+        try (SendObserver.Installation observer = SendObserver.install((signal, sender, payload) -> {
+            if (watched.contains(signal) && sender == Person.class) {
+                heard.add(signal.name());
+            }
+            return true;
+        })) {
+            persist(person);
+            units.runInTransaction(em -> em.remove(em.find(Person.class, 1L)));
+        }
+
+        assertEquals(List.of("pre_save", "post_save", "pre_init", "post_init", "pre_delete", "post_delete"), heard);
     }
 
     @Test
