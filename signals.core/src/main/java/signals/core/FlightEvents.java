@@ -55,7 +55,8 @@ final class FlightEvents implements FlightRecorderListener {
 
     /** {@link Signal#fire} while a recording runs. */
     static void fire(Signal<?> signal, Link[] links, Object sender, Object payload) {
-        if (!SEND.isEnabled() && !RECEIVER.isEnabled()) {
+        boolean receivers = RECEIVER.isEnabled();
+        if (!SEND.isEnabled() && !receivers) {
             for (Link link : links) {
                 call(signal, link, sender, payload);
             }
@@ -67,7 +68,11 @@ final class FlightEvents implements FlightRecorderListener {
         try {
             for (Link link : links) {
                 called++;
-                fireOne(signal, link, sender, payload);
+                if (receivers) {
+                    fireOne(signal, link, sender, payload);
+                } else {
+                    call(signal, link, sender, payload);
+                }
             }
         } finally {
             sent(send, signal, sender, called);
@@ -75,10 +80,6 @@ final class FlightEvents implements FlightRecorderListener {
     }
 
     private static void fireOne(Signal<?> signal, Link link, Object sender, Object payload) {
-        if (!RECEIVER.isEnabled()) {
-            call(signal, link, sender, payload);
-            return;
-        }
         ReceiverEvent event = new ReceiverEvent();
         event.begin();
         Throwable thrown = null;
