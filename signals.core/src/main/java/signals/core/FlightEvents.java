@@ -53,10 +53,15 @@ final class FlightEvents implements FlightRecorderListener {
         Flight.recording = running;
     }
 
-    /** {@link Signal#fire} while a recording runs. */
+    /**
+     * {@link Signal#fire} while a recording runs. Written for the JIT: the events never reach a
+     * call that is not inlined unless they are over the threshold (no try/finally hands them
+     * to {@code commit}), so that C2 keeps them in registers and this allocates nothing, as JFR
+     * intends for its events. A send that reaches nobody records nothing.
+     */
     static void fire(Signal<?> signal, Link[] links, Object sender, Object payload) {
         boolean receivers = RECEIVER.isEnabled();
-        if (!SEND.isEnabled() && !receivers) {
+        if (links.length == 0 || !SEND.isEnabled() && !receivers) {
             for (Link link : links) {
                 call(signal, link, sender, payload);
             }
@@ -65,31 +70,42 @@ final class FlightEvents implements FlightRecorderListener {
         SendEvent send = new SendEvent();
         send.begin();
         int called = 0;
-        try {
-            for (Link link : links) {
-                called++;
-                if (receivers) {
-                    fireOne(signal, link, sender, payload);
-                } else {
-                    call(signal, link, sender, payload);
-                }
+        RuntimeException failure = null;
+        for (Link link : links) {
+            called++;
+            failure = receivers ? fireOne(signal, link, sender, payload) : callCatching(signal, link, sender, payload);
+            if (failure != null) {
+                break;
             }
-        } finally {
-            sent(send, signal, sender, called);
+        }
+        send.end();
+        if (send.shouldCommit()) {
+            commit(send, signal, sender, called);
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
-    private static void fireOne(Signal<?> signal, Link link, Object sender, Object payload) {
+    /** Calls one receiver as one receiver event; returns what it threw (an Error just passes). */
+    private static RuntimeException fireOne(Signal<?> signal, Link link, Object sender, Object payload) {
         ReceiverEvent event = new ReceiverEvent();
         event.begin();
-        Throwable thrown = null;
+        RuntimeException failure = callCatching(signal, link, sender, payload);
+        event.end();
+        if (event.shouldCommit()) {
+            commit(event, signal, link, failure == null ? null : failure instanceof ReceiverException
+                    ? failure.getCause() : failure);
+        }
+        return failure;
+    }
+
+    private static RuntimeException callCatching(Signal<?> signal, Link link, Object sender, Object payload) {
         try {
             call(signal, link, sender, payload);
-        } catch (RuntimeException | Error e) {
-            thrown = e instanceof ReceiverException ? e.getCause() : e;
-            throw e;
-        } finally {
-            received(event, signal, link, thrown);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
         }
     }
 
@@ -144,22 +160,30 @@ final class FlightEvents implements FlightRecorderListener {
     private static void sent(SendEvent event, Signal<?> signal, Object sender, int called) {
         event.end();
         if (event.shouldCommit()) {
-            event.signal = signal.name();
-            event.sender = describe(sender);
-            event.receivers = called;
-            event.commit();
+            commit(event, signal, sender, called);
         }
     }
 
     private static void received(ReceiverEvent event, Signal<?> signal, Link link, Throwable thrown) {
         event.end();
         if (event.shouldCommit()) {
-            event.signal = signal.name();
-            event.receiver = Descriptions.receiver(link);
-            event.threw = thrown != null;
-            event.exception = thrown == null ? null : thrown.getClass().getName();
-            event.commit();
+            commit(event, signal, link, thrown);
         }
+    }
+
+    private static void commit(SendEvent event, Signal<?> signal, Object sender, int called) {
+        event.signal = signal.name();
+        event.sender = describe(sender);
+        event.receivers = called;
+        event.commit();
+    }
+
+    private static void commit(ReceiverEvent event, Signal<?> signal, Link link, Throwable thrown) {
+        event.signal = signal.name();
+        event.receiver = Descriptions.receiver(link);
+        event.threw = thrown != null;
+        event.exception = thrown == null ? null : thrown.getClass().getName();
+        event.commit();
     }
 
     // Only for an event over its threshold. A sender's own toString may fail: the event must not.
