@@ -9,6 +9,9 @@
  * {@link signals.core.spi.SignalAdapter}.
  *
  * <p>This module needs nothing but {@code java.base}, opens nothing and reflects over nothing.
+ * When the {@code jdk.jfr} module is present it emits the JDK Flight Recorder events
+ * {@code signals.Send} and {@code signals.Receiver} (off unless a recording enables them);
+ * without it, it runs as before.
  *
  * @uses signals.core.ReceiverProvider
  * @uses signals.core.spi.SignalAdapter
@@ -16,6 +19,8 @@
 module signals.core {
     exports signals.core;
     exports signals.core.spi;
+
+    requires static jdk.jfr;
 
     uses signals.core.ReceiverProvider;
     uses signals.core.spi.SignalAdapter;

@@ -1,9 +1,14 @@
 package signals.benchmarks;
 
+import java.io.IOException;
+import java.text.ParseException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
@@ -12,6 +17,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 import signals.core.Receiver;
 import signals.core.Reply;
@@ -45,6 +51,18 @@ public class SendBenchmark {
     @Param({"megamorphic"})
     public String profile;
 
+    /**
+     * {@code off}: no JDK Flight Recorder recording runs (the flag the send path tests stays
+     * false); {@code send}: a recording runs with {@code signals.Send} enabled at a 10 ms
+     * threshold; {@code both}: the same with {@code signals.Receiver} enabled at 10 ms as well;
+     * {@code other}: a recording runs with the JDK's {@code default} settings, which leave both
+     * events off. No send here is ever slow enough to be recorded.
+     */
+    @Param({"off"})
+    public String flight;
+
+    private Recording recording;
+
     // Not final, so that the JIT cannot fold them into constants.
     Signal<Payload> signal;
     Receiver<Payload>[] array;
@@ -58,6 +76,7 @@ public class SendBenchmark {
      */
     @Setup(Level.Trial)
     public void connect(Blackhole bh) {
+        recording = startRecording(flight);
         sender = "checkout";
         payload = new Payload(42, "margherita");
         if (profile.equals("megamorphic")) {
@@ -70,6 +89,42 @@ public class SendBenchmark {
         for (Receiver<Payload> receiver : array) {
             signal.connect(receiver);
         }
+    }
+
+    /** Stops the recording, if any; its data is never written. */
+    @TearDown(Level.Trial)
+    public void stopRecording() {
+        if (recording != null) {
+            recording.close();
+        }
+    }
+
+    private static Recording startRecording(String flight) {
+        Recording started;
+        try {
+            switch (flight) {
+                case "off":
+                    return null;
+                case "other":
+                    started = new Recording(Configuration.getConfiguration("default"));
+                    break;
+                case "send":
+                case "both":
+                    started = new Recording();
+                    started.enable("signals.Send").withThreshold(Duration.ofMillis(10));
+                    if (flight.equals("both")) {
+                        started.enable("signals.Receiver").withThreshold(Duration.ofMillis(10));
+                    }
+                    break;
+                default:
+                    throw new IllegalArgumentException("flight is off, other, send or both, not " + flight);
+            }
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("cannot read the JDK's default recording settings", e);
+        }
+        started.setToDisk(false);
+        started.start();
+        return started;
     }
 
     /**

@@ -518,6 +518,10 @@ public final class Signal<T> {
         if (!Observers.allow(this, sender, payload)) {
             return;
         }
+        if (Flight.recording) {
+            FlightEvents.fire(this, ready(true).route(sender).links, sender, payload);
+            return;
+        }
         Receiver<Object>[] targets = direct;
         if (targets == null) {
             targets = ready(true).route(sender).targets;
@@ -558,17 +562,26 @@ public final class Signal<T> {
         }
         Reply[] replies = new Reply[links.length];
         int count = 0;
-        for (Link link : links) {
-            Object value;
-            try {
-                value = Stages.await(link.reply(this, sender, payload));
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new ReceiverException(this, link, e);
+        Object flight = Flight.recording ? FlightEvents.sendStarted() : null;
+        int called = 0;
+        try {
+            for (Link link : links) {
+                called++;
+                Object value;
+                try {
+                    value = replyOf(link, sender, payload);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new ReceiverException(this, link, e);
+                }
+                if (value != Link.GONE) {
+                    replies[count++] = new Reply(link.receiver(), value, null);
+                }
             }
-            if (value != Link.GONE) {
-                replies[count++] = new Reply(link.receiver(), value, null);
+        } finally {
+            if (flight != null) {
+                FlightEvents.sendEnded(flight, this, sender, called);
             }
         }
         return Collections.unmodifiableList(Arrays.asList(count == replies.length ? replies : Arrays.copyOf(replies, count)));
@@ -597,11 +610,15 @@ public final class Signal<T> {
             return List.of();
         }
         List<Reply> replies = new ArrayList<>(links.length);
+        Object flight = Flight.recording ? FlightEvents.sendStarted() : null;
         for (Link link : links) {
             Reply reply = robustReply(link, sender, payload);
             if (reply != null) {
                 replies.add(reply);
             }
+        }
+        if (flight != null) {
+            FlightEvents.sendEnded(flight, this, sender, links.length);
         }
         return Collections.unmodifiableList(replies);
     }
@@ -735,18 +752,33 @@ public final class Signal<T> {
         if (!Observers.allow(this, sender, payload)) {
             return;
         }
-        for (Link link : ready(true).route(sender).links) {
-            try {
-                Stages.await(link.reply(this, sender, payload));
-            } catch (Exception e) {
-                throw new ReceiverException(this, link, e);
+        Object flight = Flight.recording ? FlightEvents.sendStarted() : null;
+        int called = 0;
+        try {
+            for (Link link : ready(true).route(sender).links) {
+                called++;
+                try {
+                    replyOf(link, sender, payload);
+                } catch (Exception e) {
+                    throw new ReceiverException(this, link, e);
+                }
+            }
+        } finally {
+            if (flight != null) {
+                FlightEvents.sendEnded(flight, this, sender, called);
             }
         }
     }
 
+    /** Calls one receiver for a send that wants its reply, as a flight event while recording. */
+    private Object replyOf(Link link, Object sender, Object payload) throws Exception {
+        return Flight.recording ? FlightEvents.reply(this, link, sender, payload)
+                : Stages.await(link.reply(this, sender, payload));
+    }
+
     Reply robustReply(Link link, Object sender, Object payload) {
         try {
-            Object value = Stages.await(link.reply(this, sender, payload));
+            Object value = replyOf(link, sender, payload);
             return value == Link.GONE ? null : new Reply(link.receiver(), value, null);
         } catch (Exception e) {
             Descriptions.keepInterrupt(e);

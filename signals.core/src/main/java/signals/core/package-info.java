@@ -61,6 +61,9 @@
  *       {@code ClassPathCheck}, providers the class path hides; {@code Catalogue}, what is
  *       known, for the inventory and warnings.</dd>
  *   <dt>how is it described?</dt><dd>{@code Descriptions}, {@code Origin}.</dd>
+ *   <dt>what does JDK Flight Recorder see?</dt><dd>{@code Flight}, the one flag a send tests;
+ *       {@code FlightEvents}, the events {@code signals.Send} and {@code signals.Receiver} and
+ *       the sends that emit them, the only class that names a {@code jdk.jfr} type.</dd>
  * </dl>
  */
 package signals.core;

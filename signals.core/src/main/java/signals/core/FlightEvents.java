@@ -1,0 +1,248 @@
+package signals.core;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Enabled;
+import jdk.jfr.Event;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
+import jdk.jfr.Threshold;
+
+/**
+ * The JDK Flight Recorder events {@code signals.Send} and {@code signals.Receiver}, and the
+ * instrumented sends that emit them. Every JFR type of {@code signals.core} is here; only
+ * {@link Flight} loads this class, and only when the {@code jdk.jfr} module is present. The
+ * plain sends in {@link Signal} come here only while {@link Flight#recording} is true.
+ */
+final class FlightEvents implements FlightRecorderListener {
+
+    // Probes for isEnabled(), which reads the state JFR keeps for the event class: no allocation.
+    private static final SendEvent SEND = new SendEvent();
+    private static final ReceiverEvent RECEIVER = new ReceiverEvent();
+
+    private FlightEvents() {
+    }
+
+    /** Keeps {@link Flight#recording} true exactly while some recording runs. */
+    static void watch() {
+        FlightRecorder.addListener(new FlightEvents());
+        if (FlightRecorder.isInitialized()) {
+            refresh();
+        }
+    }
+
+    @Override
+    public void recorderInitialized(FlightRecorder recorder) {
+        refresh();
+    }
+
+    @Override
+    public void recordingStateChanged(Recording changed) {
+        refresh();
+    }
+
+    private static synchronized void refresh() {
+        boolean running = false;
+        for (Recording recording : FlightRecorder.getFlightRecorder().getRecordings()) {
+            running |= recording.getState() == RecordingState.RUNNING;
+        }
+        Flight.recording = running;
+    }
+
+    /**
+     * {@link Signal#fire} while a recording runs. Written for the JIT: the events never reach a
+     * call that is not inlined unless they are over the threshold (no try/finally hands them
+     * to {@code commit}), so that C2 keeps them in registers and this allocates nothing, as JFR
+     * intends for its events. A send that reaches nobody records nothing.
+     */
+    static void fire(Signal<?> signal, Link[] links, Object sender, Object payload) {
+        boolean receivers = RECEIVER.isEnabled();
+        if (links.length == 0 || !SEND.isEnabled() && !receivers) {
+            for (Link link : links) {
+                call(signal, link, sender, payload);
+            }
+            return;
+        }
+        SendEvent send = new SendEvent();
+        send.begin();
+        int called = 0;
+        RuntimeException failure = null;
+        for (Link link : links) {
+            called++;
+            failure = receivers ? fireOne(signal, link, sender, payload) : callCatching(signal, link, sender, payload);
+            if (failure != null) {
+                break;
+            }
+        }
+        send.end();
+        if (send.shouldCommit()) {
+            commit(send, signal, sender, called);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Calls one receiver as one receiver event; returns what it threw (an Error just passes). */
+    private static RuntimeException fireOne(Signal<?> signal, Link link, Object sender, Object payload) {
+        ReceiverEvent event = new ReceiverEvent();
+        event.begin();
+        RuntimeException failure = callCatching(signal, link, sender, payload);
+        event.end();
+        if (event.shouldCommit()) {
+            commit(event, signal, link, failure == null ? null : failure instanceof ReceiverException
+                    ? failure.getCause() : failure);
+        }
+        return failure;
+    }
+
+    private static RuntimeException callCatching(Signal<?> signal, Link link, Object sender, Object payload) {
+        try {
+            call(signal, link, sender, payload);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    private static void call(Signal<?> signal, Link link, Object sender, Object payload) {
+        try {
+            link.target().receive(signal, sender, payload);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ReceiverException(signal, link, e);
+        }
+    }
+
+    /**
+     * Calls one receiver for the sends that want its reply ({@link Signal#send},
+     * {@link Signal#sendRobust}, hosts), awaiting a responder's stage, as one receiver event.
+     */
+    static Object reply(Signal<?> signal, Link link, Object sender, Object payload) throws Exception {
+        if (!RECEIVER.isEnabled()) {
+            return Stages.await(link.reply(signal, sender, payload));
+        }
+        ReceiverEvent event = new ReceiverEvent();
+        event.begin();
+        Throwable thrown = null;
+        try {
+            return Stages.await(link.reply(signal, sender, payload));
+        } catch (Exception | Error e) {
+            thrown = e;
+            throw e;
+        } finally {
+            received(event, signal, link, thrown);
+        }
+    }
+
+    /** Starts the send event of a send that wants replies; null when it is off. */
+    static Object sendStarted() {
+        if (!SEND.isEnabled()) {
+            return null;
+        }
+        SendEvent send = new SendEvent();
+        send.begin();
+        return send;
+    }
+
+    /** Ends what {@link #sendStarted} began. */
+    static void sendEnded(Object started, Signal<?> signal, Object sender, int called) {
+        if (started != null) {
+            sent((SendEvent) started, signal, sender, called);
+        }
+    }
+
+    private static void sent(SendEvent event, Signal<?> signal, Object sender, int called) {
+        event.end();
+        if (event.shouldCommit()) {
+            commit(event, signal, sender, called);
+        }
+    }
+
+    private static void received(ReceiverEvent event, Signal<?> signal, Link link, Throwable thrown) {
+        event.end();
+        if (event.shouldCommit()) {
+            commit(event, signal, link, thrown);
+        }
+    }
+
+    private static void commit(SendEvent event, Signal<?> signal, Object sender, int called) {
+        event.signal = signal.name();
+        event.sender = describe(sender);
+        event.receivers = called;
+        event.commit();
+    }
+
+    private static void commit(ReceiverEvent event, Signal<?> signal, Link link, Throwable thrown) {
+        event.signal = signal.name();
+        event.receiver = Descriptions.receiver(link);
+        event.threw = thrown != null;
+        event.exception = thrown == null ? null : thrown.getClass().getName();
+        event.commit();
+    }
+
+    // Only for an event over its threshold. A sender's own toString may fail: the event must not.
+    private static String describe(Object sender) {
+        if (sender == null) {
+            return null;
+        }
+        if (sender instanceof Class) {
+            return ((Class<?>) sender).getName();
+        }
+        try {
+            return String.valueOf(sender);
+        } catch (RuntimeException e) {
+            return sender.getClass().getName() + " (toString failed: " + e + ")";
+        }
+    }
+
+    @Name("signals.Send")
+    @Label("Signal Send")
+    @Category("Signals")
+    @Description("A send of a signal: fire, send, sendRobust or an adapter's send, "
+            + "from the first receiver called to the last")
+    @Enabled(false)
+    @Threshold("10 ms")
+    static final class SendEvent extends Event {
+        @Label("Signal")
+        @Description("The signal's name")
+        String signal;
+
+        @Label("Sender")
+        @Description("The sender: a class name, or the sender's toString()")
+        String sender;
+
+        @Label("Receivers Called")
+        @Description("How many receivers the send called, the failing one included")
+        int receivers;
+    }
+
+    @Name("signals.Receiver")
+    @Label("Signal Receiver")
+    @Category("Signals")
+    @Description("One receiver called by a send, as the inventory names it")
+    @Enabled(false)
+    @Threshold("10 ms")
+    static final class ReceiverEvent extends Event {
+        @Label("Signal")
+        @Description("The signal's name")
+        String signal;
+
+        @Label("Receiver")
+        @Description("The receiver: its connection name if any, then its class")
+        String receiver;
+
+        @Label("Threw")
+        @Description("Whether the receiver threw")
+        boolean threw;
+
+        @Label("Exception")
+        @Description("The class of what it threw, if it did")
+        String exception;
+    }
+}
