@@ -24,6 +24,9 @@ final class Flight {
      */
     static volatile boolean recording;
 
+    // Whether FlightEvents registered its listener; false where jdk.jfr is absent.
+    private static boolean watched;
+
     static {
         Optional<Module> jfr = ModuleLayer.boot().findModule("jdk.jfr");
         if (jfr.isPresent()) {
@@ -35,6 +38,7 @@ final class Flight {
                     self.addReads(jfr.get());
                 }
                 FlightEvents.watch();
+                watched = true;
             } catch (LinkageError | RuntimeException e) {
                 Descriptions.LOG.log(Level.DEBUG, "JDK Flight Recorder events of signals are off", e);
             }
@@ -42,5 +46,16 @@ final class Flight {
     }
 
     private Flight() {
+    }
+
+    /**
+     * Stops listening to JDK Flight Recorder: what undeploying this library's own class loader
+     * needs, since the recorder would hold the listener, and the loader, for the life of the JVM.
+     * The events of this copy stay off afterwards.
+     */
+    static void stopWatching() {
+        if (watched) {
+            FlightEvents.unwatch();
+        }
     }
 }

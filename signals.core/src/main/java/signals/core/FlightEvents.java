@@ -27,11 +27,25 @@ final class FlightEvents implements FlightRecorderListener {
     private FlightEvents() {
     }
 
+    // The registered listener: JFR holds it for the life of the JVM, and with it this library's
+    // class loader, until unwatch() removes it.
+    private static FlightEvents watching;
+
     /** Keeps {@link Flight#recording} true exactly while some recording runs. */
-    static void watch() {
-        FlightRecorder.addListener(new FlightEvents());
+    static synchronized void watch() {
+        watching = new FlightEvents();
+        FlightRecorder.addListener(watching);
         if (FlightRecorder.isInitialized()) {
             refresh();
+        }
+    }
+
+    /** Stops watching, so that an undeployed copy of this library leaves no listener behind. */
+    static synchronized void unwatch() {
+        if (watching != null) {
+            FlightRecorder.removeListener(watching);
+            watching = null;
+            Flight.recording = false;
         }
     }
 

@@ -85,7 +85,10 @@ public final class Signals {
     /**
      * Disconnects every receiver whose class, weak owner or sender comes from a class loader or
      * one of its descendants, whoever connected it, and forgets that loader's providers and
-     * adapters: what a container does when it undeploys an application.
+     * adapters: what a container does when it undeploys an application. When this library
+     * itself was loaded by that loader (a web application carrying it in {@code WEB-INF/lib}), it
+     * also stops listening to JDK Flight Recorder, which would otherwise keep the loader alive;
+     * its flight-recorder events stay off from then on.
      *
      * @param loader the class loader, not null
      * @return how many connections were removed
@@ -94,7 +97,12 @@ public final class Signals {
     public static int disconnectAll(ClassLoader loader) {
         Objects.requireNonNull(loader, "loader");
         Discovery.ensureDone();
-        return Discovery.forget(type -> isWithin(type.getClassLoader(), loader));
+        int removed = Discovery.forget(type -> isWithin(type.getClassLoader(), loader));
+        ClassLoader own = Signals.class.getClassLoader();
+        if (own != null && isWithin(own, loader)) {
+            Flight.stopWatching();
+        }
+        return removed;
     }
 
     /**
@@ -109,7 +117,11 @@ public final class Signals {
         Objects.requireNonNull(layer, "layer");
         Discovery.ensureDone();
         Predicate<Class<?>> inLayer = type -> isWithin(type.getModule().getLayer(), layer);
-        return Discovery.forget(inLayer);
+        int removed = Discovery.forget(inLayer);
+        if (inLayer.test(Signals.class)) {
+            Flight.stopWatching();
+        }
+        return removed;
     }
 
     /**
