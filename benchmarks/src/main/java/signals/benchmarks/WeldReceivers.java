@@ -77,7 +77,7 @@ final class WeldReceivers {
     /** Qualifies an event and its observers by sender, for the sender-filtered benchmark. */
     @Qualifier @Retention(RetentionPolicy.RUNTIME) @Target({ElementType.PARAMETER, ElementType.FIELD})
     @interface Sender {
-        /** @return who sends */
+        /** {@return who sends} */
         String value();
 
         /** The literal for one sender. */

@@ -28,12 +28,12 @@ public class Customer {
         this.name = name;
     }
 
-    /** @return the id, null until saved */
+    /** {@return the id, null until saved} */
     public Long getId() {
         return id;
     }
 
-    /** @return the customer's name */
+    /** {@return the customer's name} */
     public String getName() {
         return name;
     }

@@ -58,12 +58,12 @@ public class Order {
         this.customer = customer;
     }
 
-    /** @return the id, null until saved */
+    /** {@return the id, null until saved} */
     public Long getId() {
         return id;
     }
 
-    /** @return who ordered */
+    /** {@return who ordered} */
     public Customer getCustomer() {
         return customer;
     }
@@ -82,7 +82,7 @@ public class Order {
         return line;
     }
 
-    /** @return the lines, read-only */
+    /** {@return the lines, read-only} */
     public List<OrderLine> getLines() {
         return Collections.unmodifiableList(lines);
     }
@@ -107,7 +107,7 @@ public class Order {
         this.tags = new LinkedHashSet<>(tags);
     }
 
-    /** @return the denormalised total in cents, as last saved */
+    /** {@return the denormalised total in cents, as last saved} */
     public long getTotalCents() {
         return totalCents;
     }
@@ -121,7 +121,7 @@ public class Order {
         this.totalCents = totalCents;
     }
 
-    /** @return the sum of the lines' subtotals, computed now */
+    /** {@return the sum of the lines' subtotals, computed now} */
     public long linesTotalCents() {
         return lines.stream().mapToLong(OrderLine::subtotalCents).sum();
     }

@@ -34,22 +34,22 @@ public class OrderLine {
         this.unitPriceCents = unitPriceCents;
     }
 
-    /** @return the id, null until saved */
+    /** {@return the id, null until saved} */
     public Long getId() {
         return id;
     }
 
-    /** @return the order this line belongs to */
+    /** {@return the order this line belongs to} */
     public Order getOrder() {
         return order;
     }
 
-    /** @return the pizza's name */
+    /** {@return the pizza's name} */
     public String getPizza() {
         return pizza;
     }
 
-    /** @return how many */
+    /** {@return how many} */
     public int getQuantity() {
         return quantity;
     }
@@ -63,12 +63,12 @@ public class OrderLine {
         this.quantity = quantity;
     }
 
-    /** @return the price of one, in cents */
+    /** {@return the price of one, in cents} */
     public long getUnitPriceCents() {
         return unitPriceCents;
     }
 
-    /** @return quantity times unit price, in cents */
+    /** {@return quantity times unit price, in cents} */
     public long subtotalCents() {
         return quantity * unitPriceCents;
     }

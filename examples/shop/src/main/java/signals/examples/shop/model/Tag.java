@@ -30,12 +30,12 @@ public class Tag {
         this.name = name;
     }
 
-    /** @return the id, null until saved */
+    /** {@return the id, null until saved} */
     public Long getId() {
         return id;
     }
 
-    /** @return the tag's name */
+    /** {@return the tag's name} */
     public String getName() {
         return name;
     }
