@@ -1,7 +1,6 @@
 package signals.core;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -62,13 +61,11 @@ final class AsyncSend {
     }
 
     private List<Reply> replies() {
-        List<Reply> replies = new ArrayList<>(outcomes.size());
-        for (int i = 0; i < outcomes.size(); i++) {
-            Link link = links.get(i);
-            Object receiver = link.receiver();
+        Object[] values = new Object[outcomes.size()];
+        for (int i = 0; i < values.length; i++) {
             CompletableFuture<Object> outcome = outcomes.get(i);
             if (!outcome.isCompletedExceptionally()) {
-                replies.add(new Reply(receiver, outcome.join(), null));
+                values[i] = outcome.join();
                 continue;
             }
             Throwable failure = unwrap(outcome);
@@ -76,10 +73,10 @@ final class AsyncSend {
                 throw failure instanceof CompletionException ? (CompletionException) failure
                         : new CompletionException(failure);
             }
-            Descriptions.logRobustFailure(signal, link, failure);
-            replies.add(new Reply(receiver, null, (Exception) failure));
+            Descriptions.logRobustFailure(signal, links.get(i), failure);
+            values[i] = new Replies.Failed((Exception) failure);
         }
-        return Collections.unmodifiableList(replies);
+        return new Replies(links.toArray(new Link[0]), values, values.length);
     }
 
     private static Throwable unwrap(CompletableFuture<Object> failed) {

@@ -196,10 +196,22 @@ final class Index {
 
         final Link[] links;
         final Receiver<Object>[] targets;
+        /** True when every link is a plain {@link ReceiverLink}: every reply is null, none is gone. */
+        final boolean plain;
 
         private Route(Link[] links) {
             this.links = links;
             this.targets = targetsOf(links);
+            this.plain = allPlain(links);
+        }
+
+        private static boolean allPlain(Link[] links) {
+            for (Link link : links) {
+                if (!(link instanceof ReceiverLink)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         static Route of(List<Link> links) {

@@ -1,5 +1,7 @@
 package signals.core;
 
+import java.util.Objects;
+
 /**
  * One receiver's answer to a send: Django's {@code (receiver, response)} pair.
  *
@@ -56,6 +58,33 @@ public final class Reply {
      */
     public boolean failed() {
         return exception != null;
+    }
+
+    /**
+     * Tells whether another reply comes from the same receiver (the same object) with an equal
+     * value and the same exception, as Django's {@code (receiver, response)} tuples compare.
+     *
+     * @param other the object to compare with
+     * @return true if it is an equal reply
+     */
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof Reply)) {
+            return false;
+        }
+        Reply that = (Reply) other;
+        return receiver == that.receiver && Objects.equals(value, that.value) && exception == that.exception;
+    }
+
+    /**
+     * Returns a hash code consistent with {@link #equals}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return (31 * System.identityHashCode(receiver) + Objects.hashCode(value)) * 31
+                + System.identityHashCode(exception);
     }
 
     @Override

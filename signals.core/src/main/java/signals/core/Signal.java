@@ -1,7 +1,6 @@
 package signals.core;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.lang.ref.Reference;
 import java.util.Collections;
 import java.util.HashMap;
@@ -556,35 +555,27 @@ public final class Signal<T> {
         if (!Observers.allow(this, sender, payload)) {
             return List.of();
         }
-        Link[] links = ready(true).route(sender).links;
+        Index.Route route = ready(true).route(sender);
+        Link[] links = route.links;
         if (links.length == 0) {
             return List.of();
         }
-        Reply[] replies = new Reply[links.length];
-        int count = 0;
-        Object flight = Flight.recording ? FlightEvents.sendStarted() : null;
-        int called = 0;
-        try {
-            for (Link link : links) {
-                called++;
-                Object value;
-                try {
-                    value = replyOf(link, sender, payload);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new ReceiverException(this, link, e);
-                }
-                if (value != Link.GONE) {
-                    replies[count++] = new Reply(link.receiver(), value, null);
-                }
-            }
-        } finally {
-            if (flight != null) {
-                FlightEvents.sendEnded(flight, this, sender, called);
-            }
+        if (!route.plain || Flight.recording) {
+            return collect(links, sender, payload, false);
         }
-        return Collections.unmodifiableList(Arrays.asList(count == replies.length ? replies : Arrays.copyOf(replies, count)));
+        // Plain receivers all reply null: call them as fire does, and keep no values at all.
+        Receiver<Object>[] targets = route.targets;
+        int i = 0;
+        try {
+            for (; i < targets.length; i++) {
+                targets[i].receive(this, sender, payload);
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ReceiverException(this, links[i], e);
+        }
+        return new Replies(links, null, links.length);
     }
 
     /**
@@ -609,18 +600,50 @@ public final class Signal<T> {
         if (links.length == 0) {
             return List.of();
         }
-        List<Reply> replies = new ArrayList<>(links.length);
+        return collect(links, sender, payload, true);
+    }
+
+    /**
+     * Calls the links in order and keeps their values in one array, which the returned list
+     * reads. A robust send keeps a receiver's exception as its value; another lets it out.
+     */
+    private List<Reply> collect(Link[] links, Object sender, Object payload, boolean robust) {
+        Object[] values = new Object[links.length];
+        Link[] replied = links; // copied only if a weak owner turns out to be gone
+        int count = 0;
         Object flight = Flight.recording ? FlightEvents.sendStarted() : null;
-        for (Link link : links) {
-            Reply reply = robustReply(link, sender, payload);
-            if (reply != null) {
-                replies.add(reply);
+        int called = 0;
+        try {
+            for (Link link : links) {
+                called++;
+                Object value;
+                try {
+                    value = replyOf(link, sender, payload);
+                } catch (Exception e) {
+                    if (!robust) {
+                        throw e instanceof RuntimeException ? (RuntimeException) e : new ReceiverException(this, link, e);
+                    }
+                    Descriptions.keepInterrupt(e);
+                    Descriptions.logRobustFailure(this, link, e);
+                    value = new Replies.Failed(e);
+                }
+                if (value == Link.GONE) {
+                    if (replied == links) {
+                        replied = links.clone();
+                    }
+                    continue;
+                }
+                if (replied != links) {
+                    replied[count] = link;
+                }
+                values[count++] = value;
+            }
+        } finally {
+            if (flight != null) {
+                FlightEvents.sendEnded(flight, this, sender, called);
             }
         }
-        if (flight != null) {
-            FlightEvents.sendEnded(flight, this, sender, links.length);
-        }
-        return Collections.unmodifiableList(replies);
+        return new Replies(replied, values, count);
     }
 
     /**
@@ -774,17 +797,6 @@ public final class Signal<T> {
     private Object replyOf(Link link, Object sender, Object payload) throws Exception {
         return Flight.recording ? FlightEvents.reply(this, link, sender, payload)
                 : Stages.await(link.reply(this, sender, payload));
-    }
-
-    Reply robustReply(Link link, Object sender, Object payload) {
-        try {
-            Object value = replyOf(link, sender, payload);
-            return value == Link.GONE ? null : new Reply(link.receiver(), value, null);
-        } catch (Exception e) {
-            Descriptions.keepInterrupt(e);
-            Descriptions.logRobustFailure(this, link, e);
-            return new Reply(link.receiver(), null, e);
-        }
     }
 
     private void checkPayload(T payload) {
