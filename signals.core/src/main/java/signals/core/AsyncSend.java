@@ -13,20 +13,31 @@ import java.util.concurrent.CompletionStage;
 final class AsyncSend {
 
     private final Signal<?> signal;
+    private final Object sender;
     private final boolean robust;
+    // The send's flight event while a recording wants it, else null; ended by finish().
+    private Object flight;
+    private int called;
     private final List<Link> links = new ArrayList<>();
     private final List<CompletableFuture<Object>> outcomes = new ArrayList<>();
 
-    private AsyncSend(Signal<?> signal, boolean robust) {
+    private AsyncSend(Signal<?> signal, Object sender, boolean robust) {
         this.signal = signal;
+        this.sender = sender;
         this.robust = robust;
     }
 
     /** Calls every receiver; runs on the executor. */
     static AsyncSend start(Signal<?> signal, Link[] links, Object sender, Object payload, boolean robust) {
-        AsyncSend send = new AsyncSend(signal, robust);
+        AsyncSend send = new AsyncSend(signal, sender, robust);
+        boolean recording = Flight.recording;
+        if (recording) {
+            send.flight = FlightEvents.sendStarted();
+        }
         for (Link link : links) {
             CompletableFuture<Object> outcome;
+            send.called++;
+            Object receiverFlight = recording ? FlightEvents.receiverStarted() : null;
             try {
                 Object value = link.reply(signal, sender, payload);
                 if (value == Link.GONE) {
@@ -36,6 +47,9 @@ final class AsyncSend {
                         : CompletableFuture.completedFuture(value);
             } catch (Exception e) {
                 Descriptions.keepInterrupt(e);
+                if (receiverFlight != null) {
+                    FlightEvents.receiverEnded(receiverFlight, signal, link, e);
+                }
                 send.add(link, CompletableFuture.failedFuture(e));
                 if (!robust) {
                     // The receivers after it are not called, but a stage answered before it may
@@ -43,6 +57,10 @@ final class AsyncSend {
                     break;
                 }
                 continue;
+            }
+            if (receiverFlight != null) {
+                // Awaited in place of the outcome, so that the event is committed before the send completes.
+                outcome = outcome.whenComplete((value, thrown) -> FlightEvents.receiverEnded(receiverFlight, signal, link, thrown));
             }
             send.add(link, outcome);
         }
@@ -52,7 +70,12 @@ final class AsyncSend {
     /** Waits, without blocking, for every answer, then pairs them with their receivers. */
     CompletableFuture<List<Reply>> finish() {
         return CompletableFuture.allOf(outcomes.toArray(new CompletableFuture<?>[0]))
-                .handle((ignored, failure) -> replies());
+                .handle((ignored, failure) -> {
+                    if (flight != null) { // FlightEvents is loaded only where jdk.jfr is present
+                        FlightEvents.asyncSendEnded(flight, signal, sender, called);
+                    }
+                    return replies();
+                });
     }
 
     private void add(Link link, CompletableFuture<Object> outcome) {

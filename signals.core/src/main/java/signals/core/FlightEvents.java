@@ -171,6 +171,40 @@ final class FlightEvents implements FlightRecorderListener {
         }
     }
 
+    /**
+     * Ends what {@link #sendStarted} began for an asynchronous send, once its last reply
+     * completed, on whichever thread completed it.
+     */
+    static void asyncSendEnded(Object started, Signal<?> signal, Object sender, int called) {
+        if (started != null) {
+            SendEvent event = (SendEvent) started;
+            event.asynchronous = true;
+            sent(event, signal, sender, called);
+        }
+    }
+
+    /** Starts the receiver event of one receiver of an asynchronous send; null when it is off. */
+    static Object receiverStarted() {
+        if (!RECEIVER.isEnabled()) {
+            return null;
+        }
+        ReceiverEvent event = new ReceiverEvent();
+        event.begin();
+        return event;
+    }
+
+    /**
+     * Ends what {@link #receiverStarted} began, when the receiver's outcome completed: a
+     * responder's stage counts as part of its receiver's time, as it does for {@code send}.
+     */
+    static void receiverEnded(Object started, Signal<?> signal, Link link, Throwable thrown) {
+        if (started != null) {
+            Throwable cause = thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null
+                    ? thrown.getCause() : thrown;
+            received((ReceiverEvent) started, signal, link, cause);
+        }
+    }
+
     private static void sent(SendEvent event, Signal<?> signal, Object sender, int called) {
         event.end();
         if (event.shouldCommit()) {
@@ -218,8 +252,8 @@ final class FlightEvents implements FlightRecorderListener {
     @Name("signals.Send")
     @Label("Signal Send")
     @Category("Signals")
-    @Description("A send of a signal: fire, send, sendRobust or an adapter's send, "
-            + "from the first receiver called to the last")
+    @Description("A send of a signal: fire, send, sendRobust, sendAsync, sendRobustAsync or an "
+            + "adapter's send, from the first receiver called to the last")
     @Enabled(false)
     @Threshold("10 ms")
     static final class SendEvent extends Event {
@@ -234,6 +268,11 @@ final class FlightEvents implements FlightRecorderListener {
         @Label("Receivers Called")
         @Description("How many receivers the send called, the failing one included")
         int receivers;
+
+        @Label("Asynchronous")
+        @Description("Sent by sendAsync or sendRobustAsync: the duration runs from the first "
+                + "receiver called until the last reply completed")
+        boolean asynchronous;
     }
 
     @Name("signals.Receiver")

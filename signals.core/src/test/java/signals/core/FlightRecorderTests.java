@@ -125,6 +125,70 @@ class FlightRecorderTests {
     }
 
     @Test
+    void anAsynchronousSendIsRecordedUntilItsLastReplyCompleted() throws IOException {
+        CompletableFuture<String> oven = new CompletableFuture<>();
+        signal.connect((s, sender, order) -> { }, name("ticket"));
+        signal.connectResponder((s, sender, order) -> {
+            // Completed 150 ms after the call, so both events last at least that long.
+            CompletableFuture.delayedExecutor(150, java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .execute(() -> oven.complete("baked"));
+            return oven;
+        }, name("oven"));
+
+        List<RecordedEvent> events = record(Map.of(), () ->
+                assertEquals("baked", signal.sendAsync("checkout", "margherita").join().get(1).value()));
+
+        RecordedEvent send = only(events, "signals.Send");
+        assertTrue(send.getBoolean("asynchronous"));
+        assertEquals(2, send.getInt("receivers"));
+        assertTrue(send.getDuration().compareTo(Duration.ofMillis(150)) >= 0, send.getDuration()::toString);
+        List<RecordedEvent> receivers = named(events, "signals.Receiver");
+        assertEquals(Set.of("'ticket' (" + LAMBDA + ")", "'oven' (" + LAMBDA + ")"),
+                Set.copyOf(receivers.stream().map(e -> e.getString("receiver")).toList()));
+        RecordedEvent slow = receivers.stream().filter(e -> e.getString("receiver").startsWith("'oven'"))
+                .findFirst().orElseThrow();
+        assertTrue(slow.getDuration().compareTo(Duration.ofMillis(150)) >= 0,
+                "the responder's time runs until its stage completed: " + slow.getDuration());
+        assertFalse(slow.getBoolean("threw"));
+    }
+
+    @Test
+    void aFailedStageOfARobustAsynchronousSendIsRecordedAsItsCause() throws IOException {
+        signal.connectResponder((s, sender, order) -> CompletableFuture.supplyAsync(() -> {
+            throw new IllegalStateException("oven cold");
+        }), name("oven"));
+        signal.connect((s, sender, order) -> {
+            throw new IOException("printer jammed");
+        }, name("printer"));
+
+        List<RecordedEvent> events;
+        try (LogCapture ignored = LogCapture.start()) {
+            events = record(Map.of(), () -> {
+                List<Reply> replies = signal.sendRobustAsync("checkout", "margherita").join();
+                assertTrue(replies.get(0).failed() && replies.get(1).failed());
+            });
+        }
+
+        assertEquals(2, only(events, "signals.Send").getInt("receivers"));
+        Map<String, String> thrown = new HashMap<>();
+        for (RecordedEvent receiver : named(events, "signals.Receiver")) {
+            assertTrue(receiver.getBoolean("threw"));
+            thrown.put(receiver.getString("receiver"), receiver.getString("exception"));
+        }
+        assertEquals(Map.of("'oven' (" + LAMBDA + ")", IllegalStateException.class.getName(),
+                "'printer' (" + LAMBDA + ")", IOException.class.getName()), thrown);
+    }
+
+    @Test
+    void aBlockingSendIsNotMarkedAsynchronous() throws IOException {
+        signal.connect((s, sender, order) -> { });
+
+        List<RecordedEvent> events = record(Map.of(), () -> signal.fire("checkout", "margherita"));
+
+        assertFalse(only(events, "signals.Send").getBoolean("asynchronous"));
+    }
+
+    @Test
     void withAThresholdOnlySlowSendsAndReceiversAreRecorded() throws IOException {
         Signal<String> slow = Signal.of("slow_signal", String.class);
         slow.connect((s, sender, order) -> Thread.sleep(250), name("slow.receiver"));
