@@ -116,6 +116,9 @@ public class FlightBenchmark {
      * One timed JFR event that never reaches its threshold, while a recording enables it: the
      * least that recording any timed event costs, whatever code emits it.
      */
+    @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
     @State(Scope.Thread)
     public static class Floor {
 
