@@ -45,7 +45,7 @@ public final class Observers {
      *
      * @return true if a send would call at least one observer
      */
-    public static boolean installed() {
+    public static boolean any() {
         return installed != null;
     }
 

@@ -116,7 +116,7 @@ public interface SignalAdapter {
      */
     static boolean isHeard(Signal<?> signal) {
         Objects.requireNonNull(signal, "signal");
-        return Observers.installed() || SpiBridge.machinery().anyReceiver(signal);
+        return Observers.any() || SpiBridge.machinery().anyReceiver(signal);
     }
 
     /**
@@ -131,6 +131,6 @@ public interface SignalAdapter {
      */
     static boolean isHeard(Signal<?> signal, Object sender) {
         Objects.requireNonNull(signal, "signal");
-        return Observers.installed() || signal.hasListeners(sender);
+        return Observers.any() || signal.hasListeners(sender);
     }
 }
