@@ -546,7 +546,8 @@ public final class Signal<T> {
      *
      * @param sender who sends; null reaches only receivers connected for every sender
      * @param payload the payload; null only for {@code Void}
-     * @return one reply per receiver called, in call order; empty when nobody listens
+     * @return one reply per receiver called, in call order, as a read-only list; empty when
+     *     nobody listens
      * @throws NullPointerException if the payload is null on a signal that has one
      * @throws IllegalArgumentException if the payload does not fit the signal
      */
@@ -587,7 +588,7 @@ public final class Signal<T> {
      *
      * @param sender who sends; null reaches only receivers connected for every sender
      * @param payload the payload; null only for {@code Void}
-     * @return one reply per receiver called, in call order
+     * @return one reply per receiver called, in call order, as a read-only list
      * @throws NullPointerException if the payload is null on a signal that has one
      * @throws IllegalArgumentException if the payload does not fit the signal
      */
