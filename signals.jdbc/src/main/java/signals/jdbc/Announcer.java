@@ -45,12 +45,9 @@ final class Announcer {
                     ? new SQLException(message(alias, url, e), ((SQLException) cause).getSQLState(),
                             ((SQLException) cause).getErrorCode(), cause)
                     : new SQLException(message(alias, url, e), cause);
+            // A receiver's InterruptedException leaves the thread interrupted: signals.core's
+            // ReceiverException sets the flag again when it wraps one, before this close.
             closeAfter(connection, failure);
-            if (cause instanceof InterruptedException) {
-                // Catching InterruptedException cleared the flag; the caller's thread was asked to
-                // stop and must still know it. Set only now: an interrupted close could fail.
-                Thread.currentThread().interrupt();
-            }
             throw failure;
         } catch (Error e) {
             closeAfter(connection, e);

@@ -75,7 +75,11 @@ final class JdbcUrls {
     private static final int REMEMBERED = 256;
     private static final Map<String, String> REDACTED = new ConcurrentHashMap<>();
 
-    private static String mask(String url) {
+    /**
+     * Masks the passwords in a URL as {@link #redact} does, without its memo; package-private so
+     * that tests reach the masking itself, which the memo answers for after a URL's first time.
+     */
+    static String mask(String url) {
         String shown = maskUserInfo(url);
         shown = ORACLE_USER_INFO.matcher(shown).replaceFirst("$1***$2");
         shown = SLASHED_USER_INFO.matcher(shown).replaceFirst("$1/***@");
@@ -91,7 +95,7 @@ final class JdbcUrls {
         authority += 2;
         Matcher parameter = FIRST_PARAMETER.matcher(url);
         int end = parameter.find(authority) ? parameter.start() : url.length();
-        int at = url.lastIndexOf('@', end - 1);
+        int at = url.lastIndexOf('@', end);   // what is at end starts a parameter: never '@'
         int colon = url.indexOf(':', authority);
         if (at < authority || colon < 0 || colon > at) {
             return url;   // no user info, or a user name without password

@@ -131,8 +131,27 @@ class AnnouncementFailureTests {
         SQLException failure = assertThrows(SQLException.class, () -> DriverManager.getConnection(url));
 
         String message = failure.getMessage();
-        assertTrue(message.startsWith("could not announce the new connection of data source '" + db.url()), message);
-        assertTrue(message.contains("PASSWORD=***"), message);
+        // The masked URL is the alias here, so it is shown once.
+        assertTrue(message.startsWith("could not announce the new connection of data source '" + db.url()
+                + ";USER=sa;PASSWORD=***': "), message);
+        assertFalse(message.contains(Database.PASSWORD), message);
+        db.awaitSessions(0);
+    }
+
+    @Test
+    void failureMessageOfNamedUrlDataSourceShowsAliasAndUrlWithoutPassword() throws Exception {
+        connect((signal, sender, created) -> {
+            throw new IllegalStateException("refused by receiver");
+        });
+        SignalsDataSource dataSource = new SignalsDataSource();
+        dataSource.setUrl(db.urlWithPassword());
+        dataSource.setAlias(ALIAS);
+
+        SQLException failure = assertThrows(SQLException.class, dataSource::getConnection);
+
+        String message = failure.getMessage();
+        assertTrue(message.startsWith("could not announce the new connection of data source 'orders' (" + db.url()
+                + ";USER=sa;PASSWORD=***): "), message);
         assertFalse(message.contains(Database.PASSWORD), message);
         db.awaitSessions(0);
     }

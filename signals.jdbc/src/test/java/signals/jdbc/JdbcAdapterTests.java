@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import signals.core.Inventory;
 import signals.core.Signals;
+import signals.jdbc.internal.JdbcAdapter;
 
 /** signals.core finds this module's adapter, and with it the built-in signal. */
 class JdbcAdapterTests {
@@ -22,6 +23,12 @@ class JdbcAdapterTests {
         assertEquals(1, adapters.size(), Signals.inventory().toString());
         assertEquals(List.of("connection_created"), adapters.get(0).signals());
         assertTrue(adapters.get(0).host().contains("jdbc:signals:"), adapters.get(0).host());
+    }
+
+    @Test
+    void adapterDeclaresConnectionCreatedWhenAskedAgain() {
+        // Discovery asks once per copy of signals.core, long before this test may run.
+        assertEquals(List.of(CONNECTION_CREATED), new JdbcAdapter().signals());
     }
 
     @Test

@@ -2,6 +2,7 @@ package signals.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,12 +13,19 @@ import static signals.jdbc.ConnectionSignals.CONNECTION_CREATED;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.Connection;
+import java.sql.ConnectionBuilder;
 import java.sql.DriverManager;
+import java.sql.JDBCType;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.ShardingKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,10 +128,94 @@ class SignalsDataSourceTests {
     void urlDataSourceIsNoWrapperButItself() throws SQLException {
         SignalsDataSource dataSource = urlDataSource("self");
 
-        assertSame(dataSource, dataSource.unwrap(javax.sql.DataSource.class));
-        assertFalse(dataSource.isWrapperFor(org.h2.jdbcx.JdbcDataSource.class));
-        SQLException failure = assertThrows(SQLException.class, () -> dataSource.unwrap(org.h2.jdbcx.JdbcDataSource.class));
+        assertSame(dataSource, dataSource.unwrap(DataSource.class));
+        assertFalse(dataSource.isWrapperFor(JdbcDataSource.class));
+        SQLException failure = assertThrows(SQLException.class, () -> dataSource.unwrap(JdbcDataSource.class));
         assertTrue(failure.getMessage().contains("wraps no DataSource"), failure.getMessage());
+    }
+
+    @Test
+    void configurationReadsBackAsSet() {
+        DataSource target = db.vendorDataSource();
+        SignalsDataSource wrapper = new SignalsDataSource(target, "wrapped");
+        SignalsDataSource fromUrl = urlDataSource("from-url");
+
+        assertSame(target, wrapper.getTargetDataSource());
+        assertNull(wrapper.getUrl());
+        assertNull(fromUrl.getTargetDataSource());
+        assertEquals(db.url(), fromUrl.getUrl());
+        assertEquals(db.user(), fromUrl.getUser());
+    }
+
+    @Test
+    void unconfiguredDataSourceIsAWrapperOfNothingButItself() throws SQLException {
+        // A pool or framework may ask before the data source is configured; only opening fails then.
+        SignalsDataSource unconfigured = new SignalsDataSource();
+
+        assertTrue(unconfigured.isWrapperFor(DataSource.class));
+        assertFalse(unconfigured.isWrapperFor(JdbcDataSource.class));
+    }
+
+    @Test
+    void logWriterSetOnTheWrapperIsTheTargetsOwn() throws SQLException {
+        DataSource target = db.vendorDataSource();
+        SignalsDataSource wrapper = new SignalsDataSource(target, "logged");
+        PrintWriter log = new PrintWriter(new StringWriter());
+
+        wrapper.setLogWriter(log);
+
+        assertSame(log, target.getLogWriter(), "H2's DataSource keeps the log writer it is given");
+    }
+
+    @Test
+    void urlDataSourceGivesTheParentLoggerOfTheDriverForItsUrl() throws SQLException {
+        // H2's driver has no parent logger (null); PostgreSQL's has one. Asking connects nowhere.
+        String url = "jdbc:postgresql://127.0.0.1:5432/test";
+        SignalsDataSource dataSource = new SignalsDataSource();
+        dataSource.setUrl(url);
+
+        Logger logger = dataSource.getParentLogger();
+
+        assertNotNull(logger);
+        assertSame(DriverManager.getDriver(url).getParentLogger(), logger);
+    }
+
+    @Test
+    void connectionBuilderOfUrlDataSourceRefusesShardingKeysBeforeConnecting() throws Exception {
+        SignalsDataSource dataSource = urlDataSource("sharded");
+        ShardingKey key = new ShardingKey() { };
+        List<UnaryOperator<ConnectionBuilder>> shardings = List.of(
+                builder -> builder.shardingKey(key), builder -> builder.superShardingKey(key));
+
+        for (UnaryOperator<ConnectionBuilder> sharding : shardings) {
+            ConnectionBuilder builder = sharding.apply(dataSource.createConnectionBuilder().user(db.user()));
+            SQLFeatureNotSupportedException refusal = assertThrows(SQLFeatureNotSupportedException.class,
+                    () -> builder.build().close());
+
+            assertTrue(refusal.getMessage().startsWith("sharding keys need a target DataSource"), refusal.getMessage());
+        }
+        db.awaitSessions(0);
+    }
+
+    @Test
+    void connectionBuilderOfWrapperIsTheTargetsAndWhatItBuildsIsAnnounced() throws SQLException {
+        List<ConnectionCreated> heard = new CopyOnWriteArrayList<>();
+        receivers.add(CONNECTION_CREATED.connect((signal, sender, created) -> heard.add(created), sender("sharded")));
+        BuildingDataSource target = new BuildingDataSource((JdbcDataSource) db.vendorDataSource());
+        SignalsDataSource wrapper = new SignalsDataSource(target, "sharded");
+        ShardingKey region = wrapper.createShardingKeyBuilder().subkey("eu", JDBCType.VARCHAR).build();
+        ShardingKey tenant = wrapper.createShardingKeyBuilder().subkey(7, JDBCType.INTEGER).build();
+
+        try (Connection connection = wrapper.createConnectionBuilder().user(db.user()).password(Database.PASSWORD)
+                .shardingKey(region).superShardingKey(tenant).build()) {
+            assertNotNull(connection);
+            assertEquals(List.of(new ConnectionCreated(connection, "sharded", null)), heard);
+        }
+        assertEquals(List.of(new BuildingDataSource.Key(List.of("eu")), new BuildingDataSource.Key(List.of(7))),
+                target.keysBuiltWith());
+        assertThrows(SQLException.class,
+                () -> wrapper.createConnectionBuilder().user("nobody").password("wrong").build().close());
+        assertEquals(1, heard.size(), "a failed open announces nothing");
     }
 
     @Test

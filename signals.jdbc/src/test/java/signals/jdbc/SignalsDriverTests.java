@@ -91,8 +91,9 @@ class SignalsDriverTests {
 
         for (SQLException failure : List.of(direct, throughDriverManager)) {
             String message = failure.getMessage();
-            assertTrue(message.contains("no JDBC driver accepts jdbc:nosuchdb://db.example.com/orders?user=app&password=***"),
-                    message);
+            // The target URL, then the URL the application gave, which is the one it can look for.
+            assertTrue(message.contains("no JDBC driver accepts jdbc:nosuchdb://db.example.com/orders?user=app&password=***"
+                    + " (from jdbc:signals:nosuchdb://db.example.com/orders?user=app&password=***)"), message);
             assertFalse(message.contains("hunter2"), message);
             assertEquals("08001", failure.getSQLState());
         }
@@ -118,6 +119,8 @@ class SignalsDriverTests {
                 assertFalse(failure.getMessage().contains("ter2"), failure.getMessage());
                 assertTrue(failure.getMessage().contains("***"), failure.getMessage());
             }
+            // The data source asked for the URL it was given: there is no other one to name.
+            assertFalse(viaDataSource.getMessage().contains("(from "), viaDataSource.getMessage());
         }
     }
 
@@ -210,6 +213,8 @@ class SignalsDriverTests {
         assertEquals(1, driver.getMinorVersion());
         assertFalse(driver.jdbcCompliant());
         assertEquals("signals.jdbc", driver.getParentLogger().getName());
+        // What DriverManager's log and a list of its drivers show.
+        assertEquals("SignalsDriver[jdbc:signals:]", driver.toString());
     }
 
     private static SignalsDataSource urlDataSource(String url) {

@@ -14,6 +14,7 @@ import static signals.jpa.ModelSignals.PRE_DELETE;
 import static signals.jpa.ModelSignals.PRE_INIT;
 import static signals.jpa.ModelSignals.PRE_SAVE;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.RollbackException;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,23 @@ abstract class ModelSignalsContract extends UnitContract {
     Recorder record(Signal<?>... signals) {
         recorder = Recorder.of(signals);
         return recorder;
+    }
+
+    /** The Odyssey with these pages, persisted: cascades and orphans to delete. */
+    Book persistOdyssey(String... pages) {
+        Book book = new Book("Odyssey");
+        for (String page : pages) {
+            book.addPage(page);
+        }
+        persist(book);
+        return book;
+    }
+
+    /** A reference to a persisted person that this entity manager has not loaded. */
+    static Person unloaded(EntityManager em, long id) {
+        Person reference = em.getReference(Person.class, id);
+        assertFalse(Hibernate.isInitialized(reference), "an uninitialized proxy, as the test intends");
+        return reference;
     }
 
     void persist(Object... entities) {
@@ -163,8 +181,7 @@ abstract class ModelSignalsContract extends UnitContract {
         persist(new Person(1L, "John", "Smith"));
         Recorder sent = record(PRE_SAVE, POST_SAVE);
         units.runInTransaction(em -> {
-            Person reference = em.getReference(Person.class, 1L);
-            assertFalse(Hibernate.isInitialized(reference));
+            Person reference = unloaded(em, 1L);
             assertTrue(reference.getClass() != Person.class, "a Hibernate proxy");
             reference.setLastName("Jones");
         });
@@ -432,6 +449,23 @@ abstract class ModelSignalsContract extends UnitContract {
 
         assertTrue(failure.getMessage().contains("post_save"), failure.getMessage());
         assertTrue(failure.getMessage().contains(Person.class.getName()), failure.getMessage());
+        assertTrue(failure.getMessage().contains("receiver for Model["), failure.getMessage());
+    }
+
+    @Test
+    void modelBindingsForInitAndDeleteReachTheirReceivers() {
+        persist(new Person(1L, "John", "Smith"));
+        List<String> heard = new CopyOnWriteArrayList<>();
+        Model<Person> people = Model.of(Person.class);
+        connections.addAll(people.preInit((signal, sender, init) -> heard.add("pre_init " + init.id())).connect());
+        connections.addAll(people.postInit((signal, sender, init) -> heard.add(
+                "post_init " + init.instance().getLastName())).connect());
+        connections.addAll(people.postDelete((signal, sender, delete) -> heard.add(
+                "post_delete " + delete.instance().getLastName())).connect());
+
+        units.runInTransaction(em -> em.remove(em.find(Person.class, 1L)));
+
+        assertEquals(List.of("pre_init 1", "post_init Smith", "post_delete Smith"), heard);
     }
 
     // ------------------------------------------------------------------ delete
@@ -478,10 +512,7 @@ abstract class ModelSignalsContract extends UnitContract {
     @Test
     void cascadedDeletesComeFirstAndAllCarryTheRemovedEntityAsOrigin() {
         // test_delete_signals_origin_model: deleting a Book with 2 Pages
-        Book book = new Book("Odyssey");
-        book.addPage("Sing to me of the man");
-        book.addPage("Muse");
-        persist(book);
+        Book book = persistOdyssey("Sing to me of the man", "Muse");
         Recorder sent = record(PRE_DELETE, POST_DELETE);
         units.runInTransaction(em -> em.remove(em.find(Book.class, book.getId())));
 
@@ -497,10 +528,7 @@ abstract class ModelSignalsContract extends UnitContract {
 
     @Test
     void anOrphanRemovedAtFlushIsItsOwnOrigin() {
-        Book book = new Book("Odyssey");
-        book.addPage("Sing to me of the man");
-        book.addPage("Muse");
-        persist(book);
+        Book book = persistOdyssey("Sing to me of the man", "Muse");
         Recorder sent = record(PRE_DELETE, POST_DELETE);
         units.runInTransaction(em -> em.find(Book.class, book.getId()).getPages().remove(0));
 
@@ -513,9 +541,7 @@ abstract class ModelSignalsContract extends UnitContract {
 
     @Test
     void aReceiverForOneModelHearsOnlyItsDeletes() {
-        Book book = new Book("Odyssey");
-        book.addPage("Muse");
-        persist(book);
+        Book book = persistOdyssey("Muse");
         List<String> pages = new ArrayList<>();
         connections.addAll(Model.of(Page.class).preDelete((signal, sender, delete) -> pages.add(
                 delete.instance().getText() + " of " + ((Book) delete.origin()).getName())).connect());
@@ -525,16 +551,59 @@ abstract class ModelSignalsContract extends UnitContract {
     }
 
     @Test
-    void removingTwiceSendsOnePreDelete() {
+    void removingAReferenceThatWasNeverLoadedSendsBothDeletes() {
         persist(new Person(1L, "John", "Smith"));
         Recorder sent = record(PRE_DELETE, POST_DELETE);
         units.runInTransaction(em -> {
-            Person person = em.find(Person.class, 1L);
-            em.remove(person);
-            em.remove(person);
+            em.remove(unloaded(em, 1L));
         });
 
         assertEquals(List.of("pre_delete", "post_delete"), sent.names());
+        PreDelete<?> pre = sent.payloads(PRE_DELETE).get(0);
+        assertEquals(Person.class, pre.instance().getClass(), "the entity, not its proxy");
+        assertSame(pre.instance(), pre.origin());
+        assertEquals(0, db.count("Person"));
+    }
+
+    @Test
+    void aCascadedRemovalWithoutReceiversStillDeletesEveryRow() {
+        Book book = persistOdyssey("Sing to me of the man", "Muse");
+
+        units.runInTransaction(em -> em.remove(em.find(Book.class, book.getId())));
+
+        assertEquals(0, db.count("Page"));
+        assertEquals(0, db.count("Book"));
+    }
+
+    @Test
+    void aPostDeleteReceiverAloneGetsTheRemovedEntityAsOriginOfACascade() {
+        Book book = persistOdyssey("Muse");
+        Recorder sent = record(POST_DELETE);
+        units.runInTransaction(em -> em.remove(em.find(Book.class, book.getId())));
+
+        List<String> shape = new ArrayList<>();
+        for (PostDelete<?> delete : sent.payloads(POST_DELETE)) {
+            shape.add(delete.instance().getClass().getSimpleName() + " of " + ((Book) delete.origin()).getName());
+        }
+        assertEquals(List.of("Page of Odyssey", "Book of Odyssey"), shape);
+    }
+
+    @Test
+    void removingTwiceSendsOnePreDelete() {
+        Recorder sent = record(PRE_DELETE, POST_DELETE);
+        // The entity itself, then a proxy loaded before the first removal.
+        for (boolean throughProxy : List.of(false, true)) {
+            persist(new Person(1L, "John", "Smith"));
+            sent.clear();
+            units.runInTransaction(em -> {
+                Person person = throughProxy ? unloaded(em, 1L) : em.find(Person.class, 1L);
+                Hibernate.initialize(person);
+                em.remove(person);
+                em.remove(person);
+            });
+
+            assertEquals(List.of("pre_delete", "post_delete"), sent.names(), throughProxy ? "proxy" : "entity");
+        }
     }
 
     @Test

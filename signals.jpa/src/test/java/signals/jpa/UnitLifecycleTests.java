@@ -1,19 +1,28 @@
 package signals.jpa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static signals.jpa.ModelSignals.CLASS_PREPARED;
+import static signals.jpa.ModelSignals.M2M_CHANGED;
+import static signals.jpa.ModelSignals.POST_DELETE;
+import static signals.jpa.ModelSignals.POST_INIT;
 import static signals.jpa.ModelSignals.POST_MIGRATE;
 import static signals.jpa.ModelSignals.POST_SAVE;
+import static signals.jpa.ModelSignals.PRE_DELETE;
+import static signals.jpa.ModelSignals.PRE_INIT;
 import static signals.jpa.ModelSignals.PRE_MIGRATE;
 import static signals.jpa.ModelSignals.PRE_SAVE;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import jakarta.persistence.SchemaValidationException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,9 +117,13 @@ class UnitLifecycleTests {
         EntityManagerFactory unit = keep(TestUnits.jpa("archive", db, Map.of()));
         Recorder sent = record(PRE_MIGRATE, POST_MIGRATE);
         unit.getSchemaManager().create(true);
+        unit.runInTransaction(em -> em.persist(new Person(1L, "John", "Smith")));
         unit.getSchemaManager().validate();
         unit.getSchemaManager().truncate();
+        assertEquals(0, db.count("Person"), "truncate emptied the table");
         unit.getSchemaManager().drop(true);
+        assertEquals(0, db.queryLong("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'PERSON'"),
+                "drop dropped the table");
 
         List<String> actions = new ArrayList<>();
         for (Recorder.Sent s : sent.sent()) {
@@ -121,6 +134,88 @@ class UnitLifecycleTests {
                 "post_migrate validate", "pre_migrate truncate", "post_migrate truncate", "pre_migrate drop",
                 "post_migrate drop"), actions);
         assertEquals(List.of(Person.class), sent.payloads(POST_MIGRATE).get(0).models());
+    }
+
+    @Test
+    void aFailedValidationSendsPreMigrateOnlyAndReachesTheCaller() {
+        EntityManagerFactory unit = keep(TestUnits.jpa("archive", db, Map.of()));
+        Recorder sent = record(PRE_MIGRATE, POST_MIGRATE);
+
+        assertThrows(SchemaValidationException.class, () -> unit.getSchemaManager().validate(),
+                "there is no table PERSON to validate");
+
+        assertEquals(List.of("pre_migrate"), sent.names());
+        assertEquals("validate", sent.payloads(PRE_MIGRATE).get(0).action());
+    }
+
+    @Test
+    void updateSendsMigrateAroundTheUpdateFromTheNamedFactory() {
+        Recorder sent = record(PRE_MIGRATE, POST_MIGRATE);
+        keep(TestUnits.hibernate(db, settings("hibernate.hbm2ddl.auto", "update",
+                "hibernate.session_factory_name", "inventory", "hibernate.session_factory_name_is_jndi", "false"),
+                Person.class));
+
+        assertEquals(List.of("pre_migrate", "post_migrate"), sent.names());
+        assertEquals("update", sent.payloads(PRE_MIGRATE).get(0).action());
+        assertEquals("inventory", sent.payloads(PRE_MIGRATE).get(0).using());
+        assertEquals("inventory", sent.sent().get(0).sender());
+        assertEquals(List.of(Person.class), sent.payloads(POST_MIGRATE).get(0).models());
+        assertEquals(1, db.queryLong("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'PERSON'"));
+    }
+
+    @Test
+    void aUnitBuiltHereSendsEveryModelSignalThroughItsOwnListeners() {
+        // The contract tests share one unit per class, built before their first test; this one
+        // builds its own, so that every listener the unit got at boot is seen at work here.
+        EntityManagerFactory unit = keep(TestUnits.jpa("shop", db, TestUnits.CREATE_DROP));
+        Recorder sent = record(PRE_INIT, POST_INIT, PRE_SAVE, POST_SAVE, PRE_DELETE, POST_DELETE, M2M_CHANGED);
+        Part wheel = new Part("wheel");
+        Vehicle van = new Vehicle("van");
+        van.getDefaultParts().add(wheel);
+        Car car = new Car("Volvo", "240");
+        Book book = new Book("Odyssey");
+        book.addPage("Muse");
+        unit.runInTransaction(em -> {
+            em.persist(wheel);
+            em.persist(van);
+            em.persist(car);
+            em.persist(book);
+        });
+        assertEquals(List.of("pre_add", "post_add"), m2mActions(sent));
+        assertTrue(sent.payloads(POST_SAVE).stream().allMatch(PostSave::created));
+        sent.clear();
+
+        unit.runInTransaction(em -> {
+            em.find(Car.class, car.getId()).setModel("740");
+            em.find(Vehicle.class, van.getId()).setDefaultParts(new HashSet<>());
+            em.find(Book.class, book.getId()).addPage("Sing to me of the man");
+        });
+        assertEquals(List.of("pre_clear", "post_clear"), m2mActions(sent), "pages are one-to-many: no m2m_changed");
+        assertTrue(sent.payloads(PRE_INIT).stream().anyMatch(init -> init.model() == Car.class));
+        assertTrue(sent.payloads(POST_INIT).stream().anyMatch(init -> init.instance() instanceof Car));
+        assertTrue(sent.payloads(PRE_SAVE).stream().anyMatch(save -> save.instance() instanceof Car && !save.created()
+                && save.updateFields().equals(Set.of("model"))), sent.sent().toString());
+        assertTrue(sent.payloads(POST_SAVE).stream().anyMatch(save -> save.instance() instanceof Car && !save.created()),
+                sent.sent().toString());
+        sent.clear();
+
+        unit.runInTransaction(em -> em.remove(em.find(Book.class, book.getId())));
+        List<String> deletes = new ArrayList<>();
+        for (Recorder.Sent s : sent.sent()) {
+            if (s.payload() instanceof PreDelete<?> pre) {
+                deletes.add("pre_delete " + pre.instance().getClass().getSimpleName() + " of " + ((Book) pre.origin()).getName());
+            } else if (s.payload() instanceof PostDelete<?> post) {
+                deletes.add("post_delete " + post.instance().getClass().getSimpleName() + " of " + ((Book) post.origin()).getName());
+            }
+        }
+        assertEquals(List.of("pre_delete Page of Odyssey", "pre_delete Page of Odyssey", "pre_delete Book of Odyssey",
+                "post_delete Page of Odyssey", "post_delete Page of Odyssey", "post_delete Book of Odyssey"), deletes);
+        assertEquals(0, db.count("Page"));
+        assertEquals(0, db.count("Book"));
+    }
+
+    private static List<String> m2mActions(Recorder sent) {
+        return sent.payloads(M2M_CHANGED).stream().map(change -> change.action().djangoName()).toList();
     }
 
     @Test

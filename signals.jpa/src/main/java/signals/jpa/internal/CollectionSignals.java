@@ -116,15 +116,9 @@ final class CollectionSignals implements PreCollectionRecreateEventListener, Pre
             return;   // Django sends no m2m_changed when the instance itself is deleted
         }
         PersistentCollection<?> collection = event.getCollection();
-        Collection<?> old;
-        if (collection.wasInitialized()) {
-            old = snapshot(event);
-        } else {
-            // What the rows held is what is being removed: load it, as Envers does, but only
-            // when someone listens.
-            collection.forceInitialization();
-            old = contents(collection);
-        }
+        // What the rows held is what is being removed. Unloaded, the collection loads them when
+        // ids() iterates it, as Envers loads it, but only when someone listens.
+        Collection<?> old = collection.wasInitialized() ? snapshot(event) : contents(collection);
         Set<Object> before = ids(old, event);
         Object replacement = replacement(event);
         List<M2mChanged> changes = new ArrayList<>(1);
