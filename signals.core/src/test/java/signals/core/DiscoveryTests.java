@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.lang.module.ModuleFinder;
 import java.lang.ref.WeakReference;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -15,11 +16,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DiscoveryTests {
 
     private static final String SERVICES = "META-INF/services/signals.core.ReceiverProvider";
+    private static final String ADAPTERS = "META-INF/services/signals.core.spi.SignalAdapter";
 
     @TempDir
     Path dir;
@@ -347,6 +354,365 @@ class DiscoveryTests {
         } finally {
             logger.removeHandler(capture);
         }
+    }
+
+    @Test
+    void aProviderThatReturnsANullBindingFailsDiscoveryNamingItsIndex() {
+        URLClassLoader plugin = plugin("nullbinding", Map.of(
+                "com/example/nullbinding/Holey.java", """
+                        package com.example.nullbinding;
+                        import java.util.*;
+                        import signals.core.*;
+                        public final class Holey implements ReceiverProvider {
+                          public List<SignalBinding<?>> receivers() {
+                            List<SignalBinding<?>> bindings = new ArrayList<>();
+                            bindings.add(SignalBinding.receiver(HostSignals.PLUGIN_PING, (s, sender, text) -> { }));
+                            bindings.add(null);
+                            return bindings;
+                          }
+                        }
+                        """,
+                SERVICES, "com.example.nullbinding.Holey\n"));
+
+        SignalException failure = assertThrows(SignalException.class, () -> Signals.discover(plugin));
+
+        assertEquals("ReceiverProvider com.example.nullbinding.Holey (class path) returned a null binding at index 1",
+                failure.getMessage());
+        assertTrue(HostSignals.PLUGIN_PING.receivers().isEmpty(), "the binding before the hole was connected");
+    }
+
+    @Test
+    void anAdapterThatThrowsFailsDiscoveryNamingItsClassAndConnectsNothing() {
+        URLClassLoader plugin = plugin("badadapter", Map.of(
+                "com/example/badadapter/Receivers.java",
+                Plugins.pingProvider("com.example.badadapter", "Receivers", "bad"),
+                "com/example/badadapter/Moody.java", """
+                        package com.example.badadapter;
+                        public final class Moody implements signals.core.spi.SignalAdapter {
+                          public String host() { throw new IllegalStateException("no host today"); }
+                          public java.util.List<signals.core.Signal<?>> signals() { return java.util.List.of(); }
+                        }
+                        """,
+                SERVICES, "com.example.badadapter.Receivers\n",
+                ADAPTERS, "com.example.badadapter.Moody\n"));
+
+        SignalException failure = assertThrows(SignalException.class, () -> Signals.discover(plugin));
+
+        assertEquals("SignalAdapter com.example.badadapter.Moody (class path) threw java.lang.IllegalStateException:"
+                + " no host today", failure.getMessage());
+        assertTrue(failure.getCause() instanceof IllegalStateException, String.valueOf(failure.getCause()));
+        assertTrue(HostSignals.PLUGIN_PING.receivers().isEmpty(), "the provider beside a broken adapter was connected");
+        assertTrue(adapterTypes().stream().noneMatch(type -> type.startsWith("com.example.badadapter")));
+    }
+
+    @Test
+    void anAdapterWhoseSignalsAreNullFailsDiscoveryNamingIt() {
+        URLClassLoader plugin = plugin("nulladapter", Map.of(
+                "com/example/nulladapter/Blank.java", """
+                        package com.example.nulladapter;
+                        public final class Blank implements signals.core.spi.SignalAdapter {
+                          public String host() { return "nothing"; }
+                          public java.util.List<signals.core.Signal<?>> signals() { return null; }
+                        }
+                        """,
+                ADAPTERS, "com.example.nulladapter.Blank\n"));
+
+        SignalException failure = assertThrows(SignalException.class, () -> Signals.discover(plugin));
+
+        assertEquals("SignalAdapter com.example.nulladapter.Blank (class path) returned null from signals()",
+                failure.getMessage());
+    }
+
+    @Test
+    void anAdapterThatListsANullSignalFailsDiscoveryNamingItsIndex() {
+        URLClassLoader plugin = plugin("holeyadapter", Map.of(
+                "com/example/holeyadapter/Holey.java", """
+                        package com.example.holeyadapter;
+                        import java.util.*;
+                        import signals.core.*;
+                        public final class Holey implements signals.core.spi.SignalAdapter {
+                          public String host() { return "holes"; }
+                          public List<Signal<?>> signals() { return Arrays.asList(HostSignals.PLUGIN_PING, null); }
+                        }
+                        """,
+                ADAPTERS, "com.example.holeyadapter.Holey\n"));
+
+        SignalException failure = assertThrows(SignalException.class, () -> Signals.discover(plugin));
+
+        assertEquals("SignalAdapter com.example.holeyadapter.Holey (class path) lists a null signal at index 1",
+                failure.getMessage());
+        assertTrue(adapterTypes().stream().noneMatch(type -> type.startsWith("com.example.holeyadapter")));
+    }
+
+    @Test
+    void aProviderListedTwiceRunsOnce() {
+        URLClassLoader plugin = plugin("twice", Map.of(
+                "com/example/twice/Receivers.java", Plugins.pingProvider("com.example.twice", "Receivers", "twice"),
+                SERVICES, "com.example.twice.Receivers\ncom.example.twice.Receivers\n"));
+
+        assertEquals(1, Signals.discover(plugin).size());
+        assertEquals(List.of("twice x"), values(HostSignals.PLUGIN_PING.send("test", "x")));
+    }
+
+    @Test
+    void aRedeployedPluginIsDiscoveredAgainAfterDisconnectAll() {
+        URLClassLoader plugin = plugin("redeploy", Map.of(
+                "com/example/redeploy/Receivers.java", Plugins.pingProvider("com.example.redeploy", "Receivers", "back"),
+                "com/example/redeploy/Fires.java", """
+                        package com.example.redeploy;
+                        public final class Fires implements signals.core.spi.SignalAdapter {
+                          public String host() { return "redeploy host"; }
+                          public java.util.List<signals.core.Signal<?>> signals() {
+                            return java.util.List.of(signals.core.HostSignals.PLUGIN_PING);
+                          }
+                        }
+                        """,
+                SERVICES, "com.example.redeploy.Receivers\n",
+                ADAPTERS, "com.example.redeploy.Fires\n"));
+        assertEquals(1, Signals.discover(plugin).size());
+        assertEquals(1, adapterTypes().stream().filter(type -> type.startsWith("com.example.redeploy.Fires")).count());
+
+        assertEquals(1, Signals.disconnectAll(plugin));
+        assertTrue(adapterTypes().stream().noneMatch(type -> type.startsWith("com.example.redeploy")),
+                "an undeployed adapter is still listed");
+
+        assertEquals(1, Signals.discover(plugin).size(), "the provider did not run again");
+        assertEquals(List.of("back x"), values(HostSignals.PLUGIN_PING.send("test", "x")));
+        assertEquals(1, adapterTypes().stream().filter(type -> type.startsWith("com.example.redeploy.Fires")).count());
+    }
+
+    @Test
+    void anInterruptedThreadDoesNotWaitForDiscoveryAndStaysInterrupted() {
+        URLClassLoader plugin = plugin("interrupted", Map.of(
+                "com/example/interrupted/Receivers.java",
+                Plugins.pingProvider("com.example.interrupted", "Receivers", "late"),
+                SERVICES, "com.example.interrupted.Receivers\n"));
+        Signals.discover();
+
+        Thread.currentThread().interrupt();
+        SignalException failure;
+        try {
+            failure = assertThrows(SignalException.class, () -> Signals.discover(plugin));
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt was swallowed");
+        }
+
+        assertEquals("interrupted while waiting for receiver discovery", failure.getMessage());
+        assertTrue(failure.getCause() instanceof InterruptedException, String.valueOf(failure.getCause()));
+        assertTrue(HostSignals.PLUGIN_PING.receivers().isEmpty());
+        assertEquals(1, Signals.discover(plugin).size(), "the interrupted round ran the provider after all");
+    }
+
+    @Test
+    @Disabled("Discovery.round connects before it records the round's adapters, so the connect warns; see the pit-core report")
+    void discoveringAPluginWithItsOwnAdapterDoesNotWarnThatTheAdapterIsMissing() {
+        URLClassLoader plugin = plugin("selfcontained", Map.of(
+                "com/example/selfcontained/Fired.java", """
+                        package com.example.selfcontained;
+                        public final class Fired {
+                          public static final signals.core.Signal<String> MADE = signals.core.spi.SignalAdapter
+                              .declare("selfcontained_made", String.class, "com.example.selfcontained");
+                        }
+                        """,
+                "com/example/selfcontained/Maker.java", """
+                        package com.example.selfcontained;
+                        public final class Maker implements signals.core.spi.SignalAdapter {
+                          public String host() { return "the maker"; }
+                          public java.util.List<signals.core.Signal<?>> signals() { return java.util.List.of(Fired.MADE); }
+                        }
+                        """,
+                "com/example/selfcontained/Receivers.java", """
+                        package com.example.selfcontained;
+                        public final class Receivers implements signals.core.ReceiverProvider {
+                          public java.util.List<signals.core.SignalBinding<?>> receivers() {
+                            return java.util.List.of(signals.core.SignalBinding.receiver(Fired.MADE, (s, sender, t) -> { }));
+                          }
+                        }
+                        """,
+                SERVICES, "com.example.selfcontained.Receivers\n",
+                ADAPTERS, "com.example.selfcontained.Maker\n"));
+
+        try (LogCapture log = LogCapture.start()) {
+            assertEquals(1, Signals.discover(plugin).size());
+
+            assertEquals(List.of(), log.records().stream().map(LogRecord::getMessage).toList());
+        }
+    }
+
+    @Test
+    void discoveringAPluginThatListensToASignalWithoutItsAdapterWarnsOnce() {
+        URLClassLoader plugin = plugin("orphaned", Map.of(
+                "com/example/orphaned/Fired.java", """
+                        package com.example.orphaned;
+                        public final class Fired {
+                          public static final signals.core.Signal<String> LOST = signals.core.spi.SignalAdapter
+                              .declare("orphaned_lost", String.class, "com.example.elsewhere");
+                        }
+                        """,
+                "com/example/orphaned/Receivers.java", """
+                        package com.example.orphaned;
+                        public final class Receivers implements signals.core.ReceiverProvider {
+                          public java.util.List<signals.core.SignalBinding<?>> receivers() {
+                            return java.util.List.of(
+                                signals.core.SignalBinding.receiver(Fired.LOST, (s, sender, t) -> { }),
+                                signals.core.SignalBinding.receiver(Fired.LOST, (s, sender, t) -> { }));
+                          }
+                        }
+                        """,
+                SERVICES, "com.example.orphaned.Receivers\n"));
+
+        try (LogCapture log = LogCapture.start()) {
+            assertEquals(2, Signals.discover(plugin).size());
+
+            List<String> messages = log.records().stream().map(LogRecord::getMessage).toList();
+            assertEquals(1, messages.size(), messages.toString());
+            assertTrue(messages.get(0).contains("'orphaned_lost'") && messages.get(0).contains("add com.example.elsewhere"),
+                    messages.get(0));
+        }
+    }
+
+    @Test
+    void disconnectAllRemovesHostReceiversWhoseOwnerSenderOrConnectorComesFromThePlugin() throws Exception {
+        URLClassLoader plugin = plugin("holders", Map.of(
+                "com/example/holders/Thing.java", """
+                        package com.example.holders;
+                        public final class Thing {
+                        }
+                        """,
+                "com/example/holders/Wiring.java", """
+                        package com.example.holders;
+                        import java.util.function.Consumer;
+                        import signals.core.*;
+                        public final class Wiring implements Consumer<Receiver<String>> {
+                          public void accept(Receiver<String> receiver) { HostSignals.PLUGIN_PING.connect(receiver); }
+                        }
+                        """));
+        Class<?> thingClass = plugin.loadClass("com.example.holders.Thing");
+        Object owner = thingClass.getConstructor().newInstance();
+        Object sender = thingClass.getConstructor().newInstance();
+        List<String> heard = new ArrayList<>();
+        HostSignals.PLUGIN_PING.connectWeak(owner, (o, s, sent, text) -> heard.add("owned"));
+        HostSignals.PLUGIN_PING.connect((s, sent, text) -> heard.add("by object"), ConnectOption.sender(sender));
+        HostSignals.PLUGIN_PING.connect((s, sent, text) -> heard.add("by class"), ConnectOption.sender(thingClass));
+        @SuppressWarnings("unchecked")
+        Consumer<Receiver<String>> wiring = (Consumer<Receiver<String>>) plugin.loadClass("com.example.holders.Wiring")
+                .getConstructor().newInstance();
+        wiring.accept((s, sent, text) -> heard.add("wired"));
+        try (SignalConnection host = HostSignals.PLUGIN_PING.connect((s, sent, text) -> heard.add("host"),
+                ConnectOption.sender("host"))) {
+
+            assertEquals(4, Signals.disconnectAll(plugin));
+
+            assertEquals(List.of(host), HostSignals.PLUGIN_PING.receivers(), "only the host's own connection stays");
+            HostSignals.PLUGIN_PING.send(sender, "x");
+            HostSignals.PLUGIN_PING.send(thingClass, "x");
+            HostSignals.PLUGIN_PING.send("host", "x");
+            assertEquals(List.of("host"), heard);
+        }
+    }
+
+    @Test
+    void disconnectAllOfAModuleLayerRemovesWhatHoldsItsClassesAndOnlyThat() throws Exception {
+        Path out = Plugins.build(dir.resolve("things"), Map.of(
+                "module-info.java", "module com.example.things { exports com.example.things; }\n",
+                "com/example/things/Thing.java", "package com.example.things;\npublic final class Thing {\n}\n"));
+        ModuleLayer layer = Plugins.layer(out, "com.example.things");
+        // A child layer, as a plugin that depends on another is loaded, and an unrelated sibling.
+        ModuleLayer child = layer.defineModulesWithOneLoader(layer.configuration().resolve(
+                ModuleFinder.of(Plugins.build(dir.resolve("child"), Map.of(
+                        "module-info.java", "module com.example.child { requires com.example.things; exports com.example.child; }\n",
+                        "com/example/child/Part.java", "package com.example.child;\npublic final class Part {\n}\n"),
+                        "--module-path", out.toString())),
+                ModuleFinder.of(), Set.of("com.example.child")), ClassLoader.getSystemClassLoader());
+        ModuleLayer sibling = Plugins.layer(Plugins.build(dir.resolve("sibling"), Map.of(
+                "module-info.java", "module com.example.things { exports com.example.things; }\n",
+                "com/example/things/Thing.java", "package com.example.things;\npublic final class Thing {\n}\n")),
+                "com.example.things");
+        Class<?> thing = layer.findLoader("com.example.things").loadClass("com.example.things.Thing");
+        Class<?> part = child.findLoader("com.example.child").loadClass("com.example.child.Part");
+        Class<?> other = sibling.findLoader("com.example.things").loadClass("com.example.things.Thing");
+        Object owner = part.getConstructor().newInstance();
+        List<String> heard = new ArrayList<>();
+        HostSignals.PLUGIN_PING.connect((s, sent, text) -> heard.add("thing"), ConnectOption.sender(thing));
+        HostSignals.PLUGIN_PING.connectWeak(owner, (o, s, sent, text) -> heard.add("part"));
+        try (SignalConnection kept = HostSignals.PLUGIN_PING.connect((s, sent, text) -> heard.add("other"),
+                ConnectOption.sender(other))) {
+
+            assertEquals(2, Signals.disconnectAll(layer), "the layer's and its child's");
+
+            assertEquals(List.of(kept), HostSignals.PLUGIN_PING.receivers());
+            HostSignals.PLUGIN_PING.send(thing, "x");
+            HostSignals.PLUGIN_PING.send(other, "x");
+            assertEquals(List.of("other"), heard);
+            assertEquals(1, Signals.disconnectAll(sibling));
+        }
+    }
+
+    @Test
+    void aRoundReleasesTheDiscoveryLockForOtherThreads() throws Exception {
+        URLClassLoader first = plugin("first", Map.of(
+                "com/example/first/Receivers.java", Plugins.pingProvider("com.example.first", "Receivers", "first"),
+                SERVICES, "com.example.first.Receivers\n"));
+        URLClassLoader second = plugin("second", Map.of(
+                "com/example/second/Receivers.java", Plugins.pingProvider("com.example.second", "Receivers", "second"),
+                SERVICES, "com.example.second.Receivers\n"));
+        assertEquals(1, Signals.discover(first).size());
+        assertEquals(1, Signals.disconnectAll(first));
+
+        // Were the lock still held by this thread, the other would wait for it in vain.
+        CompletableFuture<Integer> elsewhere = CompletableFuture.supplyAsync(() -> Signals.discover(second).size(),
+                Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "another discoverer")));
+
+        assertEquals(1, elsewhere.join());
+        assertEquals(List.of("second x"), values(HostSignals.PLUGIN_PING.send("test", "x")));
+    }
+
+    @Test
+    void anAdapterRunsOnceHoweverOftenItsLoaderIsDiscovered() {
+        URLClassLoader plugin = plugin("adapteronce", Map.of(
+                "com/example/adapteronce/Fires.java", """
+                        package com.example.adapteronce;
+                        public final class Fires implements signals.core.spi.SignalAdapter {
+                          public String host() { return "once"; }
+                          public java.util.List<signals.core.Signal<?>> signals() { return java.util.List.of(); }
+                        }
+                        """,
+                ADAPTERS, "com.example.adapteronce.Fires\n"));
+
+        Signals.discover(plugin);
+        Signals.discover(plugin);
+
+        assertEquals(1, adapterTypes().stream().filter(type -> type.startsWith("com.example.adapteronce.Fires")).count());
+    }
+
+    @Test
+    void disconnectAllLetsGoOfRoutesCachedForThePluginsClasses() throws Exception {
+        Signal<String> hierarchy = Signal.of("hierarchy", String.class);
+        List<Object> senders = new ArrayList<>();
+        try (SignalConnection anyObject = hierarchy.connect((s, sender, text) -> senders.add(sender),
+                ConnectOption.senderOrSubclassOf(Object.class))) {
+            WeakReference<ClassLoader> unloaded = sendFromAPluginClassAndUndeploy(hierarchy);
+            senders.clear();
+
+            assertTrue(Gc.until(() -> unloaded.get() == null),
+                    "a route cached for the plugin's class keeps its loader reachable");
+            assertTrue(anyObject.isConnected(), "the host's own receiver stays");
+        }
+    }
+
+    /** In its own frame, so that no local variable keeps the plugin alive. */
+    private WeakReference<ClassLoader> sendFromAPluginClassAndUndeploy(Signal<String> hierarchy) throws Exception {
+        URLClassLoader plugin = Plugins.loader(Plugins.buildClassPath(dir.resolve("cached"), Map.of(
+                "com/example/cached/Sender.java", "package com.example.cached;\npublic final class Sender {\n}\n")));
+        Class<?> sender = plugin.loadClass("com.example.cached.Sender");
+        assertEquals(1, hierarchy.send(sender, "cached").size());
+        assertEquals(0, Signals.disconnectAll(plugin), "the receiver is the host's");
+        plugin.close();
+        return new WeakReference<>(plugin);
+    }
+
+    private static List<String> adapterTypes() {
+        return Signals.inventory().adapters().stream().map(Inventory.Adapter::type).toList();
     }
 
     private URLClassLoader plugin(String name, Map<String, String> files) {
