@@ -611,4 +611,18 @@ class DispatcherTests {
                 failure.getMessage());
         assertTrue(signal.receivers().isEmpty());
     }
+
+    @Test
+    void receiversForOneSenderAndForEverySenderKeepTheirConnectionOrderWhenTheSnapshotIsRebuilt() {
+        List<String> heard = new ArrayList<>();
+        signal.connect((s, sender, text) -> heard.add("for seven"), sender("seven"));
+        signal.connect((s, sender, text) -> heard.add("for everyone"));
+        SignalConnection dropped = signal.connect((s, sender, text) -> heard.add("dropped"), sender("eight"));
+
+        // A disconnect builds the snapshot from scratch, merging the two kinds of receivers.
+        dropped.close();
+        signal.send("seven", "x");
+
+        assertEquals(List.of("for seven", "for everyone"), heard);
+    }
 }
