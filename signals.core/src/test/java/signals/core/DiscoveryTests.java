@@ -258,17 +258,7 @@ class DiscoveryTests {
     @Test
     void aModuleLayerPluginIsDiscoveredAndDisconnected() {
         assumeTrue(Signal.class.getModule().isNamed(), "module layers need signals.core on the module path");
-        Path out = Plugins.build(dir.resolve("layer"), Map.of(
-                "module-info.java", """
-                        module com.example.layered {
-                          requires signals.core;
-                          provides signals.core.ReceiverProvider with com.example.layered.Receivers;
-                        }
-                        """,
-                "com/example/layered/Receivers.java",
-                Plugins.pingProvider("com.example.layered", "Receivers", "layer heard")),
-                "--module-path", Plugins.CLASSES.toString(),
-                "--patch-module", "signals.core=" + Plugins.TEST_CLASSES);
+        Path out = providerModule("com.example.layered", "com.example.layered", "layer heard");
         ModuleLayer layer = Plugins.layer(out, "com.example.layered");
         loaders.add(layer.findLoader("com.example.layered"));
 
@@ -278,6 +268,38 @@ class DiscoveryTests {
         assertEquals(List.of("layer heard hi"), values(HostSignals.PLUGIN_PING.send("test", "hi")));
         assertEquals(1, Signals.disconnectAll(layer));
         assertTrue(HostSignals.PLUGIN_PING.receivers().isEmpty());
+    }
+
+    @Test
+    void providersOfALayerRunInOrderOfModuleNameBeforeClassName() {
+        assumeTrue(Signal.class.getModule().isNamed(), "module layers need signals.core on the module path");
+        // Module a.first holds the class whose name sorts last, so only the module name orders them.
+        Path first = providerModule("a.first", "z.last", "module a.first");
+        Path second = providerModule("b.second", "a.first", "module b.second");
+        ModuleLayer boot = ModuleLayer.boot();
+        ModuleLayer layer = boot.defineModulesWithOneLoader(boot.configuration().resolveAndBind(
+                ModuleFinder.of(second, first), ModuleFinder.of(), Set.of("a.first", "b.second")),
+                ClassLoader.getSystemClassLoader());
+        loaders.add(layer.findLoader("a.first"));
+
+        assertEquals(2, Signals.discover(layer).size());
+
+        assertEquals(List.of("module a.first x", "module b.second x"), values(HostSignals.PLUGIN_PING.send("test", "x")));
+        assertEquals(2, Signals.disconnectAll(layer));
+    }
+
+    /** A named module whose provider class {@code <package>.Receivers} answers the ping. */
+    private Path providerModule(String module, String packageName, String answer) {
+        return Plugins.build(dir.resolve(module), Map.of(
+                "module-info.java", """
+                        module %s {
+                          requires signals.core;
+                          provides signals.core.ReceiverProvider with %s.Receivers;
+                        }
+                        """.formatted(module, packageName),
+                packageName.replace('.', '/') + "/Receivers.java", Plugins.pingProvider(packageName, "Receivers", answer)),
+                "--module-path", Plugins.CLASSES.toString(),
+                "--patch-module", "signals.core=" + Plugins.TEST_CLASSES);
     }
 
     @Test
@@ -481,6 +503,8 @@ class DiscoveryTests {
                 "com/example/orphaned/Receivers.java", listeners("com.example.orphaned", 2),
                 SERVICES, "com.example.orphaned.Receivers\n"));
 
+        // Built in, its adapter missing too, but nobody listens: nothing to warn about.
+        Signal<String> quiet = Signal.builder("quiet_builtin", String.class).firedBy("com.example.silent").build();
         try (LogCapture log = LogCapture.start()) {
             assertEquals(2, Signals.discover(plugin).size());
 
@@ -488,6 +512,7 @@ class DiscoveryTests {
             assertEquals(1, messages.size(), messages.toString());
             assertTrue(messages.get(0).contains("'orphaned_lost'") && messages.get(0).contains("add com.example.elsewhere"),
                     messages.get(0));
+            assertTrue(quiet.receivers().isEmpty());
         }
     }
 
