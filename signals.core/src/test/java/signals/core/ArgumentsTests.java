@@ -127,6 +127,25 @@ class ArgumentsTests {
     }
 
     @Test
+    void aBadNameFurtherOnIsNamedByItsOwnPosition() {
+        NullPointerException missing = assertThrows(NullPointerException.class,
+                () -> Arguments.of("toppings", 1, "size", 2, null, 3));
+        IllegalArgumentException mistyped = assertThrows(IllegalArgumentException.class,
+                () -> Arguments.of("toppings", 1, "size", 2, 'c', 3));
+
+        assertEquals("argument name at position 4", missing.getMessage());
+        assertEquals("argument name at position 4 is a java.lang.Character (c), not a String", mistyped.getMessage());
+    }
+
+    @Test
+    void argumentsWithOtherNamesOrValuesDiffer() {
+        assertEquals(Arguments.of("toppings", 1), Arguments.of("toppings", 1));
+        assertFalse(Arguments.of("toppings", 1).equals(Arguments.of("toppings", 2)));
+        assertFalse(Arguments.of("toppings", 1).equals(Arguments.of("size", 1)));
+        assertFalse(Arguments.of("toppings", 1).equals("toppings=1"));
+    }
+
+    @Test
     void nullNameFailsNamingItsPosition() {
         NullPointerException e = assertThrows(NullPointerException.class,
                 () -> Arguments.of("toppings", 1, null, 2));

@@ -50,6 +50,25 @@ class AsyncSendTests {
 
     // Django: AsyncReceiversTests.test_asend
     @Test
+    void aCancelledStageIsItsRespondersFailure() {
+        CompletableFuture<Object> cancelled = new CompletableFuture<>();
+        cancelled.cancel(false);
+        signal.connectResponder((s, sender, text) -> cancelled);
+
+        List<Reply> replies = signal.sendRobustAsync("x", "x", Runnable::run).join();
+
+        assertInstanceOf(java.util.concurrent.CancellationException.class, replies.get(0).exception());
+    }
+
+    @Test
+    void aStageThatFailsWithAnErrorRaisesThatErrorFromABlockingSend() {
+        AssertionError broken = new AssertionError("broken invariant");
+        signal.connectResponder((s, sender, text) -> CompletableFuture.failedFuture(broken));
+
+        assertSame(broken, assertThrows(AssertionError.class, () -> signal.send("x", "x")));
+    }
+
+    @Test
     void sendAsyncAwaitsAsyncReceiversAndRepliesInConnectionOrder() throws Exception {
         SyncHandler sync = new SyncHandler();
         AsyncHandler async = new AsyncHandler(completer);

@@ -97,6 +97,24 @@ class ClassPathCheckTests {
     }
 
     @Test
+    void aFolderThatProvidesAReceiverProviderOnlyInItsModuleInfoIsNamedToo() {
+        Path folder = folder(null, "LostReceivers");
+
+        List<String> warnings = ClassPathCheck.hiddenProviders(List.of(folder));
+
+        assertEquals(List.of(folder + " (module com.example.lost) provides signals.core.ReceiverProvider with"
+                + " com.example.lost.LostReceivers in its module-info, but has no " + SERVICES + ": on the class"
+                + " path ServiceLoader reads only that file, so this provider was not run; add the file to the jar,"
+                + " or put the jar on the module path"), warnings);
+    }
+
+    @Test
+    void aFolderWithTheServicesFileTooSaysNothing() {
+        assertEquals(List.of(), ClassPathCheck.hiddenProviders(List.of(folder("com.example.lost.LostReceivers\n",
+                "LostReceivers"))));
+    }
+
+    @Test
     void applicationOnTheClassPathIsWarnedAtDiscovery() throws Exception {
         Path jar = jar(null, "LostReceivers");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -113,6 +131,16 @@ class ClassPathCheckTests {
 
     /** A modular jar that provides the given ReceiverProviders, with this services file or none. */
     private Path jar(String servicesFile, String... providers) {
+        Path classes = folder(servicesFile, providers);
+        Path jar = dir.resolve("lost.jar");
+        ToolProvider tool = ToolProvider.findFirst("jar").orElseThrow();
+        assertEquals(0, tool.run(System.out, System.err, "--create", "--file", jar.toString(), "-C", classes.toString(), "."));
+        assertTrue(Files.isRegularFile(jar));
+        return jar;
+    }
+
+    /** The application's classes as a folder on the class path, as an IDE or exploded build puts them. */
+    private Path folder(String servicesFile, String... providers) {
         Map<String, String> files = new HashMap<>();
         files.put("com/example/lost/Main.java", MAIN);
         for (String provider : providers) {
@@ -127,11 +155,6 @@ class ClassPathCheckTests {
         if (servicesFile != null) {
             files.put(SERVICES, servicesFile);
         }
-        Path classes = Plugins.build(dir.resolve("build"), files, "--module-path", Plugins.CLASSES.toString());
-        Path jar = dir.resolve("lost.jar");
-        ToolProvider tool = ToolProvider.findFirst("jar").orElseThrow();
-        assertEquals(0, tool.run(System.out, System.err, "--create", "--file", jar.toString(), "-C", classes.toString(), "."));
-        assertTrue(Files.isRegularFile(jar));
-        return jar;
+        return Plugins.build(dir.resolve("build"), files, "--module-path", Plugins.CLASSES.toString());
     }
 }

@@ -99,6 +99,27 @@ class DeadConnectionTests {
         assertFalse(signal.disconnect(live));
     }
 
+    @Test
+    void theHeldSweepsRunOnceReleased() throws Exception {
+        killWeakConnection(signal);
+        assertEquals(1, signal.links().length);
+
+        heldSweeps.close();
+        heldSweeps = Sweeper.holdBack();
+
+        assertEquals(0, signal.links().length, "the held sweep never ran");
+    }
+
+    @Test
+    void aConnectionForACollectedSenderIsNeitherListedNorHeard() throws InterruptedException {
+        WeakReference<Object> sender = connectForShortLivedSender(signal);
+        assertTrue(Gc.until(() -> sender.get() == null), "the sender was not collected");
+
+        assertEquals(1, signal.links().length, "the sweep was not held back");
+        assertEquals(List.of(), signal.receivers());
+        assertFalse(signal.hasListeners(null));
+    }
+
     // ------------------------------------------------------------------------------ helpers
 
     private List<String> sendAndCollect() {
@@ -122,5 +143,11 @@ class DeadConnectionTests {
         Object owner = new Object();
         connection[0] = signal.connectWeak(owner, (o, s, sender, val) -> { }, options);
         return new WeakReference<>(owner);
+    }
+
+    private static WeakReference<Object> connectForShortLivedSender(Signal<String> signal) {
+        Object sender = new Object();
+        signal.connect((s, from, val) -> { }, sender(sender));
+        return new WeakReference<>(sender);
     }
 }

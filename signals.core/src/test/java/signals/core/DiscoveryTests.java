@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.lang.module.ModuleFinder;
 import java.lang.ref.WeakReference;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -15,11 +16,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DiscoveryTests {
 
     private static final String SERVICES = "META-INF/services/signals.core.ReceiverProvider";
+    private static final String ADAPTERS = "META-INF/services/signals.core.spi.SignalAdapter";
 
     @TempDir
     Path dir;
@@ -64,7 +71,7 @@ class DiscoveryTests {
     void discoverRunsEachProviderOnlyOnce() {
         URLClassLoader plugin = plugin("once", Map.of(
                 "com/example/once/Receivers.java", Plugins.pingProvider("com.example.once", "Receivers", "once"),
-                SERVICES, "com.example.once.Receivers\n"));
+                SERVICES, "com.example.once.Receivers\ncom.example.once.Receivers\n"));
 
         assertEquals(1, Signals.discover(plugin).size());
         assertEquals(List.of(), Signals.discover(plugin));
@@ -251,17 +258,7 @@ class DiscoveryTests {
     @Test
     void aModuleLayerPluginIsDiscoveredAndDisconnected() {
         assumeTrue(Signal.class.getModule().isNamed(), "module layers need signals.core on the module path");
-        Path out = Plugins.build(dir.resolve("layer"), Map.of(
-                "module-info.java", """
-                        module com.example.layered {
-                          requires signals.core;
-                          provides signals.core.ReceiverProvider with com.example.layered.Receivers;
-                        }
-                        """,
-                "com/example/layered/Receivers.java",
-                Plugins.pingProvider("com.example.layered", "Receivers", "layer heard")),
-                "--module-path", Plugins.CLASSES.toString(),
-                "--patch-module", "signals.core=" + Plugins.TEST_CLASSES);
+        Path out = providerModule("com.example.layered", "com.example.layered", "layer heard");
         ModuleLayer layer = Plugins.layer(out, "com.example.layered");
         loaders.add(layer.findLoader("com.example.layered"));
 
@@ -274,27 +271,47 @@ class DiscoveryTests {
     }
 
     @Test
+    void providersOfALayerRunInOrderOfModuleNameBeforeClassName() {
+        assumeTrue(Signal.class.getModule().isNamed(), "module layers need signals.core on the module path");
+        // Module a.first holds the class whose name sorts last, so only the module name orders them.
+        Path first = providerModule("a.first", "z.last", "module a.first");
+        Path second = providerModule("b.second", "a.first", "module b.second");
+        ModuleLayer boot = ModuleLayer.boot();
+        ModuleLayer layer = boot.defineModulesWithOneLoader(boot.configuration().resolveAndBind(
+                ModuleFinder.of(second, first), ModuleFinder.of(), Set.of("a.first", "b.second")),
+                ClassLoader.getSystemClassLoader());
+        loaders.add(layer.findLoader("a.first"));
+
+        assertEquals(2, Signals.discover(layer).size());
+
+        assertEquals(List.of("module a.first x", "module b.second x"), values(HostSignals.PLUGIN_PING.send("test", "x")));
+        assertEquals(2, Signals.disconnectAll(layer));
+    }
+
+    /** A named module whose provider class {@code <package>.Receivers} answers the ping. */
+    private Path providerModule(String module, String packageName, String answer) {
+        return Plugins.build(dir.resolve(module), Map.of(
+                "module-info.java", """
+                        module %s {
+                          requires signals.core;
+                          provides signals.core.ReceiverProvider with %s.Receivers;
+                        }
+                        """.formatted(module, packageName),
+                packageName.replace('.', '/') + "/Receivers.java", Plugins.pingProvider(packageName, "Receivers", answer)),
+                "--module-path", Plugins.CLASSES.toString(),
+                "--patch-module", "signals.core=" + Plugins.TEST_CLASSES);
+    }
+
+    @Test
     void inventoryListsAdaptersSignalsAndWhoConnectedEachReceiver() {
         URLClassLoader plugin = plugin("adapter", Map.of(
-                "com/example/adapter/Fired.java", """
-                        package com.example.adapter;
-                        public final class Fired {
-                          public static final signals.core.Signal<String> THING_DONE = signals.core.spi.SignalAdapter
-                              .declare("thing_done", String.class, "com.example.adapter");
-                        }
-                        """,
-                "com/example/adapter/ThingAdapter.java", """
-                        package com.example.adapter;
-                        public final class ThingAdapter implements signals.core.spi.SignalAdapter {
-                          public String host() { return "the thing machine"; }
-                          public java.util.List<signals.core.Signal<?>> signals() { return java.util.List.of(Fired.THING_DONE); }
-                        }
-                        """,
+                "com/example/adapter/Fired.java", fired("com.example.adapter", "thing_done", "com.example.adapter"),
+                "com/example/adapter/ThingAdapter.java", adapter("com.example.adapter", "ThingAdapter", "the thing machine"),
                 "com/example/adapter/Receivers.java", """
                         package com.example.adapter;
                         public final class Receivers implements signals.core.ReceiverProvider {
                           public java.util.List<signals.core.SignalBinding<?>> receivers() {
-                            return java.util.List.of(signals.core.SignalBinding.receiver(Fired.THING_DONE, (s, sender, t) -> { },
+                            return java.util.List.of(signals.core.SignalBinding.receiver(Fired.SIGNAL, (s, sender, t) -> { },
                                 signals.core.ConnectOption.dispatchUid("thing.log")));
                           }
                         }
@@ -336,8 +353,9 @@ class DiscoveryTests {
         };
         Logger logger = Logger.getLogger("signals.core");
         logger.addHandler(capture);
-        try (SignalConnection ignored = orphan.connect((s, sender, text) -> { });
-             SignalConnection again = orphan.connect((s, sender, text) -> { })) {
+        try (SignalConnection ignored = orphan.connect((s, sender, text) -> { })) {
+            assertEquals(1, records.size(), "the first receiver did not warn");
+            orphan.connect((s, sender, text) -> { });
             assertEquals(1, records.size(), "warned once per signal, not once per receiver");
             assertEquals(Level.WARNING, records.get(0).getLevel());
             String message = records.get(0).getMessage();
@@ -347,6 +365,343 @@ class DiscoveryTests {
         } finally {
             logger.removeHandler(capture);
         }
+    }
+
+    @Test
+    void aProviderThatReturnsANullBindingFailsDiscoveryNamingItsIndex() {
+        URLClassLoader plugin = plugin("nullbinding", Map.of(
+                "com/example/nullbinding/Holey.java", """
+                        package com.example.nullbinding;
+                        import java.util.*;
+                        import signals.core.*;
+                        public final class Holey implements ReceiverProvider {
+                          public List<SignalBinding<?>> receivers() {
+                            List<SignalBinding<?>> bindings = new ArrayList<>();
+                            bindings.add(SignalBinding.receiver(HostSignals.PLUGIN_PING, (s, sender, text) -> { }));
+                            bindings.add(null);
+                            return bindings;
+                          }
+                        }
+                        """,
+                SERVICES, "com.example.nullbinding.Holey\n"));
+
+        SignalException failure = assertThrows(SignalException.class, () -> Signals.discover(plugin));
+
+        assertEquals("ReceiverProvider com.example.nullbinding.Holey (class path) returned a null binding at index 1",
+                failure.getMessage());
+        assertTrue(HostSignals.PLUGIN_PING.receivers().isEmpty(), "the binding before the hole was connected");
+    }
+
+    @Test
+    void anAdapterThatThrowsFailsDiscoveryNamingItsClassAndConnectsNothing() {
+        URLClassLoader plugin = plugin("badadapter", Map.of(
+                "com/example/badadapter/Receivers.java",
+                Plugins.pingProvider("com.example.badadapter", "Receivers", "bad"),
+                "com/example/badadapter/Moody.java", """
+                        package com.example.badadapter;
+                        public final class Moody implements signals.core.spi.SignalAdapter {
+                          public String host() { throw new IllegalStateException("no host today"); }
+                          public java.util.List<signals.core.Signal<?>> signals() { return java.util.List.of(); }
+                        }
+                        """,
+                SERVICES, "com.example.badadapter.Receivers\n",
+                ADAPTERS, "com.example.badadapter.Moody\n"));
+
+        SignalException failure = assertThrows(SignalException.class, () -> Signals.discover(plugin));
+
+        assertEquals("SignalAdapter com.example.badadapter.Moody (class path) threw java.lang.IllegalStateException:"
+                + " no host today", failure.getMessage());
+        assertTrue(failure.getCause() instanceof IllegalStateException, String.valueOf(failure.getCause()));
+        assertTrue(HostSignals.PLUGIN_PING.receivers().isEmpty(), "the provider beside a broken adapter was connected");
+        assertTrue(adapterTypes().stream().noneMatch(type -> type.startsWith("com.example.badadapter")));
+    }
+
+    @Test
+    void anAdapterWhoseSignalsAreNullFailsDiscoveryNamingIt() {
+        String failure = discoveryFailure("nulladapter", Map.of(
+                "com/example/nulladapter/Blank.java", adapter("com.example.nulladapter", "Blank", "nothing", "null"),
+                ADAPTERS, "com.example.nulladapter.Blank\n"));
+
+        assertEquals("SignalAdapter com.example.nulladapter.Blank (class path) returned null from signals()", failure);
+    }
+
+    @Test
+    void anAdapterThatListsANullSignalFailsDiscoveryNamingItsIndex() {
+        String failure = discoveryFailure("holeyadapter", Map.of(
+                "com/example/holeyadapter/Holey.java", adapter("com.example.holeyadapter", "Holey", "holes",
+                        "java.util.Arrays.asList(signals.core.HostSignals.PLUGIN_PING, null)"),
+                ADAPTERS, "com.example.holeyadapter.Holey\n"));
+
+        assertEquals("SignalAdapter com.example.holeyadapter.Holey (class path) lists a null signal at index 1", failure);
+        assertTrue(adapterTypes().stream().noneMatch(type -> type.startsWith("com.example.holeyadapter")));
+    }
+
+    @Test
+    void aRedeployedPluginIsDiscoveredAgainAfterDisconnectAll() {
+        URLClassLoader plugin = plugin("redeploy", Map.of(
+                "com/example/redeploy/Receivers.java", Plugins.pingProvider("com.example.redeploy", "Receivers", "back"),
+                "com/example/redeploy/Fires.java", adapter("com.example.redeploy", "Fires", "redeploy host",
+                        "java.util.List.of(signals.core.HostSignals.PLUGIN_PING)"),
+                SERVICES, "com.example.redeploy.Receivers\n",
+                ADAPTERS, "com.example.redeploy.Fires\n"));
+        assertEquals(1, Signals.discover(plugin).size());
+        assertEquals(1, adapterTypes().stream().filter(type -> type.startsWith("com.example.redeploy.Fires")).count());
+
+        assertEquals(1, Signals.disconnectAll(plugin));
+        assertTrue(adapterTypes().stream().noneMatch(type -> type.startsWith("com.example.redeploy")),
+                "an undeployed adapter is still listed");
+
+        assertEquals(1, Signals.discover(plugin).size(), "the provider did not run again");
+        assertEquals(List.of("back x"), values(HostSignals.PLUGIN_PING.send("test", "x")));
+        assertEquals(1, adapterTypes().stream().filter(type -> type.startsWith("com.example.redeploy.Fires")).count());
+    }
+
+    @Test
+    void anInterruptedThreadDoesNotWaitForDiscoveryAndStaysInterrupted() {
+        URLClassLoader plugin = plugin("interrupted", Map.of(
+                "com/example/interrupted/Receivers.java",
+                Plugins.pingProvider("com.example.interrupted", "Receivers", "late"),
+                SERVICES, "com.example.interrupted.Receivers\n"));
+        Signals.discover();
+
+        Thread.currentThread().interrupt();
+        SignalException failure;
+        try {
+            failure = assertThrows(SignalException.class, () -> Signals.discover(plugin));
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt was swallowed");
+        }
+
+        assertEquals("interrupted while waiting for receiver discovery", failure.getMessage());
+        assertTrue(failure.getCause() instanceof InterruptedException, String.valueOf(failure.getCause()));
+        assertTrue(HostSignals.PLUGIN_PING.receivers().isEmpty());
+        assertEquals(1, Signals.discover(plugin).size(), "the interrupted round ran the provider after all");
+    }
+
+    @Test
+    @Disabled("Discovery.round connects before it records the round's adapters, so the connect warns; see the pit-core report")
+    void discoveringAPluginWithItsOwnAdapterDoesNotWarnThatTheAdapterIsMissing() {
+        URLClassLoader plugin = plugin("selfcontained", Map.of(
+                "com/example/selfcontained/Fired.java",
+                fired("com.example.selfcontained", "selfcontained_made", "com.example.selfcontained"),
+                "com/example/selfcontained/Maker.java", adapter("com.example.selfcontained", "Maker", "the maker"),
+                "com/example/selfcontained/Receivers.java", listeners("com.example.selfcontained", 1),
+                SERVICES, "com.example.selfcontained.Receivers\n",
+                ADAPTERS, "com.example.selfcontained.Maker\n"));
+
+        try (LogCapture log = LogCapture.start()) {
+            assertEquals(1, Signals.discover(plugin).size());
+
+            assertEquals(List.of(), log.records().stream().map(LogRecord::getMessage).toList());
+        }
+    }
+
+    @Test
+    void discoveringAPluginThatListensToASignalWithoutItsAdapterWarnsOnce() {
+        URLClassLoader plugin = plugin("orphaned", Map.of(
+                "com/example/orphaned/Fired.java", fired("com.example.orphaned", "orphaned_lost", "com.example.elsewhere"),
+                "com/example/orphaned/Receivers.java", listeners("com.example.orphaned", 2),
+                SERVICES, "com.example.orphaned.Receivers\n"));
+
+        // Built in, its adapter missing too, but nobody listens: nothing to warn about.
+        Signal<String> quiet = Signal.builder("quiet_builtin", String.class).firedBy("com.example.silent").build();
+        try (LogCapture log = LogCapture.start()) {
+            assertEquals(2, Signals.discover(plugin).size());
+
+            List<String> messages = log.records().stream().map(LogRecord::getMessage).toList();
+            assertEquals(1, messages.size(), messages.toString());
+            assertTrue(messages.get(0).contains("'orphaned_lost'") && messages.get(0).contains("add com.example.elsewhere"),
+                    messages.get(0));
+            assertTrue(quiet.receivers().isEmpty());
+        }
+    }
+
+    @Test
+    void disconnectAllRemovesHostReceiversWhoseOwnerSenderOrConnectorComesFromThePlugin() throws Exception {
+        URLClassLoader plugin = plugin("holders", Map.of(
+                "com/example/holders/Thing.java", """
+                        package com.example.holders;
+                        public final class Thing {
+                        }
+                        """,
+                "com/example/holders/Wiring.java", """
+                        package com.example.holders;
+                        import java.util.function.Consumer;
+                        import signals.core.*;
+                        public final class Wiring implements Consumer<Receiver<String>> {
+                          public void accept(Receiver<String> receiver) { HostSignals.PLUGIN_PING.connect(receiver); }
+                        }
+                        """));
+        Class<?> thingClass = plugin.loadClass("com.example.holders.Thing");
+        Object owner = thingClass.getConstructor().newInstance();
+        Object sender = thingClass.getConstructor().newInstance();
+        List<String> heard = new ArrayList<>();
+        HostSignals.PLUGIN_PING.connectWeak(owner, (o, s, sent, text) -> heard.add("owned"));
+        HostSignals.PLUGIN_PING.connect((s, sent, text) -> heard.add("by object"), ConnectOption.sender(sender));
+        HostSignals.PLUGIN_PING.connect((s, sent, text) -> heard.add("by class"), ConnectOption.sender(thingClass));
+        @SuppressWarnings("unchecked")
+        Consumer<Receiver<String>> wiring = (Consumer<Receiver<String>>) plugin.loadClass("com.example.holders.Wiring")
+                .getConstructor().newInstance();
+        wiring.accept((s, sent, text) -> heard.add("wired"));
+        try (SignalConnection host = HostSignals.PLUGIN_PING.connect((s, sent, text) -> heard.add("host"),
+                ConnectOption.sender("host"))) {
+
+            assertEquals(4, Signals.disconnectAll(plugin));
+
+            assertEquals(List.of(host), HostSignals.PLUGIN_PING.receivers(), "only the host's own connection stays");
+            HostSignals.PLUGIN_PING.send(sender, "x");
+            HostSignals.PLUGIN_PING.send(thingClass, "x");
+            HostSignals.PLUGIN_PING.send("host", "x");
+            assertEquals(List.of("host"), heard);
+        }
+    }
+
+    @Test
+    void disconnectAllOfAModuleLayerRemovesWhatHoldsItsClassesAndOnlyThat() throws Exception {
+        Path out = Plugins.build(dir.resolve("things"), Map.of(
+                "module-info.java", "module com.example.things { exports com.example.things; }\n",
+                "com/example/things/Thing.java", "package com.example.things;\npublic final class Thing {\n}\n"));
+        ModuleLayer layer = Plugins.layer(out, "com.example.things");
+        // A child layer, as a plugin that depends on another is loaded, and an unrelated sibling.
+        ModuleLayer child = layer.defineModulesWithOneLoader(layer.configuration().resolve(
+                ModuleFinder.of(Plugins.build(dir.resolve("child"), Map.of(
+                        "module-info.java", "module com.example.child { requires com.example.things; exports com.example.child; }\n",
+                        "com/example/child/Part.java", "package com.example.child;\npublic final class Part {\n}\n"),
+                        "--module-path", out.toString())),
+                ModuleFinder.of(), Set.of("com.example.child")), ClassLoader.getSystemClassLoader());
+        ModuleLayer sibling = Plugins.layer(Plugins.build(dir.resolve("sibling"), Map.of(
+                "module-info.java", "module com.example.things { exports com.example.things; }\n",
+                "com/example/things/Thing.java", "package com.example.things;\npublic final class Thing {\n}\n")),
+                "com.example.things");
+        Class<?> thing = layer.findLoader("com.example.things").loadClass("com.example.things.Thing");
+        Class<?> part = child.findLoader("com.example.child").loadClass("com.example.child.Part");
+        Class<?> other = sibling.findLoader("com.example.things").loadClass("com.example.things.Thing");
+        Object owner = part.getConstructor().newInstance();
+        List<String> heard = new ArrayList<>();
+        HostSignals.PLUGIN_PING.connect((s, sent, text) -> heard.add("thing"), ConnectOption.sender(thing));
+        HostSignals.PLUGIN_PING.connectWeak(owner, (o, s, sent, text) -> heard.add("part"));
+        try (SignalConnection kept = HostSignals.PLUGIN_PING.connect((s, sent, text) -> heard.add("other"),
+                ConnectOption.sender(other))) {
+
+            assertEquals(2, Signals.disconnectAll(layer), "the layer's and its child's");
+
+            assertEquals(List.of(kept), HostSignals.PLUGIN_PING.receivers());
+            HostSignals.PLUGIN_PING.send(thing, "x");
+            HostSignals.PLUGIN_PING.send(other, "x");
+            assertEquals(List.of("other"), heard);
+            assertEquals(1, Signals.disconnectAll(sibling));
+        }
+    }
+
+    @Test
+    void aRoundReleasesTheDiscoveryLockForOtherThreads() throws Exception {
+        URLClassLoader first = plugin("first", Map.of(
+                "com/example/first/Receivers.java", Plugins.pingProvider("com.example.first", "Receivers", "first"),
+                SERVICES, "com.example.first.Receivers\n"));
+        URLClassLoader second = plugin("second", Map.of(
+                "com/example/second/Receivers.java", Plugins.pingProvider("com.example.second", "Receivers", "second"),
+                SERVICES, "com.example.second.Receivers\n"));
+        assertEquals(1, Signals.discover(first).size());
+        assertEquals(1, Signals.disconnectAll(first));
+
+        // Were the lock still held by this thread, the other would wait for it in vain.
+        CompletableFuture<Integer> elsewhere = CompletableFuture.supplyAsync(() -> Signals.discover(second).size(),
+                Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "another discoverer")));
+
+        assertEquals(1, elsewhere.join());
+        assertEquals(List.of("second x"), values(HostSignals.PLUGIN_PING.send("test", "x")));
+    }
+
+    @Test
+    void anAdapterRunsOnceHoweverOftenItsLoaderIsDiscovered() {
+        URLClassLoader plugin = plugin("adapteronce", Map.of(
+                "com/example/adapteronce/Fires.java", adapter("com.example.adapteronce", "Fires", "once", "java.util.List.of()"),
+                ADAPTERS, "com.example.adapteronce.Fires\n"));
+
+        Signals.discover(plugin);
+        Signals.discover(plugin);
+
+        assertEquals(1, adapterTypes().stream().filter(type -> type.startsWith("com.example.adapteronce.Fires")).count());
+    }
+
+    @Test
+    void disconnectAllLetsGoOfRoutesCachedForThePluginsClasses() throws Exception {
+        Signal<String> hierarchy = Signal.of("hierarchy", String.class);
+        List<Object> senders = new ArrayList<>();
+        try (SignalConnection anyObject = hierarchy.connect((s, sender, text) -> senders.add(sender),
+                ConnectOption.senderOrSubclassOf(Object.class))) {
+            WeakReference<ClassLoader> unloaded = sendFromAPluginClassAndUndeploy(hierarchy);
+            senders.clear();
+
+            assertTrue(Gc.until(() -> unloaded.get() == null),
+                    "a route cached for the plugin's class keeps its loader reachable");
+            assertTrue(anyObject.isConnected(), "the host's own receiver stays");
+        }
+    }
+
+    /** In its own frame, so that no local variable keeps the plugin alive. */
+    private WeakReference<ClassLoader> sendFromAPluginClassAndUndeploy(Signal<String> hierarchy) throws Exception {
+        URLClassLoader plugin = Plugins.loader(Plugins.buildClassPath(dir.resolve("cached"), Map.of(
+                "com/example/cached/Sender.java", "package com.example.cached;\npublic final class Sender {\n}\n")));
+        Class<?> sender = plugin.loadClass("com.example.cached.Sender");
+        assertEquals(1, hierarchy.send(sender, "cached").size());
+        assertEquals(0, Signals.disconnectAll(plugin), "the receiver is the host's");
+        plugin.close();
+        return new WeakReference<>(plugin);
+    }
+
+    /** Source of {@code Fired}, which declares a built-in signal {@code SIGNAL} that a module fires. */
+    private static String fired(String packageName, String signal, String module) {
+        return """
+                package %s;
+                public final class Fired {
+                  public static final signals.core.Signal<String> SIGNAL = signals.core.spi.SignalAdapter
+                      .declare("%s", String.class, "%s");
+                }
+                """.formatted(packageName, signal, module);
+    }
+
+    /** Source of an adapter that fires the package's {@code Fired.SIGNAL}. */
+    private static String adapter(String packageName, String className, String host) {
+        return adapter(packageName, className, host, "java.util.List.of(Fired.SIGNAL)");
+    }
+
+    /** Source of an adapter whose {@code signals()} returns the given expression. */
+    private static String adapter(String packageName, String className, String host, String signals) {
+        return """
+                package %s;
+                public final class %s implements signals.core.spi.SignalAdapter {
+                  public String host() { return "%s"; }
+                  public java.util.List<signals.core.Signal<?>> signals() { return %s; }
+                }
+                """.formatted(packageName, className, host, signals);
+    }
+
+    /** Source of a provider {@code Receivers} that binds that many receivers to {@code Fired.SIGNAL}. */
+    private static String listeners(String packageName, int count) {
+        return """
+                package %s;
+                public final class Receivers implements signals.core.ReceiverProvider {
+                  public java.util.List<signals.core.SignalBinding<?>> receivers() {
+                    java.util.List<signals.core.SignalBinding<?>> bindings = new java.util.ArrayList<>();
+                    for (int i = 0; i < %d; i++) {
+                      int n = i; // captured, so that each receiver is an object of its own, not a duplicate
+                      bindings.add(signals.core.SignalBinding.receiver(Fired.SIGNAL,
+                          (s, sender, t) -> java.util.Objects.requireNonNull(t, "listener " + n)));
+                    }
+                    return bindings;
+                  }
+                }
+                """.formatted(packageName, count);
+    }
+
+    private String discoveryFailure(String name, Map<String, String> files) {
+        URLClassLoader plugin = plugin(name, files);
+        return assertThrows(SignalException.class, () -> Signals.discover(plugin)).getMessage();
+    }
+
+    private static List<String> adapterTypes() {
+        return Signals.inventory().adapters().stream().map(Inventory.Adapter::type).toList();
     }
 
     private URLClassLoader plugin(String name, Map<String, String> files) {

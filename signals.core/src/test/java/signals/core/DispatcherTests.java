@@ -500,4 +500,129 @@ class DispatcherTests {
             assertTrue(signal.disconnect(this, sender(sender)));
         }
     }
+
+    @Test
+    void aSecondConnectReturnsAViewOfTheFirstConnectionThatCannotDisconnectIt() {
+        Receiver<String> receiver = (s, sender, text) -> { };
+        SignalConnection first = signal.connect(receiver, sender("seven"), dispatchUid("seven.log"));
+
+        SignalConnection again = signal.connect(receiver, sender("seven"), dispatchUid("seven.log"));
+
+        assertSame(signal, again.signal());
+        assertSame(receiver, again.receiver());
+        assertEquals(java.util.Optional.of("seven"), again.sender());
+        assertEquals(java.util.Optional.of("seven.log"), again.dispatchUid());
+        assertEquals(first.origin(), again.origin());
+        assertTrue(again.origin().startsWith("signals.core.DispatcherTests."), again.origin());
+        assertTrue(again.isConnected());
+        assertEquals(first + " (already connected)", again.toString());
+        assertFalse(again.disconnect(), "the view disconnected the first caller's receiver");
+        assertTrue(first.isConnected());
+        first.close();
+        assertFalse(again.isConnected(), "the view follows the connection it shows");
+    }
+
+    @Test
+    void aConnectionDescribesItsSignalReceiverSenderAndUid() {
+        try (SignalConnection plain = signal.connect((s, sender, text) -> { });
+             SignalConnection forOne = signal.connect((s, sender, text) -> { }, sender("seven"), dispatchUid("u1"));
+             SignalConnection forKind = signal.connect((s, sender, text) -> { },
+                     ConnectOption.senderOrSubclassOf(CharSequence.class))) {
+
+            assertEquals("SignalConnection[a_signal -> lambda in signals.core.DispatcherTests]", plain.toString());
+            assertEquals("SignalConnection[a_signal -> lambda in signals.core.DispatcherTests, sender=seven,"
+                    + " dispatchUid=u1]", forOne.toString());
+            assertEquals("SignalConnection[a_signal -> lambda in signals.core.DispatcherTests,"
+                    + " senderOrSubclassOf=interface java.lang.CharSequence]", forKind.toString());
+            assertEquals("Signal[a_signal]", signal.toString());
+        }
+    }
+
+    @Test
+    void closingOneConnectionLeavesTheOthers() {
+        SignalConnection first = signal.connect((s, sender, text) -> { });
+        try (SignalConnection second = signal.connect((s, sender, text) -> { })) {
+            first.close();
+
+            assertEquals(List.of(second), signal.receivers());
+        }
+    }
+
+    @Test
+    void disconnectingByReceiverOrUidLeavesAConnectionMadeWithAnotherUid() {
+        Receiver<String> receiver = (s, sender, text) -> { };
+        try (SignalConnection withUid = signal.connect(receiver, dispatchUid("mine"))) {
+
+            assertFalse(signal.disconnect(receiver), "a connection made with a uid is found by its uid");
+            assertFalse(signal.disconnectUid("theirs"));
+            assertEquals(List.of(withUid), signal.receivers());
+            assertTrue(signal.disconnectUid("mine"));
+        }
+    }
+
+    @Test
+    void aWeakResponderIsConnectedAndDisconnectedByItsOwner() {
+        Object owner = new Object();
+        WeakResponder<Object, String> responder = (o, s, sender, text) -> "answered " + text;
+
+        SignalConnection connection = signal.connectWeakResponder(owner, responder);
+
+        assertTrue(connection.isConnected());
+        assertEquals(List.of(connection), signal.receivers());
+        assertEquals("answered x", signal.send("any", "x").get(0).value());
+        assertFalse(signal.disconnectWeak(new Object(), responder), "another owner");
+        assertTrue(signal.disconnectWeak(owner, responder));
+        assertFalse(signal.disconnectWeak(owner, responder), "already gone");
+        assertTrue(signal.receivers().isEmpty());
+    }
+
+    @Test
+    void sendersWithTheSameHashAreStillDifferentSenders() {
+        // "Aa" and "BB" have the same String hash code.
+        assertEquals("Aa".hashCode(), "BB".hashCode());
+        List<String> heard = new ArrayList<>();
+        try (SignalConnection aa = signal.connect((s, sender, text) -> heard.add("Aa " + text), sender("Aa"));
+             SignalConnection bb = signal.connect((s, sender, text) -> heard.add("BB " + text), sender("BB"))) {
+
+            signal.send("BB", "1");
+            signal.send("Aa", "2");
+            signal.send("Ab", "3");
+
+            assertEquals(List.of("BB 1", "Aa 2"), heard);
+            assertFalse(signal.hasListeners("Ab"));
+        }
+    }
+
+    @Test
+    void aReceiverThatDisconnectsItselfAndThenThrowsIsStillNamed() {
+        Receiver<String> quitter = new Receiver<>() {
+            @Override
+            public void receive(Signal<?> s, Object sender, String text) throws Exception {
+                signal.disconnect(this);
+                throw new java.io.IOException("gone");
+            }
+        };
+        signal.connect(quitter);
+
+        ReceiverException failure = assertThrows(ReceiverException.class, () -> signal.fire("any", "x"));
+
+        assertTrue(failure.getMessage().startsWith("receiver signals.core.DispatcherTests$"), failure.getMessage());
+        assertTrue(failure.getMessage().endsWith(" of signal 'a_signal' threw java.io.IOException: gone"),
+                failure.getMessage());
+        assertTrue(signal.receivers().isEmpty());
+    }
+
+    @Test
+    void receiversForOneSenderAndForEverySenderKeepTheirConnectionOrderWhenTheSnapshotIsRebuilt() {
+        List<String> heard = new ArrayList<>();
+        signal.connect((s, sender, text) -> heard.add("for seven"), sender("seven"));
+        signal.connect((s, sender, text) -> heard.add("for everyone"));
+        SignalConnection dropped = signal.connect((s, sender, text) -> heard.add("dropped"), sender("eight"));
+
+        // A disconnect builds the snapshot from scratch, merging the two kinds of receivers.
+        dropped.close();
+        signal.send("seven", "x");
+
+        assertEquals(List.of("for seven", "for everyone"), heard);
+    }
 }

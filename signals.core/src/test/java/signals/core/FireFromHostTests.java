@@ -79,4 +79,13 @@ class FireFromHostTests {
                 () -> SignalAdapter.fireFromHost(null, "orders", "x")).getMessage());
         assertThrows(NullPointerException.class, () -> SignalAdapter.fireFromHost(signal, "orders", null));
     }
+
+    @Test
+    void theBridgeToTheSpiCannotBeOpenedASecondTime() {
+        signals.core.internal.SpiBridge.Machinery open = signals.core.internal.SpiBridge.machinery();
+
+        assertThrows(IllegalStateException.class, () -> signals.core.internal.SpiBridge.open(new SpiMachinery()));
+
+        assertSame(open, signals.core.internal.SpiBridge.machinery(), "another caller replaced the machinery");
+    }
 }

@@ -44,4 +44,17 @@ class InterruptTests {
         assertTrue(replies.get(0).exception() instanceof InterruptedException);
         assertTrue(Thread.interrupted(), "the interrupt was lost");
     }
+
+    @Test
+    void anAsynchronousSendKeepsItsExecutorThreadInterrupted() {
+        signal.connect((s, sender, text) -> {
+            throw new InterruptedException("stop");
+        });
+
+        // Runs the send in this thread, so that its interrupt status is the executor thread's.
+        List<Reply> replies = signal.sendRobustAsync("x", "x", Runnable::run).join();
+
+        assertTrue(replies.get(0).exception() instanceof InterruptedException);
+        assertTrue(Thread.interrupted(), "the executor thread's interrupt was lost");
+    }
 }

@@ -194,4 +194,18 @@ class RepliesTests {
         signal.connectWeakResponder(owner, (o, s, sender, value) -> "weak");
         return new WeakReference<>(owner);
     }
+
+    @Test
+    void aReplySaysWhoAnsweredWhatOrWhatItThrew() {
+        signal.connectResponder((s, sender, text) -> "answer to " + text);
+        signal.connect((s, sender, text) -> {
+            throw new IOException("disk full");
+        });
+
+        List<Reply> replies = signal.sendRobust("x", "x");
+
+        assertEquals("Reply[lambda in signals.core.RepliesTests -> answer to x]", replies.get(0).toString());
+        assertEquals("Reply[lambda in signals.core.RepliesTests -> threw java.io.IOException: disk full]",
+                replies.get(1).toString());
+    }
 }

@@ -243,4 +243,28 @@ class WeakConnectionTests {
             return "answered " + val;
         }
     }
+
+    @Test
+    void aDisconnectedWeakReceiverIsNotKeptByItsLivingOwnerOrSender() throws InterruptedException {
+        Object owner = new Object();
+        Object sender = new Object();
+        WeakReference<Object> receiver = connectAndDisconnect(owner, sender);
+
+        assertTrue(Gc.until(() -> receiver.get() == null),
+                "the disconnected receiver is still reachable while its owner and sender live");
+        assertNotNull(owner);
+        assertNotNull(sender);
+    }
+
+    /** In its own frame, so that only the signal could still hold the receiver. */
+    private WeakReference<Object> connectAndDisconnect(Object owner, Object sender) {
+        WeakReceiver<Object, String> receiver = new WeakReceiver<>() {
+            @Override
+            public void receive(Object o, Signal<?> s, Object from, String value) {
+            }
+        };
+        assertTrue(signal.connectWeak(owner, receiver, sender(sender)).isConnected());
+        assertTrue(signal.disconnectWeak(owner, receiver, sender(sender)));
+        return new WeakReference<>(receiver);
+    }
 }
