@@ -190,10 +190,12 @@ final class Discovery {
                 }
             }
         }
+        // The round's adapters are known before its receivers connect, so that a plugin that
+        // brings both is not warned about a missing adapter.
+        Catalogue.addAdapters(adapters);
         List<SignalConnection> connected = new ArrayList<>();
         links.forEach((signal, mine) -> connected.addAll(signal.connectAll(mine)));
         adapters.forEach(adapter -> ALREADY_RUN.put(adapter.adapter().getClass(), Boolean.TRUE));
-        Catalogue.addAdapters(adapters);
         providers.forEach(provider -> ALREADY_RUN.put(provider.type(), Boolean.TRUE));
         return connected;
     }

@@ -25,7 +25,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -479,7 +478,6 @@ class DiscoveryTests {
     }
 
     @Test
-    @Disabled("Discovery.round connects before it records the round's adapters, so the connect warns; see the pit-core report")
     void discoveringAPluginWithItsOwnAdapterDoesNotWarnThatTheAdapterIsMissing() {
         URLClassLoader plugin = plugin("selfcontained", Map.of(
                 "com/example/selfcontained/Fired.java",
