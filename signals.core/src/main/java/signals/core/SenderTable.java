@@ -57,6 +57,19 @@ final class SenderTable {
         }
     }
 
+    /** How many slots {@link #get} reads to find this sender, or to find it missing. */
+    int probes(Object sender) {
+        Entry[] t = slots;
+        int hash = Senders.hash(sender);
+        int mask = t.length - 1;
+        int read = 1;
+        for (int i = hash & mask; t[i] != null && !(t[i].hash == hash && Senders.same(t[i].held, sender));
+             i = (i + 1) & mask) {
+            read++;
+        }
+        return read;
+    }
+
     /** Files a route under a held sender (see {@link Senders#hold}), replacing its old one. */
     void put(Object held, Index.Route route) {
         Object sender = Senders.get(held);
