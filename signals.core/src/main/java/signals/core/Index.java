@@ -63,10 +63,6 @@ final class Index {
     }
 
     /** What fire calls for any sender when {@link #anySenderOnly}. */
-    Receiver<Object>[] anySenderTargets() {
-        return anySender.targets;
-    }
-
     /** The receivers of a send from this sender, in connection order. */
     Route route(Object sender) {
         if (anySenderOnly || sender == null) {
@@ -198,11 +194,28 @@ final class Index {
         final Receiver<Object>[] targets;
         /** True when every link is a plain {@link ReceiverLink}: every reply is null, none is gone. */
         final boolean plain;
+        /*
+         * What send returns for a plain route: its replies are the same for every send, so one
+         * read-only list serves them all. Made on the first send, since most routes never get
+         * one; two threads racing may each make one, which is harmless, and the list's fields
+         * are final, so a list seen through this field is always whole.
+         */
+        private Replies replies;
 
         private Route(Link[] links) {
             this.links = links;
             this.targets = targetsOf(links);
             this.plain = allPlain(links);
+        }
+
+        /** The replies of every send over this plain route. */
+        Replies plainReplies() {
+            Replies made = replies;
+            if (made == null) {
+                made = new Replies(links, null, links.length);
+                replies = made;
+            }
+            return made;
         }
 
         private static boolean allPlain(Link[] links) {

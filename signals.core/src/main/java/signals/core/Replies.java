@@ -9,7 +9,7 @@ import java.util.RandomAccess;
  * links that replied and their values, and makes each {@link Reply} only when asked for it, so
  * that a send allocates one array of values and this object, not a {@code Reply} per receiver.
  * A send whose receivers are all plain {@link Receiver}s, which all reply null, needs not even
- * the array.
+ * the array, and not even a new list: its route keeps one for every such send.
  */
 final class Replies extends AbstractList<Reply> implements RandomAccess {
 

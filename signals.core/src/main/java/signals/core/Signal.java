@@ -101,6 +101,8 @@ public final class Signal<T> {
     // What fire calls when every receiver listens to every sender: the common case, one volatile
     // read away. Null while discovery is pending or some receiver listens to particular senders.
     private volatile Receiver<Object>[] direct;
+    // The same for send, which needs the links beside the receivers.
+    private volatile Index.Route directRoute;
     private int mutes; // guarded by lock
 
     private Signal(String name, Class<? super T> payloadType, List<String> argumentNames, String firedBy) {
@@ -556,7 +558,10 @@ public final class Signal<T> {
         if (!Observers.allow(this, sender, payload)) {
             return List.of();
         }
-        Index.Route route = ready(true).route(sender);
+        Index.Route route = directRoute;
+        if (route == null) {
+            route = ready(true).route(sender);
+        }
         Link[] links = route.links;
         if (links.length == 0) {
             return List.of();
@@ -564,7 +569,7 @@ public final class Signal<T> {
         if (!route.plain || Flight.recording) {
             return collect(links, sender, payload, false);
         }
-        // Plain receivers all reply null: call them as fire does, and keep no values at all.
+        // Plain receivers all reply null: call them as fire does; the route keeps their list.
         Receiver<Object>[] targets = route.targets;
         int i = 0;
         try {
@@ -576,7 +581,7 @@ public final class Signal<T> {
         } catch (Exception e) {
             throw new ReceiverException(this, links[i], e);
         }
-        return new Replies(links, null, links.length);
+        return route.plainReplies();
     }
 
     /**
@@ -882,7 +887,9 @@ public final class Signal<T> {
     /** Makes a new snapshot the current one; only under the lock. */
     private void publish(Index next) {
         index = next;
-        direct = next.pending || !next.anySenderOnly ? null : next.anySenderTargets();
+        Index.Route route = next.pending || !next.anySenderOnly ? null : next.route(null);
+        directRoute = route;
+        direct = route == null ? null : route.targets;
     }
 
     /** Drops every cached route, so that no sender class from an undeployed loader stays in one. */
