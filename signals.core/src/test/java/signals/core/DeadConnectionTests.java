@@ -10,9 +10,8 @@ import static signals.core.ConnectOption.sender;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A weak connection whose owner was collected, in the window before the cleaner removes it:
@@ -21,19 +20,11 @@ import org.junit.jupiter.api.Test;
  */
 class DeadConnectionTests {
 
+    @RegisterExtension
+    final HeldSweeps sweeps = new HeldSweeps();
+
     private final Signal<String> signal = Signal.of("dead_connection", String.class);
     private final List<String> seen = new ArrayList<>();
-    private AutoCloseable heldSweeps;
-
-    @BeforeEach
-    void holdSweepsBack() {
-        heldSweeps = Sweeper.holdBack();
-    }
-
-    @AfterEach
-    void releaseSweeps() throws Exception {
-        heldSweeps.close();
-    }
 
     // Django: test_disconnection (a dead receiver's uid is free again)
     @Test
@@ -104,8 +95,7 @@ class DeadConnectionTests {
         killWeakConnection(signal);
         assertEquals(1, signal.links().length);
 
-        heldSweeps.close();
-        heldSweeps = Sweeper.holdBack();
+        sweeps.releaseAndHoldAgain();
 
         assertEquals(0, signal.links().length, "the held sweep never ran");
     }

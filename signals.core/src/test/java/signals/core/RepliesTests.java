@@ -13,9 +13,8 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.RandomAccess;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The list a send returns. It is a view over the send's links and values that makes each
@@ -25,19 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 class RepliesTests {
 
+    @RegisterExtension
+    final HeldSweeps sweeps = new HeldSweeps();
+
     private final Signal<String> signal = Signal.of("replies", String.class);
     private final List<String> calls = new ArrayList<>();
-    private AutoCloseable heldSweeps;
-
-    @BeforeEach
-    void holdSweepsBack() {
-        heldSweeps = Sweeper.holdBack();
-    }
-
-    @AfterEach
-    void releaseSweeps() throws Exception {
-        heldSweeps.close();
-    }
 
     @Test
     void plainReceiversReplyNullEachPairedWithItsReceiver() {
