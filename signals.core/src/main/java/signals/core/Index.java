@@ -62,7 +62,6 @@ final class Index {
         this.byClass = bySupertype.length == 0 ? Map.of() : new ConcurrentHashMap<>();
     }
 
-    /** What fire calls for any sender when {@link #anySenderOnly}. */
     /** The receivers of a send from this sender, in connection order. */
     Route route(Object sender) {
         if (anySenderOnly || sender == null) {
