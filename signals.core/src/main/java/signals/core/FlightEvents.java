@@ -1,5 +1,6 @@
 package signals.core;
 
+import java.util.concurrent.CompletionException;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Enabled;
@@ -199,7 +200,7 @@ final class FlightEvents implements FlightRecorderListener {
      */
     static void receiverEnded(Object started, Signal<?> signal, Link link, Throwable thrown) {
         if (started != null) {
-            Throwable cause = thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null
+            Throwable cause = thrown instanceof CompletionException && thrown.getCause() != null
                     ? thrown.getCause() : thrown;
             received((ReceiverEvent) started, signal, link, cause);
         }

@@ -7,7 +7,8 @@ import java.util.RandomAccess;
 /**
  * The replies of one send, as the read-only list that {@link Signal#send} returns. It keeps the
  * links that replied and their values, and makes each {@link Reply} only when asked for it, so
- * that a send allocates one array of values and this object, not a {@code Reply} per receiver.
+ * that a send allocates at most one array of values and this object, not a {@code Reply} per
+ * receiver.
  * A send whose receivers are all plain {@link Receiver}s, which all reply null, needs not even
  * the array, and not even a new list: its route keeps one for every such send.
  */
