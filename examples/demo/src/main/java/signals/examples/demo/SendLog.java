@@ -53,9 +53,7 @@ final class SendLog implements SendObserver {
             kind(fields).ifPresent(kind -> counts.merge(new Key(signal.name(), kind), 1, Integer::sum));
         }
         firedBy.putIfAbsent(signal.name(), signal.firedBy().orElse("custom"));
-        lines.accept(String.format("  %-22s %-16s %s", signal.name(), describe(sender), fields.entrySet().stream()
-                .map(field -> field.getKey() + "=" + describe(field.getValue()))
-                .collect(Collectors.joining(", "))));
+        lines.accept(String.format("  %-22s %-16s %s", signal.name(), describe(sender), details(fields)));
         notifyAll();
         return true;
     }
@@ -102,6 +100,13 @@ final class SendLog implements SendObserver {
             fields.put("payload", payload);
         }
         return fields;
+    }
+
+    /** The payload's fields in a few words each: {@code instance=Order#1, created=true, ...}. */
+    static String details(Map<String, Object> fields) {
+        return fields.entrySet().stream()
+                .map(field -> field.getKey() + "=" + describe(field.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     private static Object component(Object record, RecordComponent component) {

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import signals.core.spi.SendObserver;
 import signals.examples.shop.Shop;
+import signals.examples.shop.web.LiveFeed;
 import signals.examples.shop.web.ShopServer;
 
 /**
@@ -14,12 +15,14 @@ final class Serve implements AutoCloseable {
 
     private final Shop shop;
     private final ShopServer server;
-    private final SendObserver.Installation observing;
+    private final SendObserver.Installation printing;
+    private final SendObserver.Installation publishing;
 
-    private Serve(Shop shop, ShopServer server, SendObserver.Installation observing) {
+    private Serve(Shop shop, ShopServer server, SendObserver.Installation printing, SendObserver.Installation publishing) {
         this.shop = shop;
         this.server = server;
-        this.observing = observing;
+        this.printing = printing;
+        this.publishing = publishing;
     }
 
     /**
@@ -31,16 +34,24 @@ final class Serve implements AutoCloseable {
      * @throws Exception if the shop or Jetty does not start; nothing is left running then
      */
     static Serve start(int port, PrintStream out) throws Exception {
-        Shop shop = Shop.open("shop-live");
+        // Observing before the shop opens, so that the page counts its boot's signals too.
+        LiveFeed feed = new LiveFeed();
+        SendObserver.Installation printing = SendObserver.install(new SendLog(out::println));
+        SendObserver.Installation publishing = SendObserver.install((signal, sender, payload) -> {
+            feed.publish(new LiveFeed.Sent(signal.name(), SendLog.describe(sender), SendLog.details(SendLog.fields(payload))));
+            return true;
+        });
+        Shop shop = null;
         try {
-            ShopServer server = ShopServer.start(shop, port);
-            SendObserver.Installation observing = SendObserver.install(new SendLog(line -> {
-                out.println(line);
-                server.feed().publish(line);
-            }));
-            return new Serve(shop, server, observing);
+            shop = Shop.open("shop-live");
+            return new Serve(shop, ShopServer.start(shop, port, feed), printing, publishing);
         } catch (Exception | Error e) {
-            shop.close();
+            publishing.close();
+            printing.close();
+            feed.close();
+            if (shop != null) {
+                shop.close();
+            }
             throw e;
         }
     }
@@ -52,7 +63,8 @@ final class Serve implements AutoCloseable {
 
     @Override
     public void close() {
-        observing.close();
+        publishing.close();
+        printing.close();
         try {
             server.close();
         } finally {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,12 @@ final class Chromium implements AutoCloseable {
     /** How long the browser gets to start, a page to load, or a wait to come true: generous, for busy machines. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    /** The window's width: the live page must be readable at 1280 px without sideways scrolling. */
+    static final int WIDTH = 1280;
+
     private static final Pattern ID = Pattern.compile("^\\{\"id\":(\\d+)");
     private static final Pattern VALUE = Pattern.compile("\"value\":\"([^\"]*)\"");
+    private static final Pattern DATA = Pattern.compile("\"data\":\"([A-Za-z0-9+/=]+)\"");
     private static final Pattern PAGE_SOCKET = Pattern.compile("\"type\": ?\"page\"[^}]*?\"webSocketDebuggerUrl\": ?\"([^\"]+)\"");
 
     private final Process process;
@@ -66,7 +71,8 @@ final class Chromium implements AutoCloseable {
         Path profile = Files.createTempDirectory("signals-chromium-");
         Process process = new ProcessBuilder(executable.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank")
+                "--disable-sync", "--window-size=" + WIDTH + ",900", "--hide-scrollbars", "--user-data-dir=" + profile,
+                "--remote-debugging-port=0", "about:blank")
                 .redirectErrorStream(true)
                 .redirectOutput(profile.resolve("chromium.log").toFile())
                 .start();
@@ -115,6 +121,17 @@ final class Chromium implements AutoCloseable {
         String[] last = {null};
         waitFor(() -> test.test(last[0] = evaluate(expression)), () -> expression + " stayed " + last[0]);
         return last[0];
+    }
+
+    /** Saves what the window shows as a PNG file. */
+    void screenshot(Path png) throws IOException {
+        String reply = call("Page.captureScreenshot", "{\"format\":\"png\"}");
+        Matcher data = DATA.matcher(reply);
+        if (!data.find()) {
+            throw new IllegalStateException("no screenshot: " + reply.substring(0, Math.min(200, reply.length())));
+        }
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        Files.write(png, Base64.getDecoder().decode(data.group(1)));
     }
 
     @Override

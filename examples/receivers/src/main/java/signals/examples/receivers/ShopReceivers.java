@@ -1,5 +1,6 @@
 package signals.examples.receivers;
 
+import static signals.core.ConnectOption.name;
 import static signals.core.ConnectOption.sender;
 import static signals.core.SignalBinding.receiver;
 
@@ -59,28 +60,35 @@ public final class ShopReceivers implements ReceiverProvider {
 
     @Override
     public List<SignalBinding<?>> receivers() {
+        // Each receiver is named (ConnectOption.name): the inventory, the live page, the
+        // sendRobust log and a ReceiverException's message show the name, not "lambda in ...".
         return List.of(
-                receiver(ConnectionSignals.CONNECTION_CREATED, ShopReceivers::setTimeZone, sender(Shop.DATABASE)),
-                receiver(Pizzeria.PIZZA_DONE, ShopReceivers::pizzaDone, sender("seven")),
+                receiver(ConnectionSignals.CONNECTION_CREATED, ShopReceivers::setTimeZone,
+                        sender(Shop.DATABASE), name("set the session time zone")),
+                receiver(Pizzeria.PIZZA_DONE, ShopReceivers::pizzaDone, sender("seven"), name("announce the pizza")),
                 // The model: boot, saves, deletes, loads, tags.
-                receiver(ModelSignals.CLASS_PREPARED, ShopReceivers::countModel),
-                receiver(ModelSignals.PRE_MIGRATE, ShopReceivers::beforeMigrate),
-                receiver(ModelSignals.POST_MIGRATE, ShopReceivers::afterMigrate),
-                Model.of(Tag.class).preSave(ShopReceivers::normaliseTagName),
-                Model.of(OrderLine.class).postSave(ShopReceivers::keepOrderTotal),
-                Model.of(Order.class).postSave(ShopReceivers::auditNewOrder),
-                Model.of(Order.class).preDelete(ShopReceivers::forgetOrderTags),
-                receiver(ModelSignals.POST_DELETE, ShopReceivers::audit),
-                Model.of(Order.class).preInit((signal, model, init) -> Metrics.increment("order rows read")),
-                Model.of(Order.class).postInit((signal, model, init) -> Metrics.increment("orders loaded")),
-                receiver(ModelSignals.M2M_CHANGED, ShopReceivers::invalidateTags, sender(ModelSignals.association(Order.class, "tags"))),
+                receiver(ModelSignals.CLASS_PREPARED, ShopReceivers::countModel, name("count the models")),
+                receiver(ModelSignals.PRE_MIGRATE, ShopReceivers::beforeMigrate, name("announce the schema action")),
+                receiver(ModelSignals.POST_MIGRATE, ShopReceivers::afterMigrate, name("audit the schema action")),
+                Model.of(Tag.class).preSave(ShopReceivers::normaliseTagName, name("lower-case the tag name")),
+                Model.of(OrderLine.class).postSave(ShopReceivers::keepOrderTotal, name("keep the order total")),
+                Model.of(Order.class).postSave(ShopReceivers::auditNewOrder, name("audit the new order")),
+                Model.of(Order.class).preDelete(ShopReceivers::forgetOrderTags, name("forget the cached tags")),
+                receiver(ModelSignals.POST_DELETE, ShopReceivers::audit, name("audit the delete")),
+                Model.of(Order.class).preInit((signal, model, init) -> Metrics.increment("order rows read"),
+                        name("count order rows read")),
+                Model.of(Order.class).postInit((signal, model, init) -> Metrics.increment("orders loaded"),
+                        name("count orders loaded")),
+                receiver(ModelSignals.M2M_CHANGED, ShopReceivers::invalidateTags,
+                        sender(ModelSignals.association(Order.class, "tags")), name("invalidate the cached tags")),
                 // The web front.
-                receiver(RequestSignals.REQUEST_STARTED, ShopReceivers::startTimer),
-                receiver(RequestSignals.REQUEST_FINISHED, ShopReceivers::stopTimer),
-                receiver(RequestSignals.GOT_REQUEST_EXCEPTION, ShopReceivers::reportError),
-                receiver(RequestSignals.TEMPLATE_RENDERED, (signal, context, view) -> Metrics.increment("rendered " + view.template())),
+                receiver(RequestSignals.REQUEST_STARTED, ShopReceivers::startTimer, name("start the request timer")),
+                receiver(RequestSignals.REQUEST_FINISHED, ShopReceivers::stopTimer, name("time the request")),
+                receiver(RequestSignals.GOT_REQUEST_EXCEPTION, ShopReceivers::reportError, name("audit the server error")),
+                receiver(RequestSignals.TEMPLATE_RENDERED, (signal, context, view) -> Metrics.increment("rendered " + view.template()),
+                        name("count the renders")),
                 // Settings, as tests override them.
-                receiver(TestSignals.SETTING_CHANGED, ShopReceivers::invalidatePriceList));
+                receiver(TestSignals.SETTING_CHANGED, ShopReceivers::invalidatePriceList, name("invalidate the price list")));
     }
 
     /** Django's favourite use of connection_created: prepare every new session once. */

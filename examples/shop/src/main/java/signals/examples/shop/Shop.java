@@ -124,6 +124,45 @@ public final class Shop implements AutoCloseable {
     }
 
     /**
+     * Places an order of one line for a new customer: the customer and the order are saved in one
+     * transaction, so an order that fails leaves no customer behind.
+     *
+     * @param customerName the new customer's name
+     * @param pizza the pizza's name
+     * @param quantity how many
+     * @param unitPriceCents the price of one, in cents
+     * @return the new order's id
+     */
+    public long placeOrderForNewCustomer(String customerName, String pizza, int quantity, long unitPriceCents) {
+        return inTransaction(em -> {
+            Customer customer = new Customer(customerName);
+            em.persist(customer);
+            Order order = new Order(customer);
+            order.addLine(pizza, quantity, unitPriceCents);
+            em.persist(order);
+            return order.getId();
+        });
+    }
+
+    /**
+     * Counts the customers stored.
+     *
+     * @return how many there are
+     */
+    public long customerCount() {
+        return inTransaction(em -> em.createQuery("select count(c) from Customer c", Long.class).getSingleResult());
+    }
+
+    /**
+     * Counts the orders stored.
+     *
+     * @return how many there are
+     */
+    public long orderCount() {
+        return inTransaction(em -> em.createQuery("select count(o) from Order o", Long.class).getSingleResult());
+    }
+
+    /**
      * Adds a line to an order.
      *
      * @param orderId the order

@@ -42,6 +42,20 @@ public final class ShopServer implements AutoCloseable {
      * @throws Exception if Jetty does not start; nothing is left running then
      */
     public static ShopServer start(Shop shop, int port) throws Exception {
+        return start(shop, port, new LiveFeed());
+    }
+
+    /**
+     * Starts the web front on the loopback interface with a live feed made beforehand, so that
+     * what was sent before the server started (the shop's boot) is counted on the live page too.
+     *
+     * @param shop the shop the servlets serve
+     * @param port the port, or 0 for any free one
+     * @param feed the feed that {@code /events} streams; the server closes it when it stops
+     * @return the running server
+     * @throws Exception if Jetty does not start; nothing is left running then, and the feed is closed
+     */
+    public static ShopServer start(Shop shop, int port, LiveFeed feed) throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -60,7 +74,6 @@ public final class ShopServer implements AutoCloseable {
         webapp.setParentLoaderPriority(true);
         webapp.setThrowUnavailableOnStartupException(true);
         webapp.setAttribute(Shop.class.getName(), shop);
-        LiveFeed feed = new LiveFeed();
         webapp.setAttribute(LiveFeed.class.getName(), feed);
         server.setHandler(webapp);
         try {

@@ -54,7 +54,7 @@ public final class OrdersServlet extends HttpServlet {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
             }
         } catch (IllegalArgumentException e) {
-            // Also NumberFormatException: a parameter that should be a number is not.
+            // A parameter missing or not a number: nothing was written (see place).
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
         } catch (NoSuchElementException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, e.getMessage());
@@ -72,14 +72,22 @@ public final class OrdersServlet extends HttpServlet {
         }
     }
 
+    /**
+     * Reads and checks every parameter before the shop is asked anything: one request is one
+     * transaction, so a rejected order leaves nothing behind, not even a new customer.
+     */
     private void place(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        Shop shop = shop();
         String customer = request.getParameter("customer");
-        long id = shop.placeOrder(
-                customer != null ? Long.parseLong(customer) : shop.addCustomer(required(request, "name")),
-                required(request, "pizza"),
-                Integer.parseInt(required(request, "quantity")),
-                Long.parseLong(required(request, "price")));
+        Long customerId = customer == null ? null : number(request, "customer", 1);
+        String name = customerId == null ? required(request, "name") : null;
+        String pizza = required(request, "pizza");
+        int quantity = Math.toIntExact(number(request, "quantity", 1));
+        long price = number(request, "price", 0);
+
+        Shop shop = shop();
+        long id = customerId != null
+                ? shop.placeOrder(customerId, pizza, quantity, price)
+                : shop.placeOrderForNewCustomer(name, pizza, quantity, price);
         response.setStatus(HttpServletResponse.SC_CREATED);
         response.setHeader("Location", request.getContextPath() + "/orders/" + id);
         show(shop.order(id).orElseThrow(), request, response);
@@ -117,6 +125,22 @@ public final class OrdersServlet extends HttpServlet {
             throw new IllegalArgumentException("missing parameter " + parameter);
         }
         return value;
+    }
+
+    /** A whole number of at least {@code least}, or an {@link IllegalArgumentException} naming the parameter. */
+    private static long number(HttpServletRequest request, String parameter, long least) {
+        String value = required(request, parameter);
+        long number;
+        try {
+            number = Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(parameter + " must be a whole number, not \"" + value + "\"", e);
+        }
+        if (number < least || number > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(parameter + " must be between " + least + " and " + Integer.MAX_VALUE
+                    + ", not " + number);
+        }
+        return number;
     }
 
     private static Optional<Long> orderId(HttpServletRequest request) {
