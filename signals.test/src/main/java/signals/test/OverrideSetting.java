@@ -53,8 +53,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Repeatable(OverrideSettings.class)
-@ExtendWith(SettingsExtension.class)
-@ResourceLock(providers = SettingsExtension.Locks.class)
+@ExtendWith(OverrideExtension.class)
+@ResourceLock(providers = OverrideExtension.Locks.class)
 public @interface OverrideSetting {
 
     /**

@@ -11,7 +11,7 @@ import signals.core.spi.SignalAdapter;
 public final class TestSignals {
 
     /**
-     * Sent when a {@link SettingsOverride} changes a setting: Django's
+     * Sent when a {@link OverriddenSettings} changes a setting: Django's
      * {@code django.test.signals.setting_changed}, the signal receivers use to reset whatever
      * they cached from a setting.
      *
@@ -21,8 +21,8 @@ public final class TestSignals {
      * the value now in force and {@code enter = false}; the value is null for a setting that did
      * not exist before.
      *
-     * <p>The sender is the {@link SettingsSource} the override changed, the one
-     * {@link Settings#source()} returns, so a receiver can listen to one source only:
+     * <p>The sender is the {@link SettingsStore} the override changed, the one
+     * {@link Settings#store()} returns, so a receiver can listen to one source only:
      *
      * <pre>{@code
      * SETTING_CHANGED.connect((signal, source, changed) -> {

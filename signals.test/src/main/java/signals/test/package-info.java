@@ -7,7 +7,7 @@
  * method, or {@link signals.test.Settings#override} in a try-with-resources block, change a
  * setting for a while and put it back, sending {@link signals.test.TestSignals#SETTING_CHANGED}
  * on the way in and out so that receivers can reset what they cached. Settings are system
- * properties unless the application provides a {@link signals.test.SettingsSource}.
+ * properties unless the application provides a {@link signals.test.SettingsStore}.
  *
  * <h2>Recording</h2>
  * {@link signals.test.SignalRecorder} hears every send before its receivers run, even when a
@@ -37,7 +37,7 @@
  *       user's class would take reflection the user's module would have to allow.</dd>
  * </dl>
  *
- * <p>The extensions ({@link signals.test.SettingsExtension}, {@link signals.test.RecordingExtension},
+ * <p>The extensions ({@link signals.test.OverrideExtension}, {@link signals.test.RecordingExtension},
  * {@link signals.test.MuteExtension}) are public, with public no-argument constructors, so JUnit
  * creates them without the user's module opening anything. Everything else not public is
  * implementation.

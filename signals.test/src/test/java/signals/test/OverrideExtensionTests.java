@@ -26,7 +26,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.opentest4j.AssertionFailedError;
 import signals.core.SignalConnection;
 
-class SettingsExtensionTests {
+class OverrideExtensionTests {
 
     static final String X = "signals.test.extension.x";
     static final String Y = "signals.test.extension.y";

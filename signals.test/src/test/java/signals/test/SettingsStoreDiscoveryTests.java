@@ -18,24 +18,24 @@ import org.junit.jupiter.api.io.TempDir;
 // On the module path, ServiceLoader ignores META-INF/services entries naming classes of a named
 // module (these test classes are patched into signals.test), so the provider cases run on the
 // class path execution only; `provides` in module-info.java is JPMS's own, checked by the JDK.
-class SettingsSourceDiscoveryTests {
+class SettingsStoreDiscoveryTests {
 
     @TempDir
     Path services;
 
     @Test
     void withoutAProviderSettingsAreSystemProperties() throws IOException {
-        SettingsSource source = Settings.discover(loaderListing());
+        SettingsStore source = Settings.discover(loaderListing());
 
         assertInstanceOf(SystemProperties.class, source);
-        assertInstanceOf(SystemProperties.class, Settings.source());
+        assertInstanceOf(SystemProperties.class, Settings.store());
     }
 
     @Test
     void theOneProviderFoundIsUsed() throws IOException {
         assumeFalse(getClass().getModule().isNamed(), "class path only");
 
-        SettingsSource source = Settings.discover(loaderListing(MapSource.class.getName()));
+        SettingsStore source = Settings.discover(loaderListing(MapSource.class.getName()));
 
         assertInstanceOf(MapSource.class, source);
     }
@@ -47,7 +47,7 @@ class SettingsSourceDiscoveryTests {
 
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Settings.discover(loader));
 
-        assertEquals("signals.test found 2 providers of signals.test.SettingsSource, and uses one only: "
+        assertEquals("signals.test found 2 providers of signals.test.SettingsStore, and uses one only: "
                 + MapSource.class.getName() + " (class path), " + OtherSource.class.getName() + " (class path)",
                 thrown.getMessage());
     }
@@ -64,14 +64,14 @@ class SettingsSourceDiscoveryTests {
     }
 
     private ClassLoader loaderListing(String... providers) throws IOException {
-        Path file = services.resolve("META-INF/services/signals.test.SettingsSource");
+        Path file = services.resolve("META-INF/services/signals.test.SettingsStore");
         Files.createDirectories(file.getParent());
         Files.write(file, java.util.List.of(providers));
         return new URLClassLoader(new URL[] {services.toUri().toURL()}, getClass().getClassLoader());
     }
 
     /** A settings source kept in a map, as an application's configuration would be. */
-    public static class MapSource implements SettingsSource {
+    public static class MapSource implements SettingsStore {
 
         private final Map<String, String> values = new ConcurrentHashMap<>();
 
