@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import signals.core.Reply;
 import signals.core.SignalException;
+import signals.core.spi.SignalAdapter;
 
 /**
  * An override in force: closing it puts back the values the settings had when it was entered
@@ -111,7 +112,10 @@ public final class OverriddenSettings implements AutoCloseable {
         restore(store, names, previous, failures);
         for (String name : names) {
             try {
-                for (Reply reply : SETTING_CHANGED.sendRobust(store, new SettingChanged(name, store.get(name), false))) {
+                // Robust, so that every receiver hears every setting; the failures are raised by
+                // close(), so the send must not log them as well: one report of each.
+                SettingChanged changed = new SettingChanged(name, store.get(name), false);
+                for (Reply reply : SignalAdapter.sendRobustFromHost(SETTING_CHANGED, store, changed)) {
                     if (reply.failed()) {
                         failures.add(reply.exception());
                     }

@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +76,7 @@ class OverriddenSettingsTests {
     }
 
     @Test
-    void theSenderIsTheSettingsSource() {
+    void theSenderIsTheSettingsStore() {
         try (OverriddenSettings override = Settings.override(A, "a1")) {
             assertSame(Settings.store(), senders.get(0));
         }
@@ -194,6 +197,41 @@ class OverriddenSettingsTests {
         assertEquals("a0", System.getProperty(A));
         assertNull(System.getProperty(B));
         assertEquals(4, spy.size());
+    }
+
+    // Issue 23 item 18: the failure is raised once, not also logged by the send with its stack.
+    @Test
+    void aReceiverFailingOnExitIsReportedOnceByTheExceptionAndNotLogged() {
+        receivers.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
+            if (!changed.enter() && changed.setting().equals(A)) {
+                throw new IllegalStateException("exit " + changed.setting());
+            }
+        }));
+        OverriddenSettings override = Settings.override(A, "a1");
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Logger core = Logger.getLogger("signals.core");
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        core.addHandler(handler);
+        try {
+            assertEquals("exit " + A, assertThrows(IllegalStateException.class, override::close).getMessage());
+        } finally {
+            core.removeHandler(handler);
+        }
+
+        assertEquals(List.of(), logged.stream().map(LogRecord::getMessage).toList());
     }
 
     @Test

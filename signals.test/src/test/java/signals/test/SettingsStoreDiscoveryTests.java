@@ -25,9 +25,9 @@ class SettingsStoreDiscoveryTests {
 
     @Test
     void withoutAProviderSettingsAreSystemProperties() throws IOException {
-        SettingsStore source = Settings.discover(loaderListing());
+        SettingsStore store = Settings.discover(loaderListing());
 
-        assertInstanceOf(SystemProperties.class, source);
+        assertInstanceOf(SystemProperties.class, store);
         assertInstanceOf(SystemProperties.class, Settings.store());
     }
 
@@ -35,31 +35,31 @@ class SettingsStoreDiscoveryTests {
     void theOneProviderFoundIsUsed() throws IOException {
         assumeFalse(getClass().getModule().isNamed(), "class path only");
 
-        SettingsStore source = Settings.discover(loaderListing(MapSource.class.getName()));
+        SettingsStore store = Settings.discover(loaderListing(MapStore.class.getName()));
 
-        assertInstanceOf(MapSource.class, source);
+        assertInstanceOf(MapStore.class, store);
     }
 
     @Test
     void twoProvidersAreAnErrorThatNamesBoth() throws IOException {
         assumeFalse(getClass().getModule().isNamed(), "class path only");
-        ClassLoader loader = loaderListing(MapSource.class.getName(), OtherSource.class.getName());
+        ClassLoader loader = loaderListing(MapStore.class.getName(), OtherStore.class.getName());
 
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Settings.discover(loader));
 
         assertEquals("signals.test found 2 providers of signals.test.SettingsStore, and uses one only: "
-                + MapSource.class.getName() + " (class path), " + OtherSource.class.getName() + " (class path)",
+                + MapStore.class.getName() + " (class path), " + OtherStore.class.getName() + " (class path)",
                 thrown.getMessage());
     }
 
     @Test
     void aProviderThatFailsIsNamedInTheError() throws IOException {
         assumeFalse(getClass().getModule().isNamed(), "class path only");
-        ClassLoader loader = loaderListing(FailingSource.class.getName());
+        ClassLoader loader = loaderListing(FailingStore.class.getName());
 
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Settings.discover(loader));
 
-        assertEquals("The settings source " + FailingSource.class.getName() + " (class path) could not be created",
+        assertEquals("The settings store " + FailingStore.class.getName() + " (class path) could not be created",
                 thrown.getMessage());
     }
 
@@ -70,8 +70,8 @@ class SettingsStoreDiscoveryTests {
         return new URLClassLoader(new URL[] {services.toUri().toURL()}, getClass().getClassLoader());
     }
 
-    /** A settings source kept in a map, as an application's configuration would be. */
-    public static class MapSource implements SettingsStore {
+    /** A settings store kept in a map, as an application's configuration would be. */
+    public static class MapStore implements SettingsStore {
 
         private final Map<String, String> values = new ConcurrentHashMap<>();
 
@@ -91,13 +91,13 @@ class SettingsStoreDiscoveryTests {
     }
 
     /** A second provider, which makes the choice ambiguous. */
-    public static class OtherSource extends MapSource {
+    public static class OtherStore extends MapStore {
     }
 
     /** A provider whose constructor fails. */
-    public static class FailingSource extends MapSource {
+    public static class FailingStore extends MapStore {
 
-        public FailingSource() {
+        public FailingStore() {
             throw new IllegalStateException("configuration not loaded");
         }
     }
