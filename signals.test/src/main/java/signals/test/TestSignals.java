@@ -22,10 +22,10 @@ public final class TestSignals {
      * not exist before.
      *
      * <p>The sender is the {@link SettingsStore} the override changed, the one
-     * {@link Settings#store()} returns, so a receiver can listen to one source only:
+     * {@link Settings#store()} returns, so a receiver can listen to one store only:
      *
      * <pre>{@code
-     * SETTING_CHANGED.connect((signal, source, changed) -> {
+     * SETTING_CHANGED.connect((signal, store, changed) -> {
      *     if (changed.setting().equals("shop.currency")) {
      *         prices.clearCache();
      *     }

@@ -16,8 +16,13 @@
  *
  * <h2>Muting</h2>
  * {@link signals.test.MutedSignals} and {@link signals.test.MuteSignals} keep the receivers of
- * chosen signals from running, in the test's thread (the default, safe with parallel tests) or
- * in every thread.
+ * chosen signals from running, in the test's thread and its children (the default, safe with
+ * parallel tests) or in every thread ({@code everywhere}); the recorder names its threads the
+ * same way.
+ *
+ * <h2>Disconnecting</h2>
+ * {@link signals.test.TestReceivers}, registered on a field, disconnects the receivers a test
+ * connected once the test ends.
  *
  * <h2>Questions a reviewer asks</h2>
  * <dl>
