@@ -36,7 +36,12 @@ public final class TestSignals {
      * leaving signals still reach every receiver for every setting, and the receiver's exception
      * is raised (those thrown while leaving are added to it as suppressed). When receivers throw
      * while an override is left, every receiver is still called for every setting, and the first
-     * exception is raised afterwards with the others suppressed.
+     * exception is raised afterwards with the others suppressed. That exception is the only
+     * report: unlike a plain {@code sendRobust}, the failures are not also logged.
+     *
+     * <p>The signal exists in tests only, since {@code signals.test} is a test dependency:
+     * connect its receivers in the test class (with {@link TestReceivers}) or in a JUnit
+     * extension of your own.
      */
     public static final Signal<SettingChanged> SETTING_CHANGED =
             SignalAdapter.declare("setting_changed", SettingChanged.class, "signals.test");
