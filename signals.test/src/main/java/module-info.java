@@ -5,7 +5,7 @@
  * ({@link signals.test.MuteSignals}, {@link signals.test.MutedSignals}), and, with
  * {@code signals.servlet}, the views a request rendered ({@link signals.test.RenderedViews}).
  *
- * @uses signals.test.SettingsSource where the application keeps its settings; system
+ * @uses signals.test.SettingsStore where the application keeps its settings; system
  *     properties when no provider is found
  * @provides org.junit.jupiter.api.extension.Extension the three extensions, for projects that turn
  *     on JUnit's extension auto-detection; each does nothing for a test without its annotation
@@ -21,9 +21,9 @@ module signals.test {
 
     exports signals.test;
 
-    uses signals.test.SettingsSource;
+    uses signals.test.SettingsStore;
 
     provides org.junit.jupiter.api.extension.Extension
-            with signals.test.SettingsExtension, signals.test.MuteExtension, signals.test.RecordingExtension;
+            with signals.test.OverrideExtension, signals.test.MuteExtension, signals.test.RecordingExtension;
     provides signals.core.spi.SignalAdapter with signals.test.internal.TestAdapter;
 }

@@ -567,7 +567,7 @@ public final class Signal<T> {
             return List.of();
         }
         if (!route.plain || Flight.recording) {
-            return collect(links, sender, payload, false);
+            return collect(links, sender, payload, false, false);
         }
         // Plain receivers all reply null: call them as fire does; the route keeps their list.
         Receiver<Object>[] targets = route.targets;
@@ -598,6 +598,14 @@ public final class Signal<T> {
      * @throws IllegalArgumentException if the payload does not fit the signal
      */
     public List<Reply> sendRobust(Object sender, T payload) {
+        return sendRobust(sender, payload, true);
+    }
+
+    /**
+     * {@link #sendRobust}, with the failures logged or left to a host that reports them itself
+     * ({@code SignalAdapter.sendRobustFromHost}), so that each is reported once.
+     */
+    List<Reply> sendRobust(Object sender, T payload, boolean log) {
         checkPayload(payload);
         if (!Observers.allow(this, sender, payload)) {
             return List.of();
@@ -606,14 +614,15 @@ public final class Signal<T> {
         if (links.length == 0) {
             return List.of();
         }
-        return collect(links, sender, payload, true);
+        return collect(links, sender, payload, true, log);
     }
 
     /**
      * Calls the links in order and keeps their values in one array, which the returned list
-     * reads. A robust send keeps a receiver's exception as its value; another lets it out.
+     * reads. A robust send keeps a receiver's exception as its value, and logs it if asked;
+     * another lets it out.
      */
-    private List<Reply> collect(Link[] links, Object sender, Object payload, boolean robust) {
+    private List<Reply> collect(Link[] links, Object sender, Object payload, boolean robust, boolean log) {
         Object[] values = new Object[links.length];
         Link[] replied = links; // copied only if a weak owner turns out to be gone
         int count = 0;
@@ -630,7 +639,9 @@ public final class Signal<T> {
                         throw e instanceof RuntimeException ? (RuntimeException) e : new ReceiverException(this, link, e);
                     }
                     Descriptions.keepInterrupt(e);
-                    Descriptions.logRobustFailure(this, link, e);
+                    if (log) {
+                        Descriptions.logRobustFailure(this, link, e);
+                    }
                     value = new Replies.Failed(e);
                 }
                 if (value == Link.GONE) {

@@ -1,5 +1,6 @@
 package signals.core;
 
+import java.util.List;
 import signals.core.internal.SpiBridge;
 
 /** What {@code signals.core.spi} may do with the package-private parts of {@link Signal}. */
@@ -13,6 +14,11 @@ final class SpiMachinery implements SpiBridge.Machinery {
     @Override
     public <T> void fireFromHost(Signal<T> signal, Object sender, T payload) {
         signal.fireFromHost(sender, payload);
+    }
+
+    @Override
+    public <T> List<Reply> sendRobustFromHost(Signal<T> signal, Object sender, T payload) {
+        return signal.sendRobust(sender, payload, false);
     }
 
     @Override

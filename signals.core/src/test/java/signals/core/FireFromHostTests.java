@@ -80,6 +80,28 @@ class FireFromHostTests {
         assertThrows(NullPointerException.class, () -> SignalAdapter.fireFromHost(signal, "orders", null));
     }
 
+    // Issue 23 item 18: a host that raises what failed must not also have it logged.
+    @Test
+    void aRobustSendFromTheHostCallsEveryReceiverAndLeavesTheFailuresToTheHost() {
+        IllegalStateException refused = new IllegalStateException("refused");
+        signal.connect((s, sender, val) -> {
+            throw refused;
+        });
+        signal.connect((s, sender, val) -> seen.add("after " + val));
+
+        List<Reply> replies;
+        try (LogCapture log = LogCapture.start()) {
+            replies = SignalAdapter.sendRobustFromHost(signal, "orders", "x");
+
+            assertEquals(List.of(), log.records());
+        }
+        assertEquals(2, replies.size());
+        assertSame(refused, replies.get(0).exception());
+        assertEquals(List.of("after x"), seen);
+        assertEquals("signal", assertThrows(NullPointerException.class,
+                () -> SignalAdapter.sendRobustFromHost(null, "orders", "x")).getMessage());
+    }
+
     @Test
     void theBridgeToTheSpiCannotBeOpenedASecondTime() {
         signals.core.internal.SpiBridge.Machinery open = signals.core.internal.SpiBridge.machinery();

@@ -13,9 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import signals.core.SignalConnection;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import signals.jpa.entities.Document;
 import signals.jpa.entities.Person;
+import signals.test.TestReceivers;
 
 /**
  * post_save under JDBC batching ({@code hibernate.jdbc.batch_size}): Hibernate reports a row when
@@ -26,7 +27,9 @@ class BatchingTests {
 
     private Database db;
     private EntityManagerFactory unit;
-    private SignalConnection connection;
+
+    @RegisterExtension
+    final TestReceivers receivers = new TestReceivers();
 
     @BeforeEach
     void openABatchingUnit() {
@@ -37,9 +40,6 @@ class BatchingTests {
 
     @AfterEach
     void closeEverything() throws Exception {
-        if (connection != null) {
-            connection.disconnect();
-        }
         unit.close();
         db.close();
     }
@@ -48,8 +48,8 @@ class BatchingTests {
     void postSaveFiresWhenTheRowJoinsTheBatchBeforeItIsWritten() {
         List<Long> rowsSeen = new CopyOnWriteArrayList<>();
         unit.runInTransaction(em -> {
-            connection = POST_SAVE.connect((signal, sender, save) -> rowsSeen.add(
-                    db.queryLong("SELECT COUNT(*) FROM Document") + db.countInside(em, "Document")), sender(Document.class));
+            receivers.add(POST_SAVE.connect((signal, sender, save) -> rowsSeen.add(
+                    db.queryLong("SELECT COUNT(*) FROM Document") + db.countInside(em, "Document")), sender(Document.class)));
             for (int i = 0; i < 3; i++) {
                 em.persist(new Document("Batched " + i));
             }
@@ -65,7 +65,7 @@ class BatchingTests {
     void aRowThatFailsInTheBatchHasHadItsPostSaveAndRollsBack() {
         unit.runInTransaction(em -> em.persist(new Person(1L, "John", "Smith")));
         List<Object> saved = new CopyOnWriteArrayList<>();
-        connection = POST_SAVE.connect((signal, sender, save) -> saved.add(save.instance()), sender(Person.class));
+        receivers.add(POST_SAVE.connect((signal, sender, save) -> saved.add(save.instance()), sender(Person.class)));
 
         assertThrows(RollbackException.class, () -> unit.runInTransaction(em -> {
             em.persist(new Person(2L, "Jane", "Doe"));

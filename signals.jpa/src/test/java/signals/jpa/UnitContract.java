@@ -1,16 +1,15 @@
 package signals.jpa;
 
 import jakarta.persistence.EntityManagerFactory;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import signals.core.ConnectOption;
 import signals.core.Receiver;
 import signals.core.Signal;
-import signals.core.SignalConnection;
+import signals.test.TestReceivers;
 
 /**
  * One persistence unit ("shop" of persistence.xml, which says nothing about signals) on a real
@@ -22,7 +21,8 @@ abstract class UnitContract {
 
     Database db;
     EntityManagerFactory units;
-    final List<SignalConnection> connections = new ArrayList<>();
+    @RegisterExtension
+    final TestReceivers connections = new TestReceivers();
 
     abstract Database openDatabase();
 
@@ -43,15 +43,13 @@ abstract class UnitContract {
     }
 
     @AfterEach
-    void disconnectAndEmptyTheTables() {
-        connections.forEach(SignalConnection::disconnect);
-        connections.clear();
+    void emptyTheTables() {
         if (units != null) {
             units.getSchemaManager().truncate();
         }
     }
 
     <T> void connect(Signal<T> signal, Receiver<? super T> receiver, ConnectOption... options) {
-        connections.add(signal.connect(receiver, options));
+        connections.connect(signal, receiver, options);
     }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * }</pre>
  *
  * <p>By default the mute holds in the test's own thread and the threads it starts (see
- * {@link MutedSignals#inThisThread}), from before its {@code @BeforeEach} methods to after its
- * {@code @AfterEach} methods; on a class, for each of its tests and those of its nested classes
+ * {@link MutedSignals#inThisThreadAndChildren}), from before its {@code @BeforeEach} methods to
+ * after its {@code @AfterEach} methods; on a class, for each of its tests and those of its nested classes
  * and subclasses, but not for its {@code @BeforeAll} and {@code @AfterAll} methods, whose thread
  * may go on to run other classes in parallel. With {@code everywhere = true} it holds in every
  * thread (on a class, once, from before {@code @BeforeAll} to after {@code @AfterAll}), and the

@@ -9,21 +9,32 @@ import signals.core.Signal;
  * mute that covers it is open.
  *
  * <pre>{@code
- * try (MutedSignals quiet = MutedSignals.inThisThread(ModelSignals.POST_SAVE)) {
+ * try (MutedSignals quiet = MutedSignals.inThisThreadAndChildren(ModelSignals.POST_SAVE)) {
  *     fixtures.load();                 // no post_save receiver runs
  * }
  * }</pre>
  *
  * <h2>Which threads</h2>
- * {@link #inThisThread} mutes the sends made by this thread, including the asynchronous sends
- * it starts (decided when {@code sendAsync} is called, whichever thread runs the receivers), and
- * the sends of threads started by this thread while the mute is open, until it closes. Threads
- * started before, such as the threads of a pool made earlier, are not muted, so parallel tests
- * do not mute each other.
+ * {@link #inThisThreadAndChildren} mutes the sends made by this thread, including the
+ * asynchronous sends it starts (decided when {@code sendAsync} is called, whichever thread runs
+ * the receivers), and the sends of the threads this thread starts while the mute is open (its
+ * children), until it closes. Threads started before, such as the threads of a pool made
+ * earlier, are not muted, so parallel tests do not mute each other.
  * {@link #everywhere} mutes every thread; keep it for single-threaded suites, or mark the test
  * {@link org.junit.jupiter.api.parallel.Isolated @Isolated} ({@link MuteSignals} does it for you).
+ * {@link SignalRecorder}'s factories use the same two names for the threads they hear.
  *
- * <p>A {@link SignalRecorder} still records muted sends, marked as {@link SentSignal#muted()}.
+ * <h2>And {@code Signal.mute()}?</h2>
+ * {@link Signal#mute()} from {@code signals.core} silences one signal in every thread, like
+ * {@code MutedSignals.everywhere(signal)}, and the two may be open together: a send is skipped
+ * while either holds. They differ in where the state lives: {@code Signal.mute()} is the signal's
+ * own, which {@link Signal#isMuted()} reports, while these mutes are kept by this module, per
+ * thread if asked, and seen only through the sends they skip ({@code isMuted()} stays false). In
+ * tests, prefer these: they choose the threads, take several signals or all at once, and the
+ * JUnit annotation {@link MuteSignals} opens and closes them.
+ *
+ * <p>A {@link SignalRecorder} still records muted sends, by either, marked as
+ * {@link SentSignal#muted()}.
  *
  * @since 0.1
  */
@@ -41,13 +52,14 @@ public final class MutedSignals implements AutoCloseable {
     }
 
     /**
-     * Mutes the given signals, or every signal, in this thread and the threads it starts.
+     * Mutes the given signals, or every signal, in this thread and in the threads it starts
+     * while the mute is open.
      *
      * @param signals the signals to mute; none to mute every signal
      * @return the open mute
      * @throws NullPointerException if a signal is null
      */
-    public static MutedSignals inThisThread(Signal<?>... signals) {
+    public static MutedSignals inThisThreadAndChildren(Signal<?>... signals) {
         return mute(Selection.of(signals), false);
     }
 

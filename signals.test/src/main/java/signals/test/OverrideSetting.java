@@ -42,7 +42,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * <h2>Parallel execution</h2>
  * Each overridden setting takes a JUnit resource lock, {@code signals.test.setting:<name>}, in
  * read-write mode, so tests that override the same setting never run at the same time; with the
- * default source, the system properties are also locked in read mode, which keeps JUnit's own
+ * default store, the system properties are also locked in read mode, which keeps JUnit's own
  * {@code @SetSystemProperty} and {@code @RestoreSystemProperties} tests apart from these. A test
  * that only reads a setting should say so with
  * {@code @ResourceLock(value = "signals.test.setting:<name>", mode = READ)}.
@@ -53,8 +53,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Repeatable(OverrideSettings.class)
-@ExtendWith(SettingsExtension.class)
-@ResourceLock(providers = SettingsExtension.Locks.class)
+@ExtendWith(OverrideExtension.class)
+@ResourceLock(providers = OverrideExtension.Locks.class)
 public @interface OverrideSetting {
 
     /**

@@ -27,9 +27,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>Under parallel execution, keep {@code testThreadOnly = true} (the default) so that a test
- * hears only its own thread and the threads it starts; with {@code false} it hears every thread,
- * including other tests running at the same time.
+ * <p>By default the recorder hears the test's own thread and the threads it starts while
+ * recording ({@link SignalRecorder#inThisThreadAndChildren}), which keeps tests running in
+ * parallel apart; with {@code everywhere = true} it hears every thread
+ * ({@link SignalRecorder#everywhere}), including other tests running at the same time. The
+ * same words mean the same threads in {@link MuteSignals}.
  *
  * @since 0.1
  */
@@ -41,9 +43,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface RecordSignals {
 
     /**
-     * Whether only the test's thread, and the threads it starts, are heard.
+     * Whether every thread is heard rather than the test's own thread and its children.
      *
-     * @return true to hear the test's threads only, false to hear every thread
+     * @return true to hear every thread
      */
-    boolean testThreadOnly() default true;
+    boolean everywhere() default false;
 }

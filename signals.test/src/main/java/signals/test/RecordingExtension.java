@@ -14,7 +14,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * {@link SignalRecorder} as a parameter. {@code @RecordSignals} registers it; through JUnit's
  * extension auto-detection it is registered for every test, records nothing for tests without
  * the annotation, and starts a recorder for a test that asks for one as a parameter (hearing
- * the test's own thread).
+ * the test's own thread and its children, as {@code @RecordSignals} does by default).
  *
  * @since 0.1
  */
@@ -28,7 +28,7 @@ public final class RecordingExtension implements BeforeEachCallback, AfterEachCa
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        find(context).ifPresent(annotation -> recorder(context, annotation.testThreadOnly()));
+        find(context).ifPresent(annotation -> recorder(context, annotation.everywhere()));
     }
 
     @Override
@@ -48,14 +48,14 @@ public final class RecordingExtension implements BeforeEachCallback, AfterEachCa
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return recorder(extensionContext, find(extensionContext).map(RecordSignals::testThreadOnly).orElse(true));
+        return recorder(extensionContext, find(extensionContext).map(RecordSignals::everywhere).orElse(false));
     }
 
-    private static SignalRecorder recorder(ExtensionContext context, boolean testThreadOnly) {
+    private static SignalRecorder recorder(ExtensionContext context, boolean everywhere) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         SignalRecorder recorder = store.get(context.getUniqueId(), SignalRecorder.class);
         if (recorder == null) {
-            recorder = testThreadOnly ? SignalRecorder.startInThisThread() : SignalRecorder.start();
+            recorder = everywhere ? SignalRecorder.everywhere() : SignalRecorder.inThisThreadAndChildren();
             store.put(context.getUniqueId(), recorder);
         }
         return recorder;

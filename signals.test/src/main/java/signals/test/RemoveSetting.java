@@ -27,8 +27,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Repeatable(RemoveSettings.class)
-@ExtendWith(SettingsExtension.class)
-@ResourceLock(providers = SettingsExtension.Locks.class)
+@ExtendWith(OverrideExtension.class)
+@ResourceLock(providers = OverrideExtension.Locks.class)
 public @interface RemoveSetting {
 
     /**

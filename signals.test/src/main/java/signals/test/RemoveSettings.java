@@ -16,8 +16,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
-@ExtendWith(SettingsExtension.class)
-@ResourceLock(providers = SettingsExtension.Locks.class)
+@ExtendWith(OverrideExtension.class)
+@ResourceLock(providers = OverrideExtension.Locks.class)
 public @interface RemoveSettings {
 
     /**

@@ -55,7 +55,7 @@ public final class RenderedViews implements AutoCloseable {
         ServletPresence.require();
         // The recorder is a send observer, which the filter counts as a listener
         // (SignalAdapter.isHeard): no receiver needs connecting.
-        return new RenderedViews(SignalRecorder.start(RequestSignals.TEMPLATE_RENDERED));
+        return new RenderedViews(SignalRecorder.everywhere(RequestSignals.TEMPLATE_RENDERED));
     }
 
     /**

@@ -11,7 +11,7 @@ import org.opentest4j.AssertionFailedError;
  * was sent instead.
  *
  * <pre>{@code
- * try (SignalRecorder recorder = SignalRecorder.start(ModelSignals.POST_SAVE)) {
+ * try (SignalRecorder recorder = SignalRecorder.inThisThreadAndChildren(ModelSignals.POST_SAVE)) {
  *     orders.place(order);
  *     recorder.assertSentOnce(ModelSignals.POST_SAVE);
  * }
@@ -24,9 +24,13 @@ import org.opentest4j.AssertionFailedError;
  * <h2>What it hears</h2>
  * Every send of the chosen signals ({@code fire}, {@code send}, {@code sendRobust}, the
  * asynchronous sends when they are started), before any receiver runs, whether receivers are
- * connected, throw or are muted. It does not change which receivers run. {@link #start} hears
- * every thread; {@link #startInThisThread} hears this thread and the threads it starts, which
- * keeps parallel tests from hearing each other.
+ * connected, throw or are muted. It does not change which receivers run.
+ *
+ * <h2>Which threads</h2>
+ * The two factories name the threads heard, as {@link MutedSignals}'s do for the threads muted:
+ * {@link #inThisThreadAndChildren} hears this thread and the threads it starts while recording
+ * (the default of {@link RecordSignals}, which keeps parallel tests from hearing each other);
+ * {@link #everywhere} hears every thread.
  *
  * <p>Thread-safe: sends may come from any thread while a test reads the recording.
  *
@@ -47,31 +51,32 @@ public final class SignalRecorder implements AutoCloseable {
     }
 
     /**
-     * Starts recording the given signals, or every signal, sent from any thread.
+     * Starts recording the given signals, or every signal, sent from this thread, or from a
+     * thread it starts while recording (a child thread). Threads started before, such as a
+     * pool's, are not heard, except for the asynchronous sends this thread hands them: a send is
+     * recorded in the thread that calls {@code sendAsync}.
      *
      * @param signals the signals to record; none to record every signal
      * @return the open recorder
      * @throws NullPointerException if a signal is null
      */
-    public static SignalRecorder start(Signal<?>... signals) {
-        return start(new SignalRecorder(Selection.of(signals), null));
+    public static SignalRecorder inThisThreadAndChildren(Signal<?>... signals) {
+        return started(new SignalRecorder(Selection.of(signals), ThreadScope.current()));
     }
 
     /**
-     * Starts recording the given signals, or every signal, sent from this thread, or from a
-     * thread it starts while recording. Threads started before, such as a pool's, are not
-     * heard, except for the asynchronous sends this thread hands them: a send is recorded in
-     * the thread that calls {@code sendAsync}.
+     * Starts recording the given signals, or every signal, sent from any thread, including
+     * other tests running in parallel.
      *
      * @param signals the signals to record; none to record every signal
      * @return the open recorder
      * @throws NullPointerException if a signal is null
      */
-    public static SignalRecorder startInThisThread(Signal<?>... signals) {
-        return start(new SignalRecorder(Selection.of(signals), ThreadScope.current()));
+    public static SignalRecorder everywhere(Signal<?>... signals) {
+        return started(new SignalRecorder(Selection.of(signals), null));
     }
 
-    private static SignalRecorder start(SignalRecorder recorder) {
+    private static SignalRecorder started(SignalRecorder recorder) {
         Watch.start(recorder);
         return recorder;
     }
@@ -291,7 +296,8 @@ public final class SignalRecorder implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SignalRecorder of " + selection + (claim == null ? "" : " in one thread") + ": " + sent();
+        return "SignalRecorder of " + selection + (claim == null ? " everywhere" : " in one thread and its children")
+                + ": " + sent();
     }
 
     private AssertionFailedError failure(String message) {

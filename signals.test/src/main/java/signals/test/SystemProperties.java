@@ -1,7 +1,7 @@
 package signals.test;
 
-/** The default {@link SettingsSource}: Java system properties. */
-final class SystemProperties implements SettingsSource {
+/** The default {@link SettingsStore}: Java system properties. */
+final class SystemProperties implements SettingsStore {
 
     @Override
     public String get(String setting) {

@@ -7,7 +7,7 @@
  * method, or {@link signals.test.Settings#override} in a try-with-resources block, change a
  * setting for a while and put it back, sending {@link signals.test.TestSignals#SETTING_CHANGED}
  * on the way in and out so that receivers can reset what they cached. Settings are system
- * properties unless the application provides a {@link signals.test.SettingsSource}.
+ * properties unless the application provides a {@link signals.test.SettingsStore}.
  *
  * <h2>Recording</h2>
  * {@link signals.test.SignalRecorder} hears every send before its receivers run, even when a
@@ -16,8 +16,13 @@
  *
  * <h2>Muting</h2>
  * {@link signals.test.MutedSignals} and {@link signals.test.MuteSignals} keep the receivers of
- * chosen signals from running, in the test's thread (the default, safe with parallel tests) or
- * in every thread.
+ * chosen signals from running, in the test's thread and its children (the default, safe with
+ * parallel tests) or in every thread ({@code everywhere}); the recorder names its threads the
+ * same way.
+ *
+ * <h2>Disconnecting</h2>
+ * {@link signals.test.TestReceivers}, registered on a field, disconnects the receivers a test
+ * connected once the test ends.
  *
  * <h2>Questions a reviewer asks</h2>
  * <dl>
@@ -37,7 +42,7 @@
  *       user's class would take reflection the user's module would have to allow.</dd>
  * </dl>
  *
- * <p>The extensions ({@link signals.test.SettingsExtension}, {@link signals.test.RecordingExtension},
+ * <p>The extensions ({@link signals.test.OverrideExtension}, {@link signals.test.RecordingExtension},
  * {@link signals.test.MuteExtension}) are public, with public no-argument constructors, so JUnit
  * creates them without the user's module opening anything. Everything else not public is
  * implementation.

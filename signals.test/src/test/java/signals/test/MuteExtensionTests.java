@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -12,8 +11,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import signals.core.Signal;
-import signals.core.SignalConnection;
 
 class MuteExtensionTests {
 
@@ -21,18 +20,15 @@ class MuteExtensionTests {
     static final Signal<String> DELETED = Signal.of("deleted", String.class);
 
     static final List<String> heard = new CopyOnWriteArrayList<>();
-    private final List<SignalConnection> connections = new CopyOnWriteArrayList<>();
+
+    @RegisterExtension
+    final TestReceivers receivers = new TestReceivers();
 
     @BeforeEach
     void listen() {
         heard.clear();
-        connections.add(SAVED.connect((signal, sender, payload) -> heard.add("saved " + payload)));
-        connections.add(DELETED.connect((signal, sender, payload) -> heard.add("deleted " + payload)));
-    }
-
-    @AfterEach
-    void disconnect() {
-        connections.forEach(SignalConnection::disconnect);
+        receivers.add(SAVED.connect((signal, sender, payload) -> heard.add("saved " + payload)));
+        receivers.add(DELETED.connect((signal, sender, payload) -> heard.add("deleted " + payload)));
     }
 
     @Test

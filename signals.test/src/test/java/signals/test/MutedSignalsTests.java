@@ -8,11 +8,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import signals.core.Signal;
-import signals.core.SignalConnection;
 
 // factory_boy's mute_signals tests (tests/test_django.py), and the per-thread scope.
 class MutedSignalsTests {
@@ -21,22 +20,19 @@ class MutedSignalsTests {
     static final Signal<String> DELETED = Signal.of("deleted", String.class);
 
     private final List<String> heard = new CopyOnWriteArrayList<>();
-    private final List<SignalConnection> connections = new CopyOnWriteArrayList<>();
+
+    @RegisterExtension
+    final TestReceivers receivers = new TestReceivers();
 
     @BeforeEach
     void listen() {
-        connections.add(SAVED.connect((signal, sender, payload) -> heard.add("saved " + payload)));
-        connections.add(DELETED.connect((signal, sender, payload) -> heard.add("deleted " + payload)));
-    }
-
-    @AfterEach
-    void disconnect() {
-        connections.forEach(SignalConnection::disconnect);
+        receivers.add(SAVED.connect((signal, sender, payload) -> heard.add("saved " + payload)));
+        receivers.add(DELETED.connect((signal, sender, payload) -> heard.add("deleted " + payload)));
     }
 
     @Test
     void aMutedSignalReachesNoReceiverAndOthersStillDo() {
-        try (MutedSignals muted = MutedSignals.inThisThread(SAVED)) {
+        try (MutedSignals muted = MutedSignals.inThisThreadAndChildren(SAVED)) {
             SAVED.fire(null, "a");
             DELETED.fire(null, "b");
         }
@@ -47,7 +43,7 @@ class MutedSignalsTests {
 
     @Test
     void noSignalGivenMutesEverySignal() {
-        try (MutedSignals muted = MutedSignals.inThisThread()) {
+        try (MutedSignals muted = MutedSignals.inThisThreadAndChildren()) {
             SAVED.fire(null, "a");
             DELETED.fire(null, "b");
             assertEquals(List.of(), SAVED.send(null, "c"));
@@ -57,8 +53,8 @@ class MutedSignalsTests {
 
     @Test
     void nestedMutesKeepTheSignalMutedUntilTheOutermostEnds() {
-        try (MutedSignals outer = MutedSignals.inThisThread(SAVED)) {
-            try (MutedSignals inner = MutedSignals.inThisThread(SAVED)) {
+        try (MutedSignals outer = MutedSignals.inThisThreadAndChildren(SAVED)) {
+            try (MutedSignals inner = MutedSignals.inThisThreadAndChildren(SAVED)) {
                 SAVED.fire(null, "inner");
             }
             SAVED.fire(null, "outer");
@@ -70,8 +66,8 @@ class MutedSignalsTests {
 
     @Test
     void mutesMayEndInAnyOrder() {
-        MutedSignals first = MutedSignals.inThisThread(SAVED);
-        MutedSignals second = MutedSignals.inThisThread(DELETED);
+        MutedSignals first = MutedSignals.inThisThreadAndChildren(SAVED);
+        MutedSignals second = MutedSignals.inThisThreadAndChildren(DELETED);
         first.close();
         SAVED.fire(null, "a");
         DELETED.fire(null, "b");
@@ -85,8 +81,8 @@ class MutedSignalsTests {
     // test_receiver_created_during_model_instantiation_is_not_lost
     @Test
     void aReceiverConnectedDuringAMuteIsSilentUntilItEndsAndStaysConnected() {
-        try (MutedSignals muted = MutedSignals.inThisThread(SAVED)) {
-            connections.add(SAVED.connect((signal, sender, payload) -> heard.add("late " + payload)));
+        try (MutedSignals muted = MutedSignals.inThisThreadAndChildren(SAVED)) {
+            receivers.add(SAVED.connect((signal, sender, payload) -> heard.add("late " + payload)));
             SAVED.fire(null, "a");
         }
         SAVED.fire(null, "b");
@@ -96,8 +92,8 @@ class MutedSignalsTests {
 
     @Test
     void aReceiverDisconnectedDuringAMuteStaysDisconnected() {
-        try (MutedSignals muted = MutedSignals.inThisThread(SAVED)) {
-            connections.get(0).disconnect();
+        try (MutedSignals muted = MutedSignals.inThisThreadAndChildren(SAVED)) {
+            receivers.connections().get(0).disconnect();
         }
         SAVED.fire(null, "a");
 
@@ -107,7 +103,7 @@ class MutedSignalsTests {
     @Test
     void anExceptionInsideTheBlockStillEndsTheMute() {
         assertThrows(IllegalStateException.class, () -> {
-            try (MutedSignals muted = MutedSignals.inThisThread(SAVED)) {
+            try (MutedSignals muted = MutedSignals.inThisThreadAndChildren(SAVED)) {
                 throw new IllegalStateException("fixture failed");
             }
         });
@@ -120,7 +116,7 @@ class MutedSignalsTests {
     void aThreadMuteLeavesThreadsStartedBeforeAlone() throws Exception {
         ExecutorService earlier = Pools.started();
         try {
-            try (MutedSignals muted = MutedSignals.inThisThread(SAVED)) {
+            try (MutedSignals muted = MutedSignals.inThisThreadAndChildren(SAVED)) {
                 Pools.run(earlier, () -> SAVED.fire(null, "pool"));
             }
         } finally {
@@ -132,7 +128,7 @@ class MutedSignalsTests {
     @Test
     void aThreadStartedDuringAMuteIsMutedUntilTheMuteEnds() throws Exception {
         ExecutorService started;
-        try (MutedSignals muted = MutedSignals.inThisThread(SAVED)) {
+        try (MutedSignals muted = MutedSignals.inThisThreadAndChildren(SAVED)) {
             started = Executors.newSingleThreadExecutor();
             Pools.run(started, () -> SAVED.fire(null, "during"));
         }
@@ -146,7 +142,7 @@ class MutedSignalsTests {
 
     @Test
     void anAsynchronousSendFromAMutedThreadIsMuted() throws Exception {
-        try (MutedSignals muted = MutedSignals.inThisThread(SAVED)) {
+        try (MutedSignals muted = MutedSignals.inThisThreadAndChildren(SAVED)) {
             assertEquals(List.of(), SAVED.sendAsync(null, "async").get(10, TimeUnit.SECONDS));
         }
         assertEquals(List.of(), heard);
@@ -180,7 +176,7 @@ class MutedSignalsTests {
 
     @Test
     void describesItself() {
-        MutedSignals muted = MutedSignals.inThisThread(SAVED, DELETED);
+        MutedSignals muted = MutedSignals.inThisThreadAndChildren(SAVED, DELETED);
         String open = muted.toString();
         muted.close();
         assertEquals("MutedSignals[saved, deleted]", open);
@@ -193,6 +189,6 @@ class MutedSignalsTests {
     @Test
     void aNullSignalIsRefused() {
         assertEquals("signals[0]", assertThrows(NullPointerException.class,
-                () -> MutedSignals.inThisThread((Signal<?>) null)).getMessage());
+                () -> MutedSignals.inThisThreadAndChildren((Signal<?>) null)).getMessage());
     }
 }

@@ -147,7 +147,7 @@ class RecordingExtensionTests {
     }
 
     @Kit.Case
-    @RecordSignals(testThreadOnly = false)
+    @RecordSignals(everywhere = true)
     static class EveryThreadClassCase extends EarlierPool {
 
         @org.junit.jupiter.api.Nested
@@ -203,7 +203,7 @@ class RecordingExtensionTests {
     static class EveryThreadCase {
 
         @Test
-        @RecordSignals(testThreadOnly = false)
+        @RecordSignals(everywhere = true)
         void hearsAPool(SignalRecorder recorder) throws Exception {
             recorders.add(recorder);
             java.util.concurrent.ExecutorService pool = Pools.started();

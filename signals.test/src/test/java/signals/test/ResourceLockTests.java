@@ -19,12 +19,12 @@ class ResourceLockTests {
     @Test
     void eachSettingOfAClassAndItsSuperclassesTakesItsLockAndTheSystemPropertiesForReading() {
         assertEquals(Set.of(setting("a"), setting("b"), setting("c"), READING_SYSTEM_PROPERTIES),
-                new SettingsExtension.Locks().provideForClass(Child.class));
+                new OverrideExtension.Locks().provideForClass(Child.class));
     }
 
     @Test
     void aNestedClassAndAMethodTakeTheLocksOfTheirOwnSettings() throws Exception {
-        SettingsExtension.Locks locks = new SettingsExtension.Locks();
+        OverrideExtension.Locks locks = new OverrideExtension.Locks();
         Method method = Child.class.getDeclaredMethod("removes");
 
         assertEquals(Set.of(setting("d"), READING_SYSTEM_PROPERTIES), locks.provideForMethod(List.of(), Child.class, method));
@@ -34,7 +34,7 @@ class ResourceLockTests {
 
     @Test
     void nothingOverriddenTakesNoLock() throws Exception {
-        SettingsExtension.Locks locks = new SettingsExtension.Locks();
+        OverrideExtension.Locks locks = new OverrideExtension.Locks();
 
         assertEquals(Set.of(), locks.provideForClass(Plain.class));
         assertEquals(Set.of(), locks.provideForMethod(List.of(), Plain.class, Plain.class.getDeclaredMethod("plain")));
@@ -52,7 +52,7 @@ class ResourceLockTests {
     }
 
     private static Lock setting(String name) {
-        return new Lock(SettingsExtension.LOCK_PREFIX + name, ResourceAccessMode.READ_WRITE);
+        return new Lock(OverrideExtension.LOCK_PREFIX + name, ResourceAccessMode.READ_WRITE);
     }
 
     @OverrideSetting(name = "a", value = "1")

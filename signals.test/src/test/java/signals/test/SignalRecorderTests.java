@@ -9,27 +9,22 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentest4j.AssertionFailedError;
 import signals.core.Signal;
-import signals.core.SignalConnection;
 
 class SignalRecorderTests {
 
     static final Signal<String> ORDERED = Signal.of("ordered", String.class);
     static final Signal<String> PAID = Signal.of("paid", String.class);
 
-    private final List<SignalConnection> connections = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void disconnect() {
-        connections.forEach(SignalConnection::disconnect);
-    }
+    @RegisterExtension
+    final TestReceivers receivers = new TestReceivers();
 
     @Test
     void recordsEveryFormOfSendInOrder() throws Exception {
-        try (SignalRecorder recorder = SignalRecorder.start(ORDERED)) {
+        try (SignalRecorder recorder = SignalRecorder.everywhere(ORDERED)) {
             ORDERED.fire("shop", "fire");
             ORDERED.send("shop", "send");
             ORDERED.sendRobust("shop", "robust");
@@ -44,13 +39,13 @@ class SignalRecorderTests {
     @Test
     void recordsASendWhoseReceiverThrowsWithoutChangingWhichReceiversRun() {
         List<String> called = new CopyOnWriteArrayList<>();
-        connections.add(ORDERED.connect((signal, sender, payload) -> called.add("first")));
-        connections.add(ORDERED.connect((signal, sender, payload) -> {
+        receivers.add(ORDERED.connect((signal, sender, payload) -> called.add("first")));
+        receivers.add(ORDERED.connect((signal, sender, payload) -> {
             throw new IllegalStateException("out of stock");
         }));
-        connections.add(ORDERED.connect((signal, sender, payload) -> called.add("never")));
+        receivers.add(ORDERED.connect((signal, sender, payload) -> called.add("never")));
 
-        try (SignalRecorder recorder = SignalRecorder.start()) {
+        try (SignalRecorder recorder = SignalRecorder.everywhere()) {
             assertThrows(IllegalStateException.class, () -> ORDERED.send("shop", "book"));
 
             recorder.assertSent(ORDERED, "shop", "book");
@@ -60,7 +55,7 @@ class SignalRecorderTests {
 
     @Test
     void recordsOnlyTheChosenSignals() {
-        try (SignalRecorder recorder = SignalRecorder.start(PAID)) {
+        try (SignalRecorder recorder = SignalRecorder.everywhere(PAID)) {
             ORDERED.fire("shop", "book");
             PAID.fire("shop", "book");
 
@@ -72,7 +67,7 @@ class SignalRecorderTests {
 
     @Test
     void aClosedRecorderHearsNothingMoreAndKeepsWhatItHeard() {
-        SignalRecorder recorder = SignalRecorder.start(ORDERED);
+        SignalRecorder recorder = SignalRecorder.everywhere(ORDERED);
         ORDERED.fire("shop", "before");
         recorder.close();
         recorder.close();
@@ -83,7 +78,7 @@ class SignalRecorderTests {
 
     @Test
     void clearForgetsWhatWasRecorded() {
-        try (SignalRecorder recorder = SignalRecorder.start(ORDERED)) {
+        try (SignalRecorder recorder = SignalRecorder.everywhere(ORDERED)) {
             ORDERED.fire("fixture", "setup");
             recorder.clear();
             ORDERED.fire("shop", "book");
@@ -94,7 +89,7 @@ class SignalRecorderTests {
 
     @Test
     void twoRecordersBothHearEverySend() {
-        try (SignalRecorder outer = SignalRecorder.start(ORDERED); SignalRecorder inner = SignalRecorder.start(ORDERED)) {
+        try (SignalRecorder outer = SignalRecorder.everywhere(ORDERED); SignalRecorder inner = SignalRecorder.everywhere(ORDERED)) {
             ORDERED.fire("shop", "book");
 
             assertEquals(1, outer.count(ORDERED));
@@ -104,8 +99,8 @@ class SignalRecorderTests {
 
     @Test
     void mutedSendsAreRecordedAndMarkedMuted() {
-        try (SignalRecorder recorder = SignalRecorder.start(ORDERED)) {
-            try (MutedSignals muted = MutedSignals.inThisThread(ORDERED)) {
+        try (SignalRecorder recorder = SignalRecorder.everywhere(ORDERED)) {
+            try (MutedSignals muted = MutedSignals.inThisThreadAndChildren(ORDERED)) {
                 ORDERED.fire("shop", "thread-muted");
             }
             try (Signal<String>.Mute muted = ORDERED.mute()) {
@@ -121,7 +116,7 @@ class SignalRecorderTests {
     void aRecorderInThisThreadHearsThreadsItStartsButNotThreadsStartedBefore() throws Exception {
         ExecutorService earlier = Pools.started();
         try {
-            try (SignalRecorder recorder = SignalRecorder.startInThisThread(ORDERED)) {
+            try (SignalRecorder recorder = SignalRecorder.inThisThreadAndChildren(ORDERED)) {
                 Pools.run(earlier, () -> ORDERED.fire("pool", "unheard"));
                 Thread started = new Thread(() -> ORDERED.fire("child", "heard"));
                 started.start();
@@ -139,7 +134,7 @@ class SignalRecorderTests {
     void aRecorderForEveryThreadHearsAPoolThreadStartedBefore() throws Exception {
         ExecutorService earlier = Pools.started();
         try {
-            try (SignalRecorder recorder = SignalRecorder.start(ORDERED)) {
+            try (SignalRecorder recorder = SignalRecorder.everywhere(ORDERED)) {
                 Pools.run(earlier, () -> ORDERED.fire("pool", "heard"));
 
                 assertEquals(List.of("heard"), recorder.payloads(ORDERED));
@@ -151,7 +146,7 @@ class SignalRecorderTests {
 
     @Test
     void assertionsReturnWhatTheyFound() {
-        try (SignalRecorder recorder = SignalRecorder.start()) {
+        try (SignalRecorder recorder = SignalRecorder.everywhere()) {
             ORDERED.fire("shop", "book");
             PAID.fire("bank", "book");
             ORDERED.fire("shop", "pen");
@@ -166,7 +161,7 @@ class SignalRecorderTests {
 
     @Test
     void aFailureListsWhatWasSentInstead() {
-        try (SignalRecorder recorder = SignalRecorder.start(ORDERED, PAID)) {
+        try (SignalRecorder recorder = SignalRecorder.everywhere(ORDERED, PAID)) {
             ORDERED.fire("shop", "book");
             ORDERED.fire("shop", "pen");
 
@@ -184,7 +179,7 @@ class SignalRecorderTests {
 
     @Test
     void aFailureOnANeverSentSignalSaysNothingWasSent() {
-        try (SignalRecorder recorder = SignalRecorder.start()) {
+        try (SignalRecorder recorder = SignalRecorder.everywhere()) {
             AssertionFailedError failure = assertThrows(AssertionFailedError.class, () -> recorder.assertSent(PAID));
 
             assertEquals("Expected paid to be sent, but it was not.\nNothing was sent while recording every signal.",
@@ -195,7 +190,7 @@ class SignalRecorderTests {
 
     @Test
     void aFailureOnAMissingSenderOrPayloadShowsTheExpectedSend() {
-        try (SignalRecorder recorder = SignalRecorder.start(ORDERED)) {
+        try (SignalRecorder recorder = SignalRecorder.everywhere(ORDERED)) {
             ORDERED.fire("shop", "book");
 
             AssertionFailedError failure = assertThrows(AssertionFailedError.class,
@@ -208,7 +203,7 @@ class SignalRecorderTests {
 
     @Test
     void aFailureOnOrderShowsBothSequences() {
-        try (SignalRecorder recorder = SignalRecorder.start()) {
+        try (SignalRecorder recorder = SignalRecorder.everywhere()) {
             PAID.fire("bank", "book");
             ORDERED.fire("shop", "book");
 
@@ -222,7 +217,7 @@ class SignalRecorderTests {
 
     @Test
     void notSentAndNothingSentFailWithTheList() {
-        try (SignalRecorder recorder = SignalRecorder.start()) {
+        try (SignalRecorder recorder = SignalRecorder.everywhere()) {
             recorder.assertNothingSent();
             recorder.assertNotSent(ORDERED);
             ORDERED.fire("shop", "book");
@@ -236,21 +231,21 @@ class SignalRecorderTests {
 
     @Test
     void badArgumentsAreRefusedByName() {
-        try (SignalRecorder recorder = SignalRecorder.start()) {
+        try (SignalRecorder recorder = SignalRecorder.everywhere()) {
             assertEquals("times must not be negative: -1",
                     assertThrows(IllegalArgumentException.class, () -> recorder.assertSentTimes(ORDERED, -1)).getMessage());
             assertEquals("Give at least one signal",
                     assertThrows(IllegalArgumentException.class, recorder::assertSequence).getMessage());
             assertEquals("signals[1]",
-                    assertThrows(NullPointerException.class, () -> SignalRecorder.start(ORDERED, null)).getMessage());
+                    assertThrows(NullPointerException.class, () -> SignalRecorder.everywhere(ORDERED, null)).getMessage());
             assertEquals("signal", assertThrows(NullPointerException.class, () -> recorder.sent(null)).getMessage());
         }
     }
 
     @Test
     void theObserverIsRemovedOnceTheLastRecorderAndMuteAreClosed() {
-        SignalRecorder recorder = SignalRecorder.startInThisThread();
-        MutedSignals muted = MutedSignals.inThisThread(ORDERED);
+        SignalRecorder recorder = SignalRecorder.inThisThreadAndChildren();
+        MutedSignals muted = MutedSignals.inThisThreadAndChildren(ORDERED);
         recorder.close();
         assertTrue(Watch.installed());
         muted.close();
@@ -260,10 +255,10 @@ class SignalRecorderTests {
 
     @Test
     void describesItself() {
-        try (SignalRecorder recorder = SignalRecorder.startInThisThread(ORDERED)) {
+        try (SignalRecorder recorder = SignalRecorder.inThisThreadAndChildren(ORDERED)) {
             ORDERED.fire(null, "book");
 
-            assertEquals("SignalRecorder of ordered in one thread: [ordered from null with book]", recorder.toString());
+            assertEquals("SignalRecorder of ordered in one thread and its children: [ordered from null with book]", recorder.toString());
         }
     }
 }

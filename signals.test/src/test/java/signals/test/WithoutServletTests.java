@@ -100,20 +100,20 @@ class WithoutServletTests {
                     for (String name : classes) {
                         Class.forName(name, true, Settings.class.getClassLoader());
                     }
-                    try (SettingsOverride override = Settings.override("check.setting", "on")) {
+                    try (OverriddenSettings override = Settings.override("check.setting", "on")) {
                         if (!"on".equals(System.getProperty("check.setting"))) {
                             throw new AssertionError("not overridden");
                         }
                     }
                     Signal<String> checked = Signal.of("checked", String.class);
-                    try (SignalRecorder recorder = SignalRecorder.start(checked);
-                         MutedSignals muted = MutedSignals.inThisThread(checked)) {
+                    try (SignalRecorder recorder = SignalRecorder.everywhere(checked);
+                         MutedSignals muted = MutedSignals.inThisThreadAndChildren(checked)) {
                         checked.fire(null, "sent");
                         if (!recorder.assertSentOnce(checked).muted()) {
                             throw new AssertionError("not muted");
                         }
                     }
-                    new SettingsExtension();
+                    new OverrideExtension();
                     new MuteExtension();
                     new RecordingExtension();
                     try {

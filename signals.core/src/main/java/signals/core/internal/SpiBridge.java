@@ -1,5 +1,7 @@
 package signals.core.internal;
 
+import java.util.List;
+import signals.core.Reply;
 import signals.core.Signal;
 
 /**
@@ -38,6 +40,18 @@ public final class SpiBridge {
          * @param <T> the payload type
          */
         <T> void fireFromHost(Signal<T> signal, Object sender, T payload);
+
+        /**
+         * Sends as {@link Signal#sendRobust} does, without logging the failures, which the
+         * host reports itself.
+         *
+         * @param signal the signal
+         * @param sender the sender
+         * @param payload the payload
+         * @param <T> the payload type
+         * @return one reply per receiver called
+         */
+        <T> List<Reply> sendRobustFromHost(Signal<T> signal, Object sender, T payload);
 
         /**
          * Tells whether any live receiver is connected, for any sender, on a signal that is not

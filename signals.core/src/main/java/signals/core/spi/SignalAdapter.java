@@ -3,6 +3,7 @@ package signals.core.spi;
 import java.util.List;
 import java.util.Objects;
 import signals.core.ReceiverException;
+import signals.core.Reply;
 import signals.core.Signal;
 import signals.core.internal.Observers;
 import signals.core.internal.SpiBridge;
@@ -96,6 +97,36 @@ public interface SignalAdapter {
     static <T> void fireFromHost(Signal<T> signal, Object sender, T payload) {
         Objects.requireNonNull(signal, "signal");
         SpiBridge.machinery().fireFromHost(signal, sender, payload);
+    }
+
+    /**
+     * Sends for an adapter's host that reports the failures itself: as {@link Signal#sendRobust},
+     * every receiver is called even when some throw and each exception becomes its receiver's
+     * reply, but nothing is logged. Logging is {@code sendRobust}'s way to make sure a failure is
+     * seen when the caller ignores the replies; a host that raises them (as {@code signals.test}
+     * raises the first failure of {@code setting_changed} when an override ends) would otherwise
+     * report each one twice.
+     *
+     * <pre>{@code
+     * for (Reply reply : SignalAdapter.sendRobustFromHost(SETTING_CHANGED, store, changed)) {
+     *     if (reply.failed()) {
+     *         failures.add(reply.exception());
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param signal the signal, not null
+     * @param sender who sends, as for {@link Signal#sendRobust}
+     * @param payload the payload, as for {@link Signal#sendRobust}
+     * @param <T> the payload type
+     * @return one reply per receiver called, in call order, as a read-only list
+     * @throws NullPointerException if the signal is null, or the payload on a signal that has one
+     * @throws IllegalArgumentException if the payload does not fit the signal
+     * @since 0.1
+     */
+    static <T> List<Reply> sendRobustFromHost(Signal<T> signal, Object sender, T payload) {
+        Objects.requireNonNull(signal, "signal");
+        return SpiBridge.machinery().sendRobustFromHost(signal, sender, payload);
     }
 
     /**

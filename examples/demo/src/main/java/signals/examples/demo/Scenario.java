@@ -19,7 +19,7 @@ import signals.examples.shop.RequestTimes;
 import signals.examples.shop.Shop;
 import signals.examples.shop.web.ShopServer;
 import signals.test.Settings;
-import signals.test.SettingsOverride;
+import signals.test.OverriddenSettings;
 
 /**
  * The scripted scenario: uses the shop as its users would, step by step, so that every built-in
@@ -133,7 +133,7 @@ final class Scenario {
 
             step("a test's setting override: Settings.override(\"" + Shop.CURRENCY + "\", \"CHF\")");
             check("the price list before", "margherita 8.50 EUR", shop.priceList().get(1));
-            SettingsOverride francs = Settings.override(Shop.CURRENCY, "CHF");
+            OverriddenSettings francs = Settings.override(Shop.CURRENCY, "CHF");
             try {
                 check("the price list in the override, the cache invalidated on setting_changed", "margherita 8.50 CHF",
                         shop.priceList().get(1));

@@ -8,17 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static signals.test.TestSignals.SETTING_CHANGED;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import signals.core.ReceiverException;
 import signals.core.SignalConnection;
 import signals.core.SignalException;
 
 // Ports of Django's tests/settings_tests/tests.py, for the programmatic form.
-class SettingsOverrideTests {
+class OverriddenSettingsTests {
 
     private static final String A = "signals.test.override.a";
     private static final String B = "signals.test.override.b";
@@ -26,14 +33,16 @@ class SettingsOverrideTests {
 
     private final List<SettingChanged> seen = new CopyOnWriteArrayList<>();
     private final List<Object> senders = new CopyOnWriteArrayList<>();
-    private final List<SignalConnection> connections = new ArrayList<>();
+
+    @RegisterExtension
+    final TestReceivers receivers = new TestReceivers();
 
     @BeforeEach
     void listen() {
         System.setProperty(A, "a0");
         System.clearProperty(B);
         System.clearProperty(C);
-        connections.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
+        receivers.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
             if (changed.setting().startsWith("signals.test.override.")) {
                 seen.add(changed);
                 senders.add(sender);
@@ -42,14 +51,13 @@ class SettingsOverrideTests {
     }
 
     @AfterEach
-    void disconnect() {
-        connections.forEach(SignalConnection::disconnect);
+    void clearA() {
         System.clearProperty(A);
     }
 
     @Test
     void overrideChangesTheValueUntilClosed() {
-        try (SettingsOverride override = Settings.override(A, "a1")) {
+        try (OverriddenSettings override = Settings.override(A, "a1")) {
             assertEquals("a1", System.getProperty(A));
             assertEquals("a1", Settings.get(A));
             assertEquals(List.of(A), override.settings());
@@ -60,7 +68,7 @@ class SettingsOverrideTests {
     // test_signal_callback_context_manager
     @Test
     void enteringAndLeavingSendOneSignalPerSettingWithTheValueInForce() {
-        try (SettingsOverride override = Settings.change().set(A, "a1").set(B, "b1").enter()) {
+        try (OverriddenSettings override = Settings.override(ordered(A, "a1", B, "b1"))) {
             assertEquals(List.of(new SettingChanged(A, "a1", true), new SettingChanged(B, "b1", true)), seen);
         }
         assertEquals(List.of(new SettingChanged(A, "a1", true), new SettingChanged(B, "b1", true),
@@ -68,30 +76,30 @@ class SettingsOverrideTests {
     }
 
     @Test
-    void theSenderIsTheSettingsSource() {
-        try (SettingsOverride override = Settings.override(A, "a1")) {
-            assertSame(Settings.source(), senders.get(0));
+    void theSenderIsTheSettingsStore() {
+        try (OverriddenSettings override = Settings.override(A, "a1")) {
+            assertSame(Settings.store(), senders.get(0));
         }
-        assertSame(Settings.source(), senders.get(1));
-        assertEquals("system properties", Settings.source().toString());
+        assertSame(Settings.store(), senders.get(1));
+        assertEquals("system properties", Settings.store().toString());
     }
 
     @Test
     void everySettingIsInForceBeforeTheFirstSignal() {
         List<String> valuesOfBWhenAChanged = new ArrayList<>();
-        connections.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
+        receivers.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
             if (changed.setting().equals(A)) {
                 valuesOfBWhenAChanged.add(System.getProperty(B));
             }
         }));
-        try (SettingsOverride override = Settings.change().set(A, "a1").set(B, "b1").enter()) {
+        try (OverriddenSettings override = Settings.override(ordered(A, "a1", B, "b1"))) {
             assertEquals(List.of("b1"), valuesOfBWhenAChanged);
         }
     }
 
     @Test
     void removingASettingHidesItAndSendsNullOnEntering() {
-        try (SettingsOverride override = Settings.remove(A)) {
+        try (OverriddenSettings override = Settings.remove(A)) {
             assertNull(System.getProperty(A));
             assertEquals(List.of(new SettingChanged(A, null, true)), seen);
         }
@@ -102,8 +110,8 @@ class SettingsOverrideTests {
     // test_override_settings_nested
     @Test
     void leavingANestedOverrideRestoresTheOuterValue() {
-        try (SettingsOverride outer = Settings.override(A, "outer")) {
-            try (SettingsOverride inner = Settings.override(A, "inner")) {
+        try (OverriddenSettings outer = Settings.override(A, "outer")) {
+            try (OverriddenSettings inner = Settings.override(A, "inner")) {
                 assertEquals("inner", System.getProperty(A));
             }
             assertEquals("outer", System.getProperty(A));
@@ -116,7 +124,7 @@ class SettingsOverrideTests {
     // test_override_change
     @Test
     void aValueWrittenDirectlyInsideAnOverrideIsPutBackWithoutASignal() {
-        try (SettingsOverride override = Settings.override(A, "a1")) {
+        try (OverriddenSettings override = Settings.override(A, "a1")) {
             System.setProperty(A, "written");
             assertEquals(1, seen.size());
         }
@@ -125,7 +133,7 @@ class SettingsOverrideTests {
 
     @Test
     void closingTwiceLeavesOnce() {
-        SettingsOverride override = Settings.override(A, "a1");
+        OverriddenSettings override = Settings.override(A, "a1");
         override.close();
         override.close();
         assertEquals(2, seen.size());
@@ -135,15 +143,15 @@ class SettingsOverrideTests {
     // OverrideSettingsIsolationOnExceptionTests.test_override_settings_enter
     @Test
     void aReceiverFailingOnEnterUndoesTheOverrideAndEveryReceiverHearsEveryExit() {
-        connections.add(0, SETTING_CHANGED.connect((signal, sender, changed) -> {
+        receivers.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
             if (changed.enter() && changed.setting().equals(B)) {
                 throw new IllegalStateException("cannot use b1");
             }
         }));
         List<SettingChanged> spy = spyConnectedLast();
-        SettingsChange change = Settings.change().set(A, "a1").set(B, "b1").set(C, "c1");
+        Map<String, String> change = ordered(A, "a1", B, "b1", C, "c1");
 
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, change::enter);
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Settings.override(change));
 
         assertEquals("cannot use b1", thrown.getMessage());
         assertEquals("a0", System.getProperty(A));
@@ -162,11 +170,11 @@ class SettingsOverrideTests {
                 throw new IllegalStateException("refused");
             }
         });
-        SettingsChange change = Settings.change().set(A, "a1");
-        assertThrows(IllegalStateException.class, change::enter);
+        Map<String, String> change = ordered(A, "a1");
+        assertThrows(IllegalStateException.class, () -> Settings.override(change));
         failing.disconnect();
 
-        try (SettingsOverride override = change.enter()) {
+        try (OverriddenSettings override = Settings.override(change)) {
             assertEquals("a1", System.getProperty(A));
         }
     }
@@ -174,13 +182,13 @@ class SettingsOverrideTests {
     // test_override_settings_exit
     @Test
     void receiversFailingOnExitDoNotStopTheOthersAndTheFirstErrorIsRaised() {
-        connections.add(0, SETTING_CHANGED.connect((signal, sender, changed) -> {
+        receivers.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
             if (!changed.enter() && changed.setting().startsWith("signals.test.override.")) {
                 throw new IllegalStateException("exit " + changed.setting());
             }
         }));
         List<SettingChanged> spy = spyConnectedLast();
-        SettingsOverride override = Settings.change().set(A, "a1").set(B, "b1").enter();
+        OverriddenSettings override = Settings.override(ordered(A, "a1", B, "b1"));
 
         IllegalStateException thrown = assertThrows(IllegalStateException.class, override::close);
 
@@ -191,14 +199,49 @@ class SettingsOverrideTests {
         assertEquals(4, spy.size());
     }
 
+    // Issue 23 item 18: the failure is raised once, not also logged by the send with its stack.
+    @Test
+    void aReceiverFailingOnExitIsReportedOnceByTheExceptionAndNotLogged() {
+        receivers.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
+            if (!changed.enter() && changed.setting().equals(A)) {
+                throw new IllegalStateException("exit " + changed.setting());
+            }
+        }));
+        OverriddenSettings override = Settings.override(A, "a1");
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Logger core = Logger.getLogger("signals.core");
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        core.addHandler(handler);
+        try {
+            assertEquals("exit " + A, assertThrows(IllegalStateException.class, override::close).getMessage());
+        } finally {
+            core.removeHandler(handler);
+        }
+
+        assertEquals(List.of(), logged.stream().map(LogRecord::getMessage).toList());
+    }
+
     @Test
     void aCheckedExceptionOnExitIsWrappedInASignalExceptionNamingTheOverride() {
-        connections.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
+        receivers.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
             if (!changed.enter() && changed.setting().equals(A)) {
                 throw new java.io.IOException("cache unreachable");
             }
         }));
-        SettingsOverride override = Settings.override(A, "a1");
+        OverriddenSettings override = Settings.override(A, "a1");
 
         SignalException thrown = assertThrows(SignalException.class, override::close);
 
@@ -209,12 +252,12 @@ class SettingsOverrideTests {
 
     @Test
     void anAssertionErrorOnExitStillLetsTheOtherSettingsLeave() {
-        connections.add(0, SETTING_CHANGED.connect((signal, sender, changed) -> {
+        receivers.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
             if (!changed.enter() && changed.setting().equals(A)) {
                 throw new AssertionError("expected a cache reset");
             }
         }));
-        SettingsOverride override = Settings.change().set(A, "a1").set(B, "b1").enter();
+        OverriddenSettings override = Settings.override(ordered(A, "a1", B, "b1"));
 
         AssertionError thrown = assertThrows(AssertionError.class, override::close);
 
@@ -225,7 +268,7 @@ class SettingsOverrideTests {
     // test_override_settings_both
     @Test
     void whenEnterAndExitBothFailTheEnterErrorWinsWithTheExitErrorsSuppressed() {
-        connections.add(0, SETTING_CHANGED.connect((signal, sender, changed) -> {
+        receivers.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
             if (changed.setting().equals(A)) {
                 throw new IllegalStateException((changed.enter() ? "enter " : "exit ") + changed.setting());
             }
@@ -240,7 +283,7 @@ class SettingsOverrideTests {
 
     @Test
     void aCheckedExceptionOnEnterReachesTheCallerAsAReceiverException() {
-        connections.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
+        receivers.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
             if (changed.enter() && changed.setting().equals(A)) {
                 throw new java.io.IOException("cache unreachable");
             }
@@ -254,7 +297,7 @@ class SettingsOverrideTests {
 
     @Test
     void aSourceRefusingAValuePutsBackWhatWasSetAndSendsNothing() {
-        SettingsSource refusing = new SettingsSource() {
+        SettingsStore refusing = new SettingsStore() {
             @Override
             public String get(String setting) {
                 return System.getProperty(setting);
@@ -268,9 +311,8 @@ class SettingsOverrideTests {
                 new SystemProperties().set(setting, value);
             }
         };
-        SettingsChange change = new SettingsChange(refusing).set(A, "a1").set(B, "b1");
-
-        UnsupportedOperationException thrown = assertThrows(UnsupportedOperationException.class, change::enter);
+        UnsupportedOperationException thrown = assertThrows(UnsupportedOperationException.class,
+                () -> OverriddenSettings.enter(refusing, List.of(A, B), List.of("a1", "b1")));
 
         assertEquals("read-only: " + B, thrown.getMessage());
         assertEquals("a0", System.getProperty(A));
@@ -279,7 +321,7 @@ class SettingsOverrideTests {
 
     @Test
     void aSourceThatAlsoRefusesToRestoreAddsThatFailureAsSuppressed() {
-        SettingsSource stubborn = new SettingsSource() {
+        SettingsStore stubborn = new SettingsStore() {
             @Override
             public String get(String setting) {
                 return System.getProperty(setting);
@@ -293,9 +335,8 @@ class SettingsOverrideTests {
                 new SystemProperties().set(setting, value);
             }
         };
-        SettingsChange change = new SettingsChange(stubborn).set(A, "a1").set(B, "b1");
-
-        UnsupportedOperationException thrown = assertThrows(UnsupportedOperationException.class, change::enter);
+        UnsupportedOperationException thrown = assertThrows(UnsupportedOperationException.class,
+                () -> OverriddenSettings.enter(stubborn, List.of(A, B), List.of("a1", "b1")));
 
         assertEquals("refused " + B + "=b1", thrown.getMessage());
         assertEquals(List.of("refused " + A + "=a0"),
@@ -314,13 +355,36 @@ class SettingsOverrideTests {
         assertSame(Thread.currentThread().getContextClassLoader(), Settings.contextClassLoader());
     }
 
+    // Django's override_settings(A=..., B=...): the keyword arguments are the map.
     @Test
-    void aSettingGivenTwiceInOneChangeIsRefused() {
-        SettingsChange change = Settings.change().set(A, "a1");
+    void aMapOverridesSeveralSettingsInItsOrderAndANullValueRemovesOne() {
+        System.setProperty(C, "c0");
+        try (OverriddenSettings override = Settings.override(ordered(C, null, B, "b1", A, "a1"))) {
+            assertNull(System.getProperty(C));
+            assertEquals("b1", System.getProperty(B));
+            assertEquals("a1", System.getProperty(A));
+            assertEquals(List.of(C, B, A), override.settings());
+        }
+        assertEquals("c0", System.getProperty(C));
+        assertNull(System.getProperty(B));
+        assertEquals(List.of(new SettingChanged(C, null, true), new SettingChanged(B, "b1", true),
+                new SettingChanged(A, "a1", true), new SettingChanged(C, "c0", false), new SettingChanged(B, null, false),
+                new SettingChanged(A, "a0", false)), seen);
+    }
 
-        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> change.remove(A));
+    @Test
+    void aMapWithANullOrBlankNameIsRefusedBeforeAnythingChanges() {
+        Map<String, String> blank = ordered(A, "a1", " ", "x");
+        Map<String, String> withNull = new HashMap<>();
+        withNull.put(null, "x");
 
-        assertEquals("Setting [" + A + "] is given twice in one override", thrown.getMessage());
+        assertEquals("A setting's name must not be blank",
+                assertThrows(IllegalArgumentException.class, () -> Settings.override(blank)).getMessage());
+        assertEquals("setting", assertThrows(NullPointerException.class, () -> Settings.override(withNull)).getMessage());
+        assertEquals("settings", assertThrows(NullPointerException.class,
+                () -> Settings.override((Map<String, String>) null)).getMessage());
+        assertEquals("a0", System.getProperty(A));
+        assertEquals(List.of(), seen);
     }
 
     @Test
@@ -335,16 +399,26 @@ class SettingsOverrideTests {
     }
 
     @Test
-    void aChangeListsItsSettingsInOrder() {
-        SettingsChange change = Settings.change().set(B, "b1").remove(A);
+    void anOverrideDescribesItselfOpenAndClosed() {
+        OverriddenSettings override = Settings.override(ordered(B, "b1", A, null));
 
-        assertEquals("{" + B + "=b1, " + A + "=null}", change.settings().toString());
-        assertEquals("SettingsChange{" + B + "=b1, " + A + "=null} on system properties", change.toString());
+        assertEquals("OverriddenSettings[" + B + ", " + A + "] on system properties", override.toString());
+        override.close();
+        assertEquals("OverriddenSettings[" + B + ", " + A + "] on system properties (closed)", override.toString());
+    }
+
+    // Names and values alternate; a LinkedHashMap keeps their order and takes null values.
+    private static Map<String, String> ordered(String... namesAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
     }
 
     private List<SettingChanged> spyConnectedLast() {
         List<SettingChanged> spy = new CopyOnWriteArrayList<>();
-        connections.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
+        receivers.add(SETTING_CHANGED.connect((signal, sender, changed) -> {
             if (changed.setting().startsWith("signals.test.override.")) {
                 spy.add(changed);
             }

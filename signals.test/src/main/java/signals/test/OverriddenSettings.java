@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import signals.core.Reply;
 import signals.core.SignalException;
+import signals.core.spi.SignalAdapter;
 
 /**
  * An override in force: closing it puts back the values the settings had when it was entered
  * and sends {@link TestSignals#SETTING_CHANGED} for each with {@code enter = false}. Made by
- * {@link Settings#override}, {@link Settings#remove} and {@link SettingsChange#enter()}.
+ * {@link Settings#override} and {@link Settings#remove}.
  *
  * <p>Overrides nest: an inner one restores the outer one's values. A setting written directly
  * while an override is in force is put back too, without a signal, as in Django. Close overrides
@@ -18,37 +19,37 @@ import signals.core.SignalException;
  *
  * @since 0.1
  */
-public final class SettingsOverride implements AutoCloseable {
+public final class OverriddenSettings implements AutoCloseable {
 
-    private final SettingsSource source;
+    private final SettingsStore store;
     private final List<String> names;
     private final List<String> previous;
     private boolean open = true;
 
-    private SettingsOverride(SettingsSource source, List<String> names, List<String> previous) {
-        this.source = source;
+    private OverriddenSettings(SettingsStore store, List<String> names, List<String> previous) {
+        this.store = store;
         this.names = names;
         this.previous = previous;
     }
 
-    static SettingsOverride enter(SettingsSource source, List<String> names, List<String> wanted) {
+    static OverriddenSettings enter(SettingsStore store, List<String> names, List<String> wanted) {
         List<String> previous = new ArrayList<>(names.size());
         try {
             for (int i = 0; i < names.size(); i++) {
-                previous.add(source.get(names.get(i)));
-                source.set(names.get(i), wanted.get(i));
+                previous.add(store.get(names.get(i)));
+                store.set(names.get(i), wanted.get(i));
             }
         } catch (RuntimeException | Error e) {
-            // The source refused a value: put back what was already set; nobody was told yet.
+            // The store refused a value: put back what was already set; nobody was told yet.
             List<Throwable> failures = new ArrayList<>();
-            restore(source, names.subList(0, previous.size()), previous, failures);
+            restore(store, names.subList(0, previous.size()), previous, failures);
             failures.forEach(e::addSuppressed);
             throw e;
         }
-        SettingsOverride override = new SettingsOverride(source, names, previous);
+        OverriddenSettings override = new OverriddenSettings(store, names, previous);
         try {
             for (int i = 0; i < names.size(); i++) {
-                SETTING_CHANGED.send(source, new SettingChanged(names.get(i), wanted.get(i), true));
+                SETTING_CHANGED.send(store, new SettingChanged(names.get(i), wanted.get(i), true));
             }
         } catch (RuntimeException | Error e) {
             // Django's rule: undo the override, tell every receiver about every setting, then
@@ -74,7 +75,7 @@ public final class SettingsOverride implements AutoCloseable {
      * Puts the previous values back and sends {@code setting_changed} with {@code enter = false}
      * for every setting, to every receiver, even when some throw. Closing twice does nothing.
      *
-     * @throws RuntimeException the first exception a receiver (or the source) threw, with the
+     * @throws RuntimeException the first exception a receiver (or the store) threw, with the
      *     others suppressed; a checked one is wrapped in a {@link SignalException}
      */
     @Override
@@ -92,7 +93,7 @@ public final class SettingsOverride implements AutoCloseable {
         Throwable first = failures.get(0);
         Throwable raised = first instanceof RuntimeException || first instanceof Error ? first
                 : new SignalException("A receiver of setting_changed failed while leaving the override of "
-                        + names + " on " + source, first);
+                        + names + " on " + store, first);
         failures.subList(1, failures.size()).forEach(raised::addSuppressed);
         if (raised instanceof Error) {
             throw (Error) raised;
@@ -102,16 +103,19 @@ public final class SettingsOverride implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SettingsOverride" + names + " on " + source + (open ? "" : " (closed)");
+        return "OverriddenSettings" + names + " on " + store + (open ? "" : " (closed)");
     }
 
     private List<Throwable> leave() {
         open = false;
         List<Throwable> failures = new ArrayList<>();
-        restore(source, names, previous, failures);
+        restore(store, names, previous, failures);
         for (String name : names) {
             try {
-                for (Reply reply : SETTING_CHANGED.sendRobust(source, new SettingChanged(name, source.get(name), false))) {
+                // Robust, so that every receiver hears every setting; the failures are raised by
+                // close(), so the send must not log them as well: one report of each.
+                SettingChanged changed = new SettingChanged(name, store.get(name), false);
+                for (Reply reply : SignalAdapter.sendRobustFromHost(SETTING_CHANGED, store, changed)) {
                     if (reply.failed()) {
                         failures.add(reply.exception());
                     }
@@ -125,13 +129,13 @@ public final class SettingsOverride implements AutoCloseable {
         return failures;
     }
 
-    // Undone like a stack, last set first; a source that refuses one value must not keep the
+    // Undone like a stack, last set first; a store that refuses one value must not keep the
     // others from coming back.
-    private static void restore(SettingsSource source, List<String> names, List<String> values,
+    private static void restore(SettingsStore store, List<String> names, List<String> values,
                                 List<Throwable> failures) {
         for (int i = names.size() - 1; i >= 0; i--) {
             try {
-                source.set(names.get(i), values.get(i));
+                store.set(names.get(i), values.get(i));
             } catch (RuntimeException e) {
                 failures.add(e);
             }

@@ -1,17 +1,17 @@
 package signals.test;
 
 /**
- * Where an application keeps its settings, so that {@link SettingsOverride} can change them.
- * Settings are Java system properties unless the application provides its own source.
+ * Where an application keeps its settings, so that {@link OverriddenSettings} can change them.
+ * Settings are Java system properties unless the application provides its own store.
  *
- * <h2>Providing a source</h2>
+ * <h2>Providing a store</h2>
  * A public class with a public no-argument constructor, declared in {@code module-info.java}
- * ({@code provides signals.test.SettingsSource with com.example.ConfigSource;}) and in
- * {@code META-INF/services/signals.test.SettingsSource}. {@link Settings#source()} finds it with
+ * ({@code provides signals.test.SettingsStore with com.example.ConfigStore;}) and in
+ * {@code META-INF/services/signals.test.SettingsStore}. {@link Settings#store()} finds it with
  * {@link java.util.ServiceLoader}, once; more than one provider is an error that names them.
  *
  * <pre>{@code
- * public final class ConfigSource implements SettingsSource {
+ * public final class ConfigStore implements SettingsStore {
  *     public String get(String setting) { return Config.global().get(setting); }
  *     public void set(String setting, String value) {
  *         if (value == null) Config.global().remove(setting); else Config.global().put(setting, value);
@@ -24,7 +24,7 @@ package signals.test;
  *
  * @since 0.1
  */
-public interface SettingsSource {
+public interface SettingsStore {
 
     /**
      * Reads a setting.

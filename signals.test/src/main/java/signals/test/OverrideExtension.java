@@ -26,15 +26,15 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *
  * @since 0.1
  */
-public final class SettingsExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+public final class OverrideExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     /** The prefix of the resource lock each overridden setting takes; the setting's name follows. */
     public static final String LOCK_PREFIX = "signals.test.setting:";
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SettingsExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(OverrideExtension.class);
 
     /** Called by JUnit. */
-    public SettingsExtension() {
+    public OverrideExtension() {
     }
 
     @Override
@@ -61,19 +61,11 @@ public final class SettingsExtension implements BeforeAllCallback, AfterAllCallb
         if (settings.isEmpty()) {
             return;
         }
-        SettingsChange change = Settings.change();
-        settings.forEach((name, value) -> {
-            if (value == null) {
-                change.remove(name);
-            } else {
-                change.set(name, value);
-            }
-        });
-        context.getStore(NAMESPACE).put(context.getUniqueId(), change.enter());
+        context.getStore(NAMESPACE).put(context.getUniqueId(), Settings.override(settings));
     }
 
     private static void leave(ExtensionContext context) {
-        SettingsOverride override = context.getStore(NAMESPACE).remove(context.getUniqueId(), SettingsOverride.class);
+        OverriddenSettings override = context.getStore(NAMESPACE).remove(context.getUniqueId(), OverriddenSettings.class);
         if (override != null) {
             override.close();
         }
@@ -164,7 +156,7 @@ public final class SettingsExtension implements BeforeAllCallback, AfterAllCallb
             for (String name : settings.keySet()) {
                 locks.add(new Lock(LOCK_PREFIX + name, ResourceAccessMode.READ_WRITE));
             }
-            if (!locks.isEmpty() && Settings.source() instanceof SystemProperties) {
+            if (!locks.isEmpty() && Settings.store() instanceof SystemProperties) {
                 locks.add(new Lock(Resources.SYSTEM_PROPERTIES, ResourceAccessMode.READ));
             }
             return locks;

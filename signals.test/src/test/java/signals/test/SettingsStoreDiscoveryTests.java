@@ -18,60 +18,60 @@ import org.junit.jupiter.api.io.TempDir;
 // On the module path, ServiceLoader ignores META-INF/services entries naming classes of a named
 // module (these test classes are patched into signals.test), so the provider cases run on the
 // class path execution only; `provides` in module-info.java is JPMS's own, checked by the JDK.
-class SettingsSourceDiscoveryTests {
+class SettingsStoreDiscoveryTests {
 
     @TempDir
     Path services;
 
     @Test
     void withoutAProviderSettingsAreSystemProperties() throws IOException {
-        SettingsSource source = Settings.discover(loaderListing());
+        SettingsStore store = Settings.discover(loaderListing());
 
-        assertInstanceOf(SystemProperties.class, source);
-        assertInstanceOf(SystemProperties.class, Settings.source());
+        assertInstanceOf(SystemProperties.class, store);
+        assertInstanceOf(SystemProperties.class, Settings.store());
     }
 
     @Test
     void theOneProviderFoundIsUsed() throws IOException {
         assumeFalse(getClass().getModule().isNamed(), "class path only");
 
-        SettingsSource source = Settings.discover(loaderListing(MapSource.class.getName()));
+        SettingsStore store = Settings.discover(loaderListing(MapStore.class.getName()));
 
-        assertInstanceOf(MapSource.class, source);
+        assertInstanceOf(MapStore.class, store);
     }
 
     @Test
     void twoProvidersAreAnErrorThatNamesBoth() throws IOException {
         assumeFalse(getClass().getModule().isNamed(), "class path only");
-        ClassLoader loader = loaderListing(MapSource.class.getName(), OtherSource.class.getName());
+        ClassLoader loader = loaderListing(MapStore.class.getName(), OtherStore.class.getName());
 
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Settings.discover(loader));
 
-        assertEquals("signals.test found 2 providers of signals.test.SettingsSource, and uses one only: "
-                + MapSource.class.getName() + " (class path), " + OtherSource.class.getName() + " (class path)",
+        assertEquals("signals.test found 2 providers of signals.test.SettingsStore, and uses one only: "
+                + MapStore.class.getName() + " (class path), " + OtherStore.class.getName() + " (class path)",
                 thrown.getMessage());
     }
 
     @Test
     void aProviderThatFailsIsNamedInTheError() throws IOException {
         assumeFalse(getClass().getModule().isNamed(), "class path only");
-        ClassLoader loader = loaderListing(FailingSource.class.getName());
+        ClassLoader loader = loaderListing(FailingStore.class.getName());
 
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Settings.discover(loader));
 
-        assertEquals("The settings source " + FailingSource.class.getName() + " (class path) could not be created",
+        assertEquals("The settings store " + FailingStore.class.getName() + " (class path) could not be created",
                 thrown.getMessage());
     }
 
     private ClassLoader loaderListing(String... providers) throws IOException {
-        Path file = services.resolve("META-INF/services/signals.test.SettingsSource");
+        Path file = services.resolve("META-INF/services/signals.test.SettingsStore");
         Files.createDirectories(file.getParent());
         Files.write(file, java.util.List.of(providers));
         return new URLClassLoader(new URL[] {services.toUri().toURL()}, getClass().getClassLoader());
     }
 
-    /** A settings source kept in a map, as an application's configuration would be. */
-    public static class MapSource implements SettingsSource {
+    /** A settings store kept in a map, as an application's configuration would be. */
+    public static class MapStore implements SettingsStore {
 
         private final Map<String, String> values = new ConcurrentHashMap<>();
 
@@ -91,13 +91,13 @@ class SettingsSourceDiscoveryTests {
     }
 
     /** A second provider, which makes the choice ambiguous. */
-    public static class OtherSource extends MapSource {
+    public static class OtherStore extends MapStore {
     }
 
     /** A provider whose constructor fails. */
-    public static class FailingSource extends MapSource {
+    public static class FailingStore extends MapStore {
 
-        public FailingSource() {
+        public FailingStore() {
             throw new IllegalStateException("configuration not loaded");
         }
     }

@@ -22,11 +22,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.opentest4j.AssertionFailedError;
 import signals.core.SignalConnection;
 
-class SettingsExtensionTests {
+class OverrideExtensionTests {
 
     static final String X = "signals.test.extension.x";
     static final String Y = "signals.test.extension.y";
@@ -34,14 +35,16 @@ class SettingsExtensionTests {
     // What the test cases saw, in order; the cases run in this thread, inside the kit.
     static final List<String> observed = new CopyOnWriteArrayList<>();
     private final List<String> changes = new CopyOnWriteArrayList<>();
-    private SignalConnection listening;
+
+    @RegisterExtension
+    final TestReceivers receivers = new TestReceivers();
 
     @BeforeEach
     void listen() {
         observed.clear();
         System.setProperty(X, "x0");
         System.clearProperty(Y);
-        listening = SETTING_CHANGED.connect((signal, sender, changed) -> {
+        receivers.connect(SETTING_CHANGED, (signal, sender, changed) -> {
             if (changed.setting().startsWith("signals.test.extension.")) {
                 changes.add((changed.enter() ? "enter " : "leave ") + changed.setting().substring(23) + "=" + changed.value());
             }
@@ -49,8 +52,7 @@ class SettingsExtensionTests {
     }
 
     @AfterEach
-    void stop() {
-        listening.disconnect();
+    void clearX() {
         System.clearProperty(X);
     }
 
