@@ -61,7 +61,8 @@ import signals.core.spi.SignalAdapter;
  *   <li>{@link RequestSignals#REQUEST_FINISHED}: for a synchronous request, when the chain returns
  *       or throws (the container then flushes what the servlet wrote, or writes its error page);
  *       after {@code startAsync}, once the container has completed the response, after
- *       {@code complete()}, a timeout or an error.</li>
+ *       {@code complete()}, a timeout or an error, or when the container reports that the client
+ *       went away (then the response never completes).</li>
  * </ul>
  * Each fires once per client request and event, however often the request passes the filter
  * (forwards, error pages, asynchronous dispatches) and however many instances of this filter the
