@@ -119,7 +119,8 @@ final class Discovery {
             if (loader == null) {
                 loader = ClassLoader.getSystemClassLoader();
             }
-            round(ServiceLoader.load(ReceiverProvider.class, loader), ServiceLoader.load(SignalAdapter.class, loader));
+            round(ServiceLoader.load(ReceiverProvider.class, loader), ServiceLoader.load(SignalAdapter.class, loader),
+                    loader);
             synchronized (Catalogue.LOCK) {
                 for (Signal<?> signal : Catalogue.known()) {
                     signal.discoveryDone();
@@ -155,13 +156,17 @@ final class Discovery {
         }
     }
 
-    /** An explicit round for another class loader or layer; the default round runs first. */
-    static List<SignalConnection> discover(ServiceLoader<ReceiverProvider> providers, ServiceLoader<SignalAdapter> adapters) {
+    /**
+     * An explicit round for another class loader or layer; the default round runs first.
+     * {@code listing} is the class loader whose services files are read, null for a layer.
+     */
+    static List<SignalConnection> discover(ServiceLoader<ReceiverProvider> providers, ServiceLoader<SignalAdapter> adapters,
+                                           ClassLoader listing) {
         ensureDone();
         List<SignalConnection> connected;
         lock();
         try {
-            connected = round(providers, adapters);
+            connected = round(providers, adapters, listing);
         } finally {
             inProgress = "";
             ROUND.unlock();
@@ -175,12 +180,12 @@ final class Discovery {
      * a failure leaves nothing half-connected.
      */
     private static List<SignalConnection> round(ServiceLoader<ReceiverProvider> providerLoader,
-                                          ServiceLoader<SignalAdapter> adapterLoader) {
+                                          ServiceLoader<SignalAdapter> adapterLoader, ClassLoader listing) {
         List<Catalogue.Installed> adapters = new ArrayList<>();
-        for (Found<SignalAdapter> adapter : load(SignalAdapter.class, adapterLoader)) {
+        for (Found<SignalAdapter> adapter : load(SignalAdapter.class, adapterLoader, listing)) {
             adapters.add(installed(adapter));
         }
-        List<Found<ReceiverProvider>> providers = load(ReceiverProvider.class, providerLoader);
+        List<Found<ReceiverProvider>> providers = load(ReceiverProvider.class, providerLoader, listing);
         Map<Signal<?>, List<Link>> links = new LinkedHashMap<>();
         for (Found<ReceiverProvider> provider : providers) {
             Origin origin = Origin.provider(provider.type());
@@ -200,9 +205,9 @@ final class Discovery {
         return connected;
     }
 
-    private static <S> List<Found<S>> load(Class<S> service, ServiceLoader<S> loader) {
+    private static <S> List<Found<S>> load(Class<S> service, ServiceLoader<S> loader, ClassLoader listing) {
         try {
-            return ProviderLoader.load(service, loader, ALREADY_RUN::containsKey);
+            return ProviderLoader.load(service, loader, listing, ALREADY_RUN::containsKey);
         } catch (IllegalStateException e) {
             throw new SignalException(e.getMessage(), e.getCause());
         }

@@ -52,7 +52,9 @@ public final class Signals {
 
     /**
      * Connects the receivers of the providers that a class loader sees and that have not run
-     * yet, for example a web application's. Adapters it sees are found too.
+     * yet, for example a web application's. Adapters it sees are found too. A provider that the
+     * loader lists but that implements another copy of {@code signals.core} (one a parent loader
+     * holds, while the application carries its own) is left to that copy, with one warning.
      *
      * @param loader the class loader, not null
      * @return the connections made
@@ -63,7 +65,7 @@ public final class Signals {
     public static List<SignalConnection> discover(ClassLoader loader) {
         Objects.requireNonNull(loader, "loader");
         return Discovery.discover(ServiceLoader.load(ReceiverProvider.class, loader),
-                ServiceLoader.load(SignalAdapter.class, loader));
+                ServiceLoader.load(SignalAdapter.class, loader), loader);
     }
 
     /**
@@ -79,7 +81,7 @@ public final class Signals {
     public static List<SignalConnection> discover(ModuleLayer layer) {
         Objects.requireNonNull(layer, "layer");
         return Discovery.discover(ServiceLoader.load(layer, ReceiverProvider.class),
-                ServiceLoader.load(layer, SignalAdapter.class));
+                ServiceLoader.load(layer, SignalAdapter.class), null);
     }
 
     /**

@@ -129,6 +129,70 @@ class DiscoveryTests {
         assertTrue(failure.getMessage().contains("not today"), failure.getMessage());
     }
 
+    // Issue 23, item 9: a web application with its own signals-core, under a server whose class
+    // path has another copy and an adapter built on it.
+    @Test
+    void providersOfAnotherCopyOfTheLibraryAreSkippedWithOneWarningNamingBothClassLoaders() throws IOException {
+        Path built = Plugins.buildClassPath(dir.resolve("other-copy"), Map.of(
+                "com/example/other/Theirs.java", """
+                        package com.example.other;
+                        public final class Theirs implements signals.core.ReceiverProvider {
+                          public java.util.List<signals.core.SignalBinding<?>> receivers() { return java.util.List.of(); }
+                        }
+                        """,
+                "com/example/other/TheirAdapter.java", """
+                        package com.example.other;
+                        public final class TheirAdapter implements signals.core.spi.SignalAdapter {
+                          public String host() { return "theirs"; }
+                          public java.util.List<signals.core.Signal<?>> signals() { return java.util.List.of(); }
+                        }
+                        """,
+                SERVICES, "com.example.other.Theirs\n",
+                ADAPTERS, "com.example.other.TheirAdapter\n"));
+        // The server's loader: its own copy of signals.core, and the providers built on it. Its
+        // parent is the bootstrap loader: the platform loader would hand out the test's copy on
+        // the module path.
+        URLClassLoader server = new URLClassLoader("server",
+                new java.net.URL[] {Plugins.CLASSES.toUri().toURL(), built.toUri().toURL()}, null);
+        loaders.add(server);
+        Signals.discover();
+
+        try (LogCapture log = LogCapture.start()) {
+            assertEquals(List.of(), Signals.discover(server));
+            assertEquals(List.of(), Signals.discover(server));
+
+            List<String> messages = log.records().stream().map(LogRecord::getMessage).toList();
+            assertEquals(2, messages.size(), "once per provider, not once per round: " + messages);
+            assertTrue(messages.get(0).startsWith("Skipped SignalAdapter com.example.other.TheirAdapter (class path)"),
+                    messages.get(0));
+            assertTrue(messages.get(1).startsWith("Skipped ReceiverProvider com.example.other.Theirs (class path)"),
+                    messages.get(1));
+            for (String message : messages) {
+                assertTrue(message.contains("loaded by 'server' java.net.URLClassLoader@"), message);
+                assertTrue(message.contains("not this copy's, loaded by " + ProviderLoader.describe(Signal.class.getClassLoader())),
+                        message);
+            }
+            assertTrue(log.records().stream().allMatch(record -> record.getLevel() == Level.WARNING));
+        }
+        assertTrue(Signals.inventory().adapters().stream().noneMatch(adapter -> adapter.host().equals("theirs")));
+    }
+
+    @Test
+    void aServicesFileNamingAClassThatIsNoProviderAtAllStillFailsDiscoveryNamingIt() {
+        URLClassLoader plugin = plugin("stranger", Map.of(
+                "com/example/stranger/Stranger.java", """
+                        package com.example.stranger;
+                        public final class Stranger implements Runnable {
+                          public void run() { }
+                        }
+                        """,
+                SERVICES, "com.example.stranger.Stranger\n"));
+
+        SignalException failure = assertThrows(SignalException.class, () -> Signals.discover(plugin));
+
+        assertTrue(failure.getMessage().contains("com.example.stranger.Stranger not a subtype"), failure.getMessage());
+    }
+
     @Test
     void aServicesFileNamingAMissingClassFailsDiscoveryNamingTheClass() {
         URLClassLoader plugin = plugin("missing", Map.of(SERVICES, "com.example.missing.Gone\n"));

@@ -28,6 +28,8 @@ final class ApplicationReceivers {
     private static final String ATTRIBUTE = ApplicationReceivers.class.getName();
     // Filters start and stop on container threads; joins and leaves of all applications are rare.
     private static final Object LOCK = new Object();
+    // Applications of this copy of the library whose first filter has started; under LOCK.
+    private static int started;
 
     private final ServletContext context;
     private final ClassLoader loader;
@@ -48,6 +50,7 @@ final class ApplicationReceivers {
                 connect(context);
                 receivers = new ApplicationReceivers(context, context.getClassLoader());
                 context.setAttribute(ATTRIBUTE, receivers);
+                started++;
             }
             receivers.filters++;
             return receivers;
@@ -74,10 +77,18 @@ final class ApplicationReceivers {
                 return;
             }
             context.removeAttribute(ATTRIBUTE);
+            started--;
         }
         if (ownLoader) {
             Signals.disconnectAll(loader);
             JdbcDriver.deregisterIfLoadedBy(loader);
+        }
+    }
+
+    /** How many applications have a started filter: see {@link SignalsFilter#startedApplications()}. */
+    static int started() {
+        synchronized (LOCK) {
+            return started;
         }
     }
 

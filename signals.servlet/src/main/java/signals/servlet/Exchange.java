@@ -8,10 +8,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.EOFException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import signals.core.Reply;
+import signals.core.Signal;
+import signals.core.spi.SignalAdapter;
 
 /**
  * One client request on its way through {@link SignalsFilter}: remembers which filter instance
  * fires for it, sends {@code request_finished} exactly once, and follows its asynchronous cycles.
+ * It builds a payload only for a signal that someone hears, and reads what the client asked for
+ * (its {@link RequestLine}) once, at the start when anyone hears the request signals then.
  *
  * <p>It is kept as a request attribute, so that it lives exactly as long as the request and is
  * seen by every dispatch of it, and by every instance of the filter.
@@ -28,6 +32,9 @@ final class Exchange implements AsyncListener {
     // Container threads may complete, time out and fail one request at once.
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile Throwable reported;
+    // Read at the start, or at the first payload if nobody listened then; immutable, so a race
+    // between two container threads only reads the same request twice.
+    private volatile RequestLine line;
 
     Exchange(SignalsFilter filter, ServletContext context, HttpServletRequest request, HttpServletResponse response) {
         this.filter = filter;
@@ -41,6 +48,31 @@ final class Exchange implements AsyncListener {
     }
 
     /**
+     * Sends {@code request_started}. Reads the request line now if any request signal is heard,
+     * before a forward or an asynchronous dispatch changes the request's path.
+     */
+    void start() {
+        if (heard(RequestSignals.REQUEST_STARTED)) {
+            RequestSignals.REQUEST_STARTED.fire(context, new RequestStarted(request, line()));
+        } else if (heard(RequestSignals.REQUEST_FINISHED) || heard(RequestSignals.GOT_REQUEST_EXCEPTION)) {
+            line();
+        }
+    }
+
+    private RequestLine line() {
+        RequestLine read = line;
+        if (read == null) {
+            read = RequestLine.of(request);
+            line = read;
+        }
+        return read;
+    }
+
+    private boolean heard(Signal<?> signal) {
+        return SignalAdapter.isHeard(signal, context);
+    }
+
+    /**
      * Sends {@code got_request_exception}, once per exception: the same one may come back through
      * {@link #onError} when it was thrown after {@code startAsync}. Receivers' failures are
      * added to the exception, which the caller throws on, rather than replace it.
@@ -50,8 +82,11 @@ final class Exchange implements AsyncListener {
             return;
         }
         reported = exception;
+        if (!heard(RequestSignals.GOT_REQUEST_EXCEPTION)) {
+            return;
+        }
         for (Reply reply : RequestSignals.GOT_REQUEST_EXCEPTION.sendRobust(context,
-                new GotRequestException(request, exception))) {
+                new GotRequestException(request, exception, line()))) {
             if (reply.failed() && reply.exception() != exception) {
                 exception.addSuppressed(reply.exception());
             }
@@ -69,11 +104,11 @@ final class Exchange implements AsyncListener {
     }
 
     private void finish(Throwable failure) {
-        if (!finished.compareAndSet(false, true)) {
+        if (!finished.compareAndSet(false, true) || !heard(RequestSignals.REQUEST_FINISHED)) {
             return;
         }
         try {
-            RequestSignals.REQUEST_FINISHED.fire(context, new RequestFinished(request, response));
+            RequestSignals.REQUEST_FINISHED.fire(context, new RequestFinished(request, response, line()));
         } catch (RuntimeException | Error e) {
             if (failure == null) {
                 throw e;
@@ -102,10 +137,18 @@ final class Exchange implements AsyncListener {
         // The container completes the request after the timeout; onComplete finishes it.
     }
 
+    /**
+     * A failure of the asynchronous cycle. The container completes a request that failed on the
+     * server's side, and {@link #onComplete} finishes it; a request whose client went away may
+     * never complete (Jetty reports a reset connection here, and completes nothing when the
+     * application holds the request open), so it finishes now.
+     */
     @Override
     public void onError(AsyncEvent event) {
         Throwable failure = event.getThrowable();
-        if (failure != null) {
+        if (isClientGone(failure)) {
+            finish(null);
+        } else if (failure != null) {
             failed(failure);
         }
     }

@@ -17,7 +17,7 @@ import signals.core.spi.SignalAdapter;
  *
  * <pre>{@code
  * REQUEST_FINISHED.connect((signal, context, finished) ->
- *         log.info(finished.request().getRequestURI() + " " + finished.response().getStatus()),
+ *         log.info(finished.method() + " " + finished.path() + " " + finished.status()),
  *         ConnectOption.sender(servletContext));
  * }</pre>
  *
@@ -42,7 +42,7 @@ public final class RequestSignals {
     /**
      * Sent when a client request enters the filter, before the rest of the filter chain and the
      * servlet run: Django's {@code django.core.signals.request_started}. The payload carries the
-     * request.
+     * request, and copies of its method, path and query that a receiver may keep.
      */
     public static final Signal<RequestStarted> REQUEST_STARTED =
             SignalAdapter.declare("request_started", RequestStarted.class, "signals.servlet");
@@ -51,9 +51,10 @@ public final class RequestSignals {
      * Sent once the response of a client request is complete: Django's
      * {@code django.core.signals.request_finished}. For a synchronous request, when the filter
      * chain returns or throws; for an asynchronous one ({@code startAsync}), when the asynchronous
-     * cycle completes, times out or fails. Exactly once per request that sent
-     * {@link #REQUEST_STARTED}, also when the client disconnects. Unlike Django's, the payload
-     * carries the request and the response, so that a receiver can pair it with the start.
+     * cycle completes, times out or fails, or the container reports that the client went away.
+     * Exactly once per request that sent {@link #REQUEST_STARTED}, also when the client
+     * disconnects. Unlike Django's, the payload carries the request and the response, so that a
+     * receiver can pair it with the start, and copies of the method, path, query and status.
      */
     public static final Signal<RequestFinished> REQUEST_FINISHED =
             SignalAdapter.declare("request_finished", RequestFinished.class, "signals.servlet");

@@ -61,7 +61,8 @@ import signals.core.spi.SignalAdapter;
  *   <li>{@link RequestSignals#REQUEST_FINISHED}: for a synchronous request, when the chain returns
  *       or throws (the container then flushes what the servlet wrote, or writes its error page);
  *       after {@code startAsync}, once the container has completed the response, after
- *       {@code complete()}, a timeout or an error.</li>
+ *       {@code complete()}, a timeout or an error, or when the container reports that the client
+ *       went away (then the response never completes).</li>
  * </ul>
  * Each fires once per client request and event, however often the request passes the filter
  * (forwards, error pages, asynchronous dispatches) and however many instances of this filter the
@@ -107,6 +108,32 @@ public final class SignalsFilter implements Filter {
 
     private ServletContext context;
     private ApplicationReceivers receivers;
+
+    /**
+     * Counts the web applications in which an instance of this filter has started and not yet
+     * stopped, in this copy of {@code signals.servlet} (the container's shared one, or the
+     * application's own in {@code WEB-INF/lib}). {@link signals.core.Signals#inventory()} shows it
+     * beside this module's adapter.
+     *
+     * <p>Zero once the container has started its applications means that no request signal
+     * fires anywhere: the filter is neither declared in {@code web.xml} nor registered. That is
+     * what happens, in silence, to an application that relies on {@value #AUTO_REGISTER} in a
+     * container that does not run {@link jakarta.servlet.ServletContainerInitializer}s, such as an
+     * embedded Jetty {@code WebAppContext} without {@code jetty-ee11-annotations}:
+     *
+     * <pre>{@code
+     * server.start();
+     * if (SignalsFilter.startedApplications() == 0) {
+     *     throw new IllegalStateException("SignalsFilter is not declared in web.xml");
+     * }
+     * }</pre>
+     *
+     * @return the number of applications with a started instance of this filter
+     * @since 0.1
+     */
+    public static int startedApplications() {
+        return ApplicationReceivers.started();
+    }
 
     /** Creates the filter; the container calls this. */
     public SignalsFilter() {
@@ -180,7 +207,7 @@ public final class SignalsFilter implements Filter {
         request.setAttribute(Exchange.ATTRIBUTE, exchange);
         Throwable failure = null;
         try {
-            RequestSignals.REQUEST_STARTED.fire(context, new RequestStarted(request));
+            exchange.start();
             chain.doFilter(request, response);
         } catch (Throwable e) {
             failure = e;

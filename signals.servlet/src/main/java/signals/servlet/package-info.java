@@ -12,7 +12,7 @@
  *                 SignalBinding.receiver(RequestSignals.REQUEST_STARTED,
  *                         (signal, context, s) -> started.put(s.request(), System.nanoTime())),
  *                 SignalBinding.receiver(RequestSignals.REQUEST_FINISHED,
- *                         (signal, context, f) -> log(f.request(), f.response().getStatus(),
+ *                         (signal, context, f) -> log(f.method(), f.path(), f.status(),
  *                                 System.nanoTime() - started.remove(f.request()))));
  *     }
  * }
@@ -58,14 +58,25 @@
  *       {@link signals.servlet.RequestSignals#ofOwnApplication} keeps a receiver to one
  *       application.</dd>
  *   <dt>Does the filter cost anything when nobody listens?</dt>
- *   <dd>Three small objects per request (the bookkeeping kept as a request attribute and two
- *       payloads); a forward or include only asks whether anyone listens to
- *       {@code template_rendered} before copying the request attributes.</dd>
+ *   <dd>One small object per request, the bookkeeping kept as a request attribute. A payload is
+ *       built, and the request's method, path and query read, only for a signal that a receiver
+ *       or a {@link signals.core.spi.SendObserver} would see; a forward or include copies the
+ *       request attributes only when someone listens to {@code template_rendered}.</dd>
+ *   <dt>Why do the payloads copy the method, path and query?</dt>
+ *   <dd>The container recycles the request after the response, and an asynchronous dispatch or a
+ *       forward changes its path: a receiver that records the request after the fact (an access
+ *       log written from another thread) needs what the client asked for, read once at the
+ *       start.</dd>
  *   <dt>What does it not do?</dt>
  *   <dd>It reports no exception that a servlet handles itself, nor responses sent with
  *       {@code sendError}. A client that leaves during an asynchronous request is noticed when
- *       the application writes to it, or when the container notices by itself; until then the
- *       request has not finished.</dd>
+ *       the application writes to it, or when the container notices by itself (Jetty reports it
+ *       through {@link jakarta.servlet.AsyncListener#onError}, at the latest when the connection
+ *       times out or the server stops); until then the request has not finished.</dd>
+ *   <dt>How do I notice that the filter never started?</dt>
+ *   <dd>{@link signals.servlet.SignalsFilter#startedApplications()}, or the adapter's line in
+ *       {@link signals.core.Signals#inventory()}. Nothing else can tell: without the filter no code
+ *       of this module runs on a request.</dd>
  * </dl>
  */
 package signals.servlet;

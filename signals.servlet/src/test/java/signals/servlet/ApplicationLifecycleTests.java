@@ -12,8 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,6 +123,40 @@ class ApplicationLifecycleTests {
         return take(events, 2);
     }
 
+    // Issue 23, item 9: the application carries signals-core and signals-servlet in WEB-INF/lib,
+    // and the server's class path has its own copy with an adapter (here signals-jdbc's).
+    @Test
+    void anApplicationWithItsOwnCopyOfTheLibraryStartsUnderAServerWhoseClassPathHasAnotherWithAnAdapter()
+            throws Exception {
+        Path folder = application("own-copy", false);
+        Path lib = folder.resolve("WEB-INF/lib");
+        Jars.library(Jars.origin("signals.core.Signal"), lib.resolve("signals-core.jar"));
+        Jars.library(Path.of("target/classes"), lib.resolve("signals-servlet.jar"));
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        List<String> skipped;
+        ClassLoader application;
+        try (CoreLog log = new CoreLog(); Container container = Container.serve(folder, withEvents(events))) {
+            application = container.webapp().getClassLoader();
+            assertNotSame(RequestSignals.class, application.loadClass(RequestSignals.class.getName()),
+                    "the application runs its own copy");
+
+            assertEquals("hello", container.get("/app/hello").body());
+            assertEquals(List.of("started /app/hello", "finished /app/hello"), take(events, 2));
+            skipped = log.messages().stream().filter(message -> message.startsWith("Skipped")).toList();
+        }
+        assertEquals(1, skipped.size(), "one warning, though the application ran two discovery rounds: " + skipped);
+        String warning = skipped.get(0);
+        // On the class path the application's loader offers the server's signals-jdbc adapter. On
+        // the module path Surefire lets the patched signals.servlet module read every unnamed
+        // module, so ServiceLoader offers the server's signals.servlet module's adapter instead.
+        assertTrue(warning.startsWith(RequestSignals.class.getModule().isNamed()
+                ? "Skipped SignalAdapter signals.servlet.internal.ServletAdapter (module signals.servlet)"
+                : "Skipped SignalAdapter signals.jdbc.internal.JdbcAdapter (class path)"), warning);
+        String server = String.valueOf(RequestSignals.class.getClassLoader());
+        int theirs = warning.indexOf(server);
+        assertTrue(theirs > 0 && theirs < warning.indexOf("not this copy's, loaded by " + application), warning);
+    }
+
     @Test
     void aReceiverProviderThatFailsStopsTheApplicationFromStartingAndIsNamed() throws Exception {
         Path folder = application("broken", false, "signals.servlet.app.BrokenReceivers");
@@ -157,6 +195,39 @@ class ApplicationLifecycleTests {
 
     private static java.util.function.Consumer<WebAppContext> withEvents(BlockingQueue<String> events) {
         return webapp -> webapp.setAttribute(AppReceivers.EVENTS, events);
+    }
+
+    /**
+     * Captures what {@code signals.core} logs, every copy of it: each logs through
+     * {@code System.getLogger("signals.core")}, backed by the {@code java.util.logging} logger of
+     * that name.
+     */
+    private static final class CoreLog extends Handler implements AutoCloseable {
+
+        private final Logger logger = Logger.getLogger("signals.core");
+        private final List<String> messages = new CopyOnWriteArrayList<>();
+
+        CoreLog() {
+            logger.addHandler(this);
+        }
+
+        List<String> messages() {
+            return List.copyOf(messages);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            messages.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            logger.removeHandler(this);
+        }
     }
 
     private static boolean connectedFromApplication() {

@@ -1,15 +1,24 @@
 package signals.servlet;
 
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The servlets of the test applications, named in their {@code web.xml}; public only because the
@@ -22,6 +31,40 @@ public final class Servlets {
     static final String STARTED_MARK = "test.started";
 
     private Servlets() {
+    }
+
+    /**
+     * A filter ahead of {@link SignalsFilter}: counts, by {@code X-Id}, how often the rest of the
+     * chain reads the query string, which the servlets here never do and the signals filter does
+     * once for each request whose signals someone hears.
+     */
+    public static final class Counting implements Filter {
+
+        /** What the rest of the chain did with one request. */
+        static final class Count {
+            final AtomicInteger queryReads = new AtomicInteger();
+            final CountDownLatch returned = new CountDownLatch(1);
+        }
+
+        static final Map<String, Count> COUNTS = new ConcurrentHashMap<>();
+
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            HttpServletRequest http = (HttpServletRequest) request;
+            Count count = COUNTS.computeIfAbsent(String.valueOf(http.getHeader("X-Id")), id -> new Count());
+            try {
+                chain.doFilter(new HttpServletRequestWrapper(http) {
+                    @Override
+                    public String getQueryString() {
+                        count.queryReads.incrementAndGet();
+                        return super.getQueryString();
+                    }
+                }, response);
+            } finally {
+                count.returned.countDown();
+            }
+        }
     }
 
     /** Writes "hello", and "started" if request_started had been received before it ran. */
@@ -133,6 +176,8 @@ public final class Servlets {
                 case "dispatch", "restart", "rethrow" -> later(async::dispatch);
                 case "throw" -> throw new IllegalStateException("thrown after startAsync");
                 case "ticks" -> tick(async);
+                case "hold" -> hold(async);
+                case "abandon" -> abandon(async);
                 default -> throw new IllegalArgumentException(mode);
             }
         }
@@ -150,6 +195,27 @@ public final class Servlets {
                     async.complete();
                 }
             });
+        }
+
+        /** Writes a line every 20 ms until writing fails, then gives up without completing. */
+        private static void abandon(AsyncContext async) {
+            async.setTimeout(0);
+            later(() -> {
+                try {
+                    async.getResponse().getOutputStream().write("tick\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    async.getResponse().flushBuffer();
+                    abandon(async);
+                } catch (IOException | IllegalStateException e) {
+                    // The client is gone: nothing more to do here.
+                }
+            });
+        }
+
+        /** Sends the headers and a first line, then holds the response open, as a long poll does. */
+        private static void hold(AsyncContext async) throws IOException {
+            async.setTimeout(0);
+            async.getResponse().getOutputStream().write("held\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            async.getResponse().flushBuffer();
         }
 
         private static void later(Runnable task) {
