@@ -6,6 +6,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.EOFException;
+import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import signals.core.Reply;
 import signals.core.Signal;
@@ -24,6 +25,9 @@ final class Exchange implements AsyncListener {
 
     /** The request attribute that holds it; left out of {@link TemplateRendered#context()}. */
     static final String ATTRIBUTE = Exchange.class.getName();
+
+    /** What Tomcat throws at a servlet that writes to a client that left: an IOException, not an EOFException. */
+    private static final String TOMCAT_CLIENT_ABORT = "org.apache.catalina.connector.ClientAbortException";
 
     private final SignalsFilter filter;
     private final ServletContext context;
@@ -74,11 +78,12 @@ final class Exchange implements AsyncListener {
 
     /**
      * Sends {@code got_request_exception}, once per exception: the same one may come back through
-     * {@link #onError} when it was thrown after {@code startAsync}. Receivers' failures are
+     * {@link #onError} when it was thrown after {@code startAsync}, as it is (Jetty) or as the
+     * cause of another (Tomcat's "Error during asynchronous dispatch"). Receivers' failures are
      * added to the exception, which the caller throws on, rather than replace it.
      */
     void failed(Throwable exception) {
-        if (exception == reported || isClientGone(exception)) {
+        if (isReported(exception) || isClientGone(exception)) {
             return;
         }
         reported = exception;
@@ -117,10 +122,23 @@ final class Exchange implements AsyncListener {
         }
     }
 
-    /** A client that went away shows as an EOFException in the cause chain (Jetty's EofException is one). */
+    private boolean isReported(Throwable exception) {
+        Throwable last = reported;
+        for (Throwable t = exception; t != null && last != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t == last) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A client that went away shows as an EOFException in the cause chain (Jetty's EofException is
+     * one), or as Tomcat's ClientAbortException, named rather than linked: Tomcat is optional.
+     */
     private static boolean isClientGone(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof EOFException) {
+            if (t instanceof EOFException || t.getClass().getName().equals(TOMCAT_CLIENT_ABORT)) {
                 return true;
             }
         }
@@ -146,7 +164,10 @@ final class Exchange implements AsyncListener {
     @Override
     public void onError(AsyncEvent event) {
         Throwable failure = event.getThrowable();
-        if (isClientGone(failure)) {
+        // What the application throws reaches the filter first, and comes back here as itself or
+        // wrapped in a RuntimeException. A bare IOException is the connection's own: Tomcat
+        // reports a client that left during an asynchronous request so, and it is no server error.
+        if (isClientGone(failure) || failure instanceof IOException) {
             finish(null);
         } else if (failure != null) {
             failed(failure);
