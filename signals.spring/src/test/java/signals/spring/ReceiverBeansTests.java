@@ -1,15 +1,18 @@
 package signals.spring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import signals.core.ReceiverProvider;
@@ -65,6 +68,14 @@ class ReceiverBeansTests {
     }
 
     @Configuration(proxyBeanMethods = false)
+    static class NullBindingProvider {
+        @Bean
+        ReceiverProvider holeyReceivers() {
+            return () -> Arrays.asList(SignalBinding.receiver(ORDER_PLACED, (signal, sender, order) -> { }), null);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
     static class FailingProvider {
         @Bean
         ReceiverProvider failingReceivers() {
@@ -77,11 +88,15 @@ class ReceiverBeansTests {
     @Test
     void aBindingBeanIsConnectedWhileTheContextRunsAndDisconnectedWhenItCloses() {
         Mailbox[] kept = new Mailbox[1];
+        ReceiverBeans[] lifecycle = new ReceiverBeans[1];
         contexts.withUserConfiguration(BindingBean.class).run(context -> {
             kept[0] = context.getBean(Mailbox.class);
+            lifecycle[0] = context.getBean(ReceiverBeans.class);
+            assertTrue(lifecycle[0].isRunning());
             ORDER_PLACED.send("shop", "42");
             assertEquals(List.of("confirm 42"), kept[0].mail);
         });
+        assertFalse(lifecycle[0].isRunning());
         ORDER_PLACED.send("shop", "43");
         assertEquals(List.of("confirm 42"), kept[0].mail, "a closed context's receiver still ran");
     }
@@ -99,9 +114,9 @@ class ReceiverBeansTests {
     }
 
     @Test
-    void theReceiversRunInTheLifecyclePhaseBeforeTheWebServer() {
-        contexts.run(context -> assertTrue(context.getBean(ReceiverBeans.class).getPhase()
-                < Integer.MAX_VALUE - 2048, "must start before Boot's web server and stop after it"));
+    void theReceiversAreConnectedInALifecyclePhaseBeforeTheWebServers() {
+        contexts.run(context -> assertEquals(SmartLifecycle.DEFAULT_PHASE - 4096,
+                context.getBean(ReceiverBeans.class).getPhase(), "must start before Boot's web server and stop after it"));
     }
 
     @Test
@@ -122,6 +137,14 @@ class ReceiverBeansTests {
         SignalBinding<String> confirm() {
             return SignalBinding.receiver(ORDER_PLACED, (signal, sender, order) -> MAILBOX.mail.add("confirm " + order));
         }
+    }
+
+    @Test
+    void aProviderBeanThatDeclaresANullBindingStopsTheContextNamingTheBean() {
+        contexts.withUserConfiguration(NullBindingProvider.class).run(context -> {
+            String message = rootOf(context.getStartupFailure()).getMessage();
+            assertTrue(message.contains("'holeyReceivers'") && message.contains("a null binding"), message);
+        });
     }
 
     @Test
