@@ -1,6 +1,7 @@
 package signals.jpa.internal;
 
 import static signals.jpa.ModelSignals.M2M_CHANGED;
+import static signals.jpa.internal.HibernateLines.collectionPersister;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -151,7 +152,7 @@ final class CollectionSignals implements PreCollectionRecreateEventListener, Pre
     }
 
     private boolean concerns(AbstractCollectionEvent event) {
-        return event.getCollectionPersister().isManyToMany() && SignalAdapter.isHeard(M2M_CHANGED)
+        return collectionPersister(event).isManyToMany() && SignalAdapter.isHeard(M2M_CHANGED)
                 && event.getAffectedOwnerOrNull() != null;
     }
 
@@ -159,7 +160,7 @@ final class CollectionSignals implements PreCollectionRecreateEventListener, Pre
         if (changes.isEmpty()) {
             return;
         }
-        String association = association(event.getCollectionPersister());
+        String association = association(collectionPersister(event));
         List<M2mChanged> after = new ArrayList<>(changes.size());
         for (M2mChanged change : changes) {
             after.add(new M2mChanged(next(change.action()), change.instance(), change.reverse(), change.model(),
@@ -174,7 +175,7 @@ final class CollectionSignals implements PreCollectionRecreateEventListener, Pre
     private void complete(AbstractCollectionEvent event) {
         List<M2mChanged> after = announced.remove(event.getCollection());
         if (after != null) {
-            String association = association(event.getCollectionPersister());
+            String association = association(collectionPersister(event));
             for (M2mChanged change : after) {
                 M2M_CHANGED.fire(association, change);
             }
@@ -192,7 +193,7 @@ final class CollectionSignals implements PreCollectionRecreateEventListener, Pre
     }
 
     private M2mChanged payload(Action action, Set<Object> ids, AbstractCollectionEvent event) {
-        CollectionPersister persister = event.getCollectionPersister();
+        CollectionPersister persister = collectionPersister(event);
         return new M2mChanged(action, event.getAffectedOwnerOrNull(), persister.isInverse(),
                 persister.getElementPersister().getMappedClass(), ids, using);
     }
@@ -215,7 +216,7 @@ final class CollectionSignals implements PreCollectionRecreateEventListener, Pre
 
     /** The owner's collection now, which replaced the one being removed; null if none. */
     private static Object replacement(PreCollectionRemoveEvent event) {
-        CollectionPersister persister = event.getCollectionPersister();
+        CollectionPersister persister = collectionPersister(event);
         Object owner = event.getAffectedOwnerOrNull();
         EntityPersister ownerPersister = persister.getOwnerEntityPersister();
         String role = persister.getRole();
@@ -242,7 +243,7 @@ final class CollectionSignals implements PreCollectionRecreateEventListener, Pre
     }
 
     private static Set<Object> ids(Collection<?> elements, AbstractCollectionEvent event) {
-        EntityPersister persister = event.getCollectionPersister().getElementPersister();
+        EntityPersister persister = collectionPersister(event).getElementPersister();
         SharedSessionContractImplementor session = event.getSession();
         Set<Object> ids = new LinkedHashSet<>();
         for (Object element : elements) {
