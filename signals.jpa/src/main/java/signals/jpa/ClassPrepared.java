@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param using the persistence unit's name, never null
  * @since 0.1
  */
-public record ClassPrepared(Class<?> model, String entityName, String using) {
+public record ClassPrepared(Class<?> model, String entityName, String using) implements UnitPayload {
 
     /**
      * Checks the components.

@@ -58,7 +58,7 @@ abstract class M2mSignalsContract extends UnitContract {
         engine = new Part("Engine");
         airbag = new Part("Airbag");
         sunroof = new Part("Sunroof");
-        units.runInTransaction(em -> {
+        runInTransaction(em -> {
             List.of(wheelset, doors, engine, airbag, sunroof, vw, bmw, toyota).forEach(em::persist);
             vw.getDefaultParts().add(sunroof);
         });
@@ -95,7 +95,7 @@ abstract class M2mSignalsContract extends UnitContract {
 
     /** Runs work on managed copies of the fixtures, found by id, in one transaction. */
     void change(Consumer<Managed> work) {
-        units.runInTransaction(em -> work.accept(new Managed(em)));
+        runInTransaction(em -> work.accept(new Managed(em)));
     }
 
     /** The fixtures as the running transaction's persistence context holds them. */
@@ -346,7 +346,7 @@ abstract class M2mSignalsContract extends UnitContract {
     void aSubclassOwnerIsTheInstanceAndTheElementClassIsTheModel() {
         // test_m2m_relations_signals_when_inheritance
         SportsCar c4 = new SportsCar("Bugatti", 420);
-        units.runInTransaction(em -> em.persist(c4));
+        runInTransaction(em -> em.persist(c4));
         names.put(c4.getId() + "v", "Bugatti");
         changes.clear();
         change(m -> m.vehicle(c4).getDefaultParts().add(m.part(doors)));

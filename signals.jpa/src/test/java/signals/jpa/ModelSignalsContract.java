@@ -76,7 +76,7 @@ abstract class ModelSignalsContract extends UnitContract {
     }
 
     void persist(Object... entities) {
-        units.runInTransaction(em -> {
+        runInTransaction(em -> {
             for (Object entity : entities) {
                 em.persist(entity);
             }
@@ -112,7 +112,7 @@ abstract class ModelSignalsContract extends UnitContract {
         // test_save_signals: p1.first_name = "Tom"; p1.save() sends created=False
         persist(new Person(1L, "John", "Smith"));
         Recorder sent = record(PRE_SAVE, POST_SAVE);
-        units.runInTransaction(em -> em.find(Person.class, 1L).setFirstName("Tom"));
+        runInTransaction(em -> em.find(Person.class, 1L).setFirstName("Tom"));
 
         assertEquals(List.of("pre_save", "post_save"), sent.names());
         assertFalse(sent.payloads(PRE_SAVE).get(0).created());
@@ -127,7 +127,7 @@ abstract class ModelSignalsContract extends UnitContract {
         // update_only_fields test_update_fields_signals: update_fields has exactly the saved field
         persist(new Person(1L, "John", "Smith"));
         Recorder sent = record(POST_SAVE);
-        units.runInTransaction(em -> {
+        runInTransaction(em -> {
             Person person = em.find(Person.class, 1L);
             person.setFirstName("John");     // the same value: not a change
             person.setLastName("Jones");
@@ -167,7 +167,7 @@ abstract class ModelSignalsContract extends UnitContract {
         Recorder sent = record(POST_SAVE, POST_DELETE);
         Person copy = new Person(99998L, "James", "Jones");
         persist(copy);
-        units.runInTransaction(em -> em.remove(em.find(Person.class, 99998L)));
+        runInTransaction(em -> em.remove(em.find(Person.class, 99998L)));
 
         assertTrue(sent.payloads(POST_SAVE).get(0).created());
         assertEquals(1, sent.payloads(POST_DELETE).size());
@@ -180,7 +180,7 @@ abstract class ModelSignalsContract extends UnitContract {
         // test_save_signals: a deferred instance keeps sender=Person
         persist(new Person(1L, "John", "Smith"));
         Recorder sent = record(PRE_SAVE, POST_SAVE);
-        units.runInTransaction(em -> {
+        runInTransaction(em -> {
             Person reference = unloaded(em, 1L);
             assertTrue(reference.getClass() != Person.class, "a Hibernate proxy");
             reference.setLastName("Jones");
@@ -194,7 +194,7 @@ abstract class ModelSignalsContract extends UnitContract {
     @Test
     void flushingTwiceWithoutChangesSavesOnce() {
         Recorder sent = record(PRE_SAVE, POST_SAVE);
-        units.runInTransaction(em -> {
+        runInTransaction(em -> {
             em.persist(new Person(1L, "John", "Smith"));
             em.flush();
             em.flush();
@@ -207,7 +207,7 @@ abstract class ModelSignalsContract extends UnitContract {
     void aFlushWithNothingDirtySendsNothing() {
         persist(new Person(1L, "John", "Smith"));
         Recorder sent = record(PRE_SAVE, POST_SAVE);
-        units.runInTransaction(em -> {
+        runInTransaction(em -> {
             em.find(Person.class, 1L).setFirstName("John");
             em.flush();
         });
@@ -236,7 +236,7 @@ abstract class ModelSignalsContract extends UnitContract {
             saved.setSlug(saved.getTitle().toLowerCase(java.util.Locale.ROOT));
         }, sender(Document.class));
         Recorder sent = record(POST_SAVE);
-        units.runInTransaction(em -> em.find(Document.class, document.getId()).setTitle("World"));
+        runInTransaction(em -> em.find(Document.class, document.getId()).setTitle("World"));
 
         assertEquals("world", db.queryString("SELECT slug FROM " + db.qualified("Document")));
         assertEquals(1, db.queryLong("SELECT version FROM " + db.qualified("Document")), "one UPDATE");
@@ -247,7 +247,7 @@ abstract class ModelSignalsContract extends UnitContract {
     void postSaveRunsAfterTheRowsSqlInsideTheTransaction() {
         List<Long> seenInside = new ArrayList<>();
         List<Long> seenOutside = new ArrayList<>();
-        units.runInTransaction(em -> {
+        runInTransaction(em -> {
             connect(POST_SAVE, (signal, sender, save) -> {
                 seenInside.add(db.countInside(em, "Person"));
                 seenOutside.add(db.count("Person"));
@@ -265,7 +265,7 @@ abstract class ModelSignalsContract extends UnitContract {
         Car car = new Car("VW", "Golf");
         persist(car);
         List<String> seen = new ArrayList<>();
-        units.runInTransaction(em -> {
+        runInTransaction(em -> {
             connect(PRE_SAVE, (signal, sender, save) -> seen.add(em.find(Car.class, car.getId()).getModel()),
                     sender(Person.class));
             em.persist(new Person(1L, "John", "Smith"));
@@ -289,7 +289,7 @@ abstract class ModelSignalsContract extends UnitContract {
             return true;
         })) {
             persist(person);
-            units.runInTransaction(em -> em.remove(em.find(Person.class, 1L)));
+            runInTransaction(em -> em.remove(em.find(Person.class, 1L)));
         }
 
         assertEquals(List.of("pre_save", "post_save", "pre_init", "post_init", "pre_delete", "post_delete"), heard);
@@ -342,7 +342,7 @@ abstract class ModelSignalsContract extends UnitContract {
         connections.addAll(Model.of(Animal.class).postSave((s, sender, save) -> exactAnimals.add(save.instance().getName())).connect());
         Dog rex = new Dog("Rex", "Collie");
         persist(rex, new Animal("Generic"));
-        units.runInTransaction(em -> em.getReference(Animal.class, rex.getId()).setName("Rex II"));
+        runInTransaction(em -> em.getReference(Animal.class, rex.getId()).setName("Rex II"));
 
         assertEquals(List.of(Dog.class, Animal.class, Dog.class), sent.sent().stream().map(Recorder.Sent::sender).toList());
         assertEquals(List.of("Rex", "Generic", "Rex II"), animals);
@@ -372,8 +372,8 @@ abstract class ModelSignalsContract extends UnitContract {
         assertTrue(sent.payloads(POST_SAVE).stream().allMatch(PostSave::created));
         sent.clear();
 
-        units.runInTransaction(em -> em.find(Book.class, book.getId()).getAuthors().add(em.find(Author.class, author.getId())));
-        units.runInTransaction(em -> em.find(Book.class, book.getId()).getAuthors().clear());
+        runInTransaction(em -> em.find(Book.class, book.getId()).getAuthors().add(em.find(Author.class, author.getId())));
+        runInTransaction(em -> em.find(Book.class, book.getId()).getAuthors().clear());
 
         assertEquals(List.of(), sent.names());
     }
@@ -463,7 +463,7 @@ abstract class ModelSignalsContract extends UnitContract {
         connections.addAll(people.postDelete((signal, sender, delete) -> heard.add(
                 "post_delete " + delete.instance().getLastName())).connect());
 
-        units.runInTransaction(em -> em.remove(em.find(Person.class, 1L)));
+        runInTransaction(em -> em.remove(em.find(Person.class, 1L)));
 
         assertEquals(List.of("pre_init 1", "post_init Smith", "post_delete Smith"), heard);
     }
@@ -478,7 +478,7 @@ abstract class ModelSignalsContract extends UnitContract {
         connect(PRE_DELETE, (signal, sender, delete) -> ids.add(((Person) delete.instance()).getId()));
         connect(POST_DELETE, (signal, sender, delete) -> ids.add(((Person) delete.instance()).getId()));
         Recorder sent = record(PRE_DELETE, POST_DELETE);
-        units.runInTransaction(em -> em.remove(em.find(Person.class, 1L)));
+        runInTransaction(em -> em.remove(em.find(Person.class, 1L)));
 
         assertEquals(List.of("pre_delete", "post_delete"), sent.names());
         assertEquals(List.of(1L, 1L), ids);
@@ -504,7 +504,7 @@ abstract class ModelSignalsContract extends UnitContract {
         persist(new Person(1L, "John", "Smith"));
         Handler handler = new Handler();
         connect(PRE_DELETE, handler);
-        units.runInTransaction(em -> em.remove(em.find(Person.class, 1L)));
+        runInTransaction(em -> em.remove(em.find(Person.class, 1L)));
 
         assertEquals(1, handler.seen.size());
     }
@@ -514,7 +514,7 @@ abstract class ModelSignalsContract extends UnitContract {
         // test_delete_signals_origin_model: deleting a Book with 2 Pages
         Book book = persistOdyssey("Sing to me of the man", "Muse");
         Recorder sent = record(PRE_DELETE, POST_DELETE);
-        units.runInTransaction(em -> em.remove(em.find(Book.class, book.getId())));
+        runInTransaction(em -> em.remove(em.find(Book.class, book.getId())));
 
         List<String> shape = new ArrayList<>();
         for (Recorder.Sent s : sent.sent()) {
@@ -530,7 +530,7 @@ abstract class ModelSignalsContract extends UnitContract {
     void anOrphanRemovedAtFlushIsItsOwnOrigin() {
         Book book = persistOdyssey("Sing to me of the man", "Muse");
         Recorder sent = record(PRE_DELETE, POST_DELETE);
-        units.runInTransaction(em -> em.find(Book.class, book.getId()).getPages().remove(0));
+        runInTransaction(em -> em.find(Book.class, book.getId()).getPages().remove(0));
 
         assertEquals(List.of("pre_delete", "post_delete"), sent.names());
         PreDelete<?> pre = sent.payloads(PRE_DELETE).get(0);
@@ -545,7 +545,7 @@ abstract class ModelSignalsContract extends UnitContract {
         List<String> pages = new ArrayList<>();
         connections.addAll(Model.of(Page.class).preDelete((signal, sender, delete) -> pages.add(
                 delete.instance().getText() + " of " + ((Book) delete.origin()).getName())).connect());
-        units.runInTransaction(em -> em.remove(em.find(Book.class, book.getId())));
+        runInTransaction(em -> em.remove(em.find(Book.class, book.getId())));
 
         assertEquals(List.of("Muse of Odyssey"), pages);
     }
@@ -554,7 +554,7 @@ abstract class ModelSignalsContract extends UnitContract {
     void removingAReferenceThatWasNeverLoadedSendsBothDeletes() {
         persist(new Person(1L, "John", "Smith"));
         Recorder sent = record(PRE_DELETE, POST_DELETE);
-        units.runInTransaction(em -> {
+        runInTransaction(em -> {
             em.remove(unloaded(em, 1L));
         });
 
@@ -569,7 +569,7 @@ abstract class ModelSignalsContract extends UnitContract {
     void aCascadedRemovalWithoutReceiversStillDeletesEveryRow() {
         Book book = persistOdyssey("Sing to me of the man", "Muse");
 
-        units.runInTransaction(em -> em.remove(em.find(Book.class, book.getId())));
+        runInTransaction(em -> em.remove(em.find(Book.class, book.getId())));
 
         assertEquals(0, db.count("Page"));
         assertEquals(0, db.count("Book"));
@@ -579,7 +579,7 @@ abstract class ModelSignalsContract extends UnitContract {
     void aPostDeleteReceiverAloneGetsTheRemovedEntityAsOriginOfACascade() {
         Book book = persistOdyssey("Muse");
         Recorder sent = record(POST_DELETE);
-        units.runInTransaction(em -> em.remove(em.find(Book.class, book.getId())));
+        runInTransaction(em -> em.remove(em.find(Book.class, book.getId())));
 
         List<String> shape = new ArrayList<>();
         for (PostDelete<?> delete : sent.payloads(POST_DELETE)) {
@@ -595,7 +595,7 @@ abstract class ModelSignalsContract extends UnitContract {
         for (boolean throughProxy : List.of(false, true)) {
             persist(new Person(1L, "John", "Smith"));
             sent.clear();
-            units.runInTransaction(em -> {
+            runInTransaction(em -> {
                 Person person = throughProxy ? unloaded(em, 1L) : em.find(Person.class, 1L);
                 Hibernate.initialize(person);
                 em.remove(person);
@@ -614,7 +614,7 @@ abstract class ModelSignalsContract extends UnitContract {
         });
 
         assertThrows(IllegalStateException.class,
-                () -> units.runInTransaction(em -> em.remove(em.find(Person.class, 1L))));
+                () -> runInTransaction(em -> em.remove(em.find(Person.class, 1L))));
         assertEquals(1, db.count("Person"));
     }
 
@@ -625,7 +625,7 @@ abstract class ModelSignalsContract extends UnitContract {
         // test_model_pre_init_and_post_init (JPA: only for instances Hibernate creates)
         persist(new Person(1L, "John", "Smith"));
         Recorder sent = record(PRE_INIT, POST_INIT);
-        Person loaded = units.callInTransaction(em -> em.find(Person.class, 1L));
+        Person loaded = callInTransaction(em -> em.find(Person.class, 1L));
 
         assertEquals(List.of("pre_init", "post_init"), sent.names());
         PreInit<?> pre = sent.payloads(PRE_INIT).get(0);
@@ -647,7 +647,7 @@ abstract class ModelSignalsContract extends UnitContract {
     void queriesAndRefreshSendInitForEachInstance() {
         persist(new Person(1L, "John", "Smith"), new Person(2L, "Jane", "Doe"));
         Recorder sent = record(POST_INIT);
-        units.runInTransaction(em -> {
+        runInTransaction(em -> {
             List<Person> people = em.createQuery("from Person order by id", Person.class).getResultList();
             assertEquals(2, sent.payloads(POST_INIT).size());
             em.refresh(people.get(0));
@@ -662,7 +662,7 @@ abstract class ModelSignalsContract extends UnitContract {
         Page page = book.addPage("Muse");
         persist(book);
         Recorder sent = record(POST_INIT);
-        units.runInTransaction(em -> {
+        runInTransaction(em -> {
             Page loaded = em.find(Page.class, page.getId());
             assertEquals(List.of(Page.class), sent.sent().stream().map(Recorder.Sent::sender).toList());
             assertEquals("Odyssey", loaded.getBook().getName());
@@ -677,7 +677,7 @@ abstract class ModelSignalsContract extends UnitContract {
     void bulkUpdateAndDeleteSendNothing() {
         persist(new Person(1L, "John", "Smith"), new Person(2L, "Jane", "Doe"));
         Recorder sent = record(PRE_SAVE, POST_SAVE, PRE_DELETE, POST_DELETE, PRE_INIT, POST_INIT);
-        units.runInTransaction(em -> {
+        runInTransaction(em -> {
             assertEquals(2, em.createQuery("update Person set lastName = 'X'").executeUpdate());
             assertEquals(2, em.createQuery("delete from Person").executeUpdate());
         });

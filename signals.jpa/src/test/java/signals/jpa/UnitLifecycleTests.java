@@ -95,7 +95,7 @@ class UnitLifecycleTests {
         assertEquals(entities, sent.sent().subList(0, entities.size()).stream().map(Recorder.Sent::sender).toList());
         assertEquals(List.of("pre_migrate", "post_migrate"), sent.names().subList(entities.size(), sent.names().size()));
         PreMigrate pre = sent.payloads(PRE_MIGRATE).get(0);
-        assertEquals("create", pre.action(), "JPA's drop-and-create is Hibernate's create");
+        assertEquals(SchemaAction.CREATE, pre.action(), "JPA's drop-and-create is Hibernate's create");
         assertEquals("shop", pre.using());
         assertEquals(List.copyOf(entities).stream().sorted(java.util.Comparator.comparing(Class::getName)).toList(),
                 pre.models().stream().sorted(java.util.Comparator.comparing(Class::getName)).toList());
@@ -117,7 +117,7 @@ class UnitLifecycleTests {
         EntityManagerFactory unit = keep(TestUnits.jpa("archive", db, Map.of()));
         Recorder sent = record(PRE_MIGRATE, POST_MIGRATE);
         unit.getSchemaManager().create(true);
-        unit.runInTransaction(em -> em.persist(new Person(1L, "John", "Smith")));
+        TestUnits.runInTransaction(unit, em -> em.persist(new Person(1L, "John", "Smith")));
         unit.getSchemaManager().validate();
         unit.getSchemaManager().truncate();
         assertEquals(0, db.count("Person"), "truncate emptied the table");
@@ -127,8 +127,8 @@ class UnitLifecycleTests {
 
         List<String> actions = new ArrayList<>();
         for (Recorder.Sent s : sent.sent()) {
-            String action = s.payload() instanceof PreMigrate pre ? pre.action() : ((PostMigrate) s.payload()).action();
-            actions.add(s.signal() + " " + action);
+            SchemaAction action = s.payload() instanceof PreMigrate pre ? pre.action() : ((PostMigrate) s.payload()).action();
+            actions.add(s.signal() + " " + action.externalName());
         }
         assertEquals(List.of("pre_migrate create-only", "post_migrate create-only", "pre_migrate validate",
                 "post_migrate validate", "pre_migrate truncate", "post_migrate truncate", "pre_migrate drop",
@@ -145,7 +145,7 @@ class UnitLifecycleTests {
                 "there is no table PERSON to validate");
 
         assertEquals(List.of("pre_migrate"), sent.names());
-        assertEquals("validate", sent.payloads(PRE_MIGRATE).get(0).action());
+        assertEquals(SchemaAction.VALIDATE, sent.payloads(PRE_MIGRATE).get(0).action());
     }
 
     @Test
@@ -156,7 +156,7 @@ class UnitLifecycleTests {
                 Person.class));
 
         assertEquals(List.of("pre_migrate", "post_migrate"), sent.names());
-        assertEquals("update", sent.payloads(PRE_MIGRATE).get(0).action());
+        assertEquals(SchemaAction.UPDATE, sent.payloads(PRE_MIGRATE).get(0).action());
         assertEquals("inventory", sent.payloads(PRE_MIGRATE).get(0).using());
         assertEquals("inventory", sent.sent().get(0).sender());
         assertEquals(List.of(Person.class), sent.payloads(POST_MIGRATE).get(0).models());
@@ -175,7 +175,7 @@ class UnitLifecycleTests {
         Car car = new Car("Volvo", "240");
         Book book = new Book("Odyssey");
         book.addPage("Muse");
-        unit.runInTransaction(em -> {
+        TestUnits.runInTransaction(unit, em -> {
             em.persist(wheel);
             em.persist(van);
             em.persist(car);
@@ -185,7 +185,7 @@ class UnitLifecycleTests {
         assertTrue(sent.payloads(POST_SAVE).stream().allMatch(PostSave::created));
         sent.clear();
 
-        unit.runInTransaction(em -> {
+        TestUnits.runInTransaction(unit, em -> {
             em.find(Car.class, car.getId()).setModel("740");
             em.find(Vehicle.class, van.getId()).setDefaultParts(new HashSet<>());
             em.find(Book.class, book.getId()).addPage("Sing to me of the man");
@@ -199,7 +199,7 @@ class UnitLifecycleTests {
                 sent.sent().toString());
         sent.clear();
 
-        unit.runInTransaction(em -> em.remove(em.find(Book.class, book.getId())));
+        TestUnits.runInTransaction(unit, em -> em.remove(em.find(Book.class, book.getId())));
         List<String> deletes = new ArrayList<>();
         for (Recorder.Sent s : sent.sent()) {
             if (s.payload() instanceof PreDelete<?> pre) {
@@ -225,8 +225,8 @@ class UnitLifecycleTests {
         factory.close();
 
         List<String> actions = new ArrayList<>();
-        sent.payloads(PRE_MIGRATE).forEach(p -> actions.add(p.action()));
-        sent.payloads(POST_MIGRATE).forEach(p -> actions.add(p.action()));
+        sent.payloads(PRE_MIGRATE).forEach(p -> actions.add(p.action().externalName()));
+        sent.payloads(POST_MIGRATE).forEach(p -> actions.add(p.action().externalName()));
         assertEquals(List.of("create-drop", "drop", "create-drop", "drop"), actions);
         assertEquals(List.of("pre_migrate", "post_migrate", "pre_migrate", "post_migrate"), sent.names());
         assertEquals(0, db.queryLong("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'PERSON'"));
@@ -253,7 +253,7 @@ class UnitLifecycleTests {
         Persistence.generateSchema("archive", settings);
 
         assertEquals(List.of("pre_migrate", "post_migrate"), sent.names(), "no session factory, so no class_prepared");
-        assertEquals("create-only", sent.payloads(POST_MIGRATE).get(0).action());
+        assertEquals(SchemaAction.CREATE_ONLY, sent.payloads(POST_MIGRATE).get(0).action());
         assertEquals(1, db.queryLong("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'PERSON'"));
     }
 
@@ -285,8 +285,8 @@ class UnitLifecycleTests {
                 archived.add(save.instance().getLastName());
             }
         }).connect().get(0));
-        shop.runInTransaction(em -> em.persist(new Person(1L, "John", "Smith")));
-        archive.runInTransaction(em -> em.persist(new Person(1L, "Jane", "Doe")));
+        TestUnits.runInTransaction(shop, em -> em.persist(new Person(1L, "John", "Smith")));
+        TestUnits.runInTransaction(archive, em -> em.persist(new Person(1L, "Jane", "Doe")));
 
         assertEquals(List.of("Doe"), archived);
         assertEquals(1, db.count("Person"));
@@ -301,7 +301,7 @@ class UnitLifecycleTests {
             sent.clear();
             EntityManagerFactory unit = TestUnits.jpa("archive", db, TestUnits.CREATE_DROP);
             long id = round;
-            unit.runInTransaction(em -> em.persist(new Person(id, "John", "Smith")));
+            TestUnits.runInTransaction(unit, em -> em.persist(new Person(id, "John", "Smith")));
             unit.close();
             assertEquals(1, sent.payloads(POST_SAVE).size(), "one listener per save, round " + round);
         }
