@@ -44,8 +44,13 @@ import signals.jpa.internal.Associations;
  *       which loads and signals each row, since a bulk JPQL delete never loads the rows.</li>
  * </ul>
  *
- * <p>A receiver that throws makes the Hibernate operation (usually the flush or the commit) fail
- * with its exception, and the transaction rolls back.
+ * <p>Every model signal's payload ({@link ModelPayload}) carries an entity manager with which
+ * receivers query and write other entities in the same transaction, as Django's receivers use the
+ * ORM; their saves are signalled in turn.
+ *
+ * <p>A receiver that throws makes the Hibernate operation fail, and the transaction rolls back:
+ * the flush or the commit with the receiver's exception as the cause; {@code remove}, which sends
+ * {@link #PRE_DELETE} itself, with the receiver's exception unchanged.
  *
  * @since 0.1
  */
@@ -162,7 +167,9 @@ public final class ModelSignals {
     }
 
     /**
-     * Opens a scope, in this thread, in which saves are raw; see {@link RawSaves}.
+     * Opens a scope, in this thread, in which saves are raw; see {@link RawSaves}. Prefer
+     * {@link RawSaves#run} and {@link RawSaves#get}, which close it themselves and which javac's
+     * {@code -Xlint:try} does not report.
      *
      * @return the scope, to close
      */

@@ -39,7 +39,9 @@ public enum SchemaAction {
 
     /**
      * Returns Hibernate's external name of this action, as {@code hibernate.hbm2ddl.auto} takes
-     * it and as {@code org.hibernate.tool.schema.Action.interpretHbm2ddlSetting} reads it back.
+     * it and as {@code org.hibernate.tool.schema.Action.interpretHbm2ddlSetting} reads it back;
+     * {@link #TRUNCATE}, which only {@code EntityManagerFactory.getSchemaManager().truncate()}
+     * runs and which has no setting, is {@code "truncate"}.
      *
      * @return {@code "create-only"}, {@code "drop"}, {@code "create"}, {@code "create-drop"}, ...
      */

@@ -151,6 +151,26 @@ abstract class ModelSignalsContract extends UnitContract {
     }
 
     @Test
+    void rawSavesRunReachesNoOtherThreadAndReturnsWhatItsWorkReturns() throws Exception {
+        Recorder sent = record(PRE_SAVE);
+        Thread[] other = new Thread[1];
+        String done = RawSaves.get(() -> {
+            persist(new Person(1L, "James", "Jones"));
+            other[0] = new Thread(() -> persist(new Person(2L, "Jane", "Doe")));
+            other[0].start();
+            return "loaded";
+        });
+        other[0].join();
+        RawSaves.run(() -> persist(new Person(3L, "Jim", "Roe")));
+
+        assertEquals("loaded", done);
+        assertFalse(RawSaves.active());
+        List<String> raw = sent.payloads(PRE_SAVE).stream()
+                .map(save -> ((Person) save.instance()).getFirstName() + " " + save.raw()).sorted().toList();
+        assertEquals(List.of("James true", "Jane false", "Jim true"), raw);
+    }
+
+    @Test
     void anExplicitIdNotInTheDatabaseIsCreated() {
         // test_save_signals: Person(pk=99999) reports created=True
         Recorder sent = record(POST_SAVE);
@@ -347,6 +367,34 @@ abstract class ModelSignalsContract extends UnitContract {
         assertEquals(List.of(Dog.class, Animal.class, Dog.class), sent.sent().stream().map(Recorder.Sent::sender).toList());
         assertEquals(List.of("Rex", "Generic", "Rex II"), animals);
         assertEquals(List.of("Generic"), exactAnimals);
+    }
+
+    @Test
+    void oneAuditReceiverHearsSeveralSignalsThroughTheirSharedInterface() {
+        List<String> audit = new ArrayList<>();
+        Receiver<InstancePayload<?>> log = (signal, sender, payload) ->
+                audit.add(signal.name() + " " + payload.instance() + " " + payload.using());
+        connect(PRE_SAVE, log);
+        connect(POST_SAVE, log);
+        connect(POST_DELETE, log);
+        Receiver<UnitPayload> units = (signal, sender, payload) -> audit.add(signal.name() + " " + payload.using());
+        connect(PRE_DELETE, units);
+        persist(new Person(1L, "John", "Smith"));
+        runInTransaction(em -> em.remove(em.find(Person.class, 1L)));
+
+        assertEquals(List.of("pre_save John Smith shop", "post_save John Smith shop", "pre_delete shop",
+                "post_delete John Smith shop"), audit);
+    }
+
+    @Test
+    void modelAnyHearsEveryEntity() {
+        List<Object> saved = new ArrayList<>();
+        connections.addAll(Model.any().postSave((signal, sender, save) -> saved.add(sender)).connect());
+        persist(new Person(1L, "John", "Smith"), new Car("Ford", "Fiesta"));
+
+        assertEquals(List.of(Person.class, Car.class), saved);
+        assertEquals("Model[any]", Model.any().toString());
+        assertEquals(Object.class, Model.any().type());
     }
 
     @Test
@@ -609,16 +657,40 @@ abstract class ModelSignalsContract extends UnitContract {
     @Test
     void aPreDeleteReceiverThatThrowsKeepsTheRow() {
         persist(new Person(1L, "John", "Smith"));
+        IllegalStateException refusal = new IllegalStateException("keep John");
         connect(PRE_DELETE, (signal, sender, delete) -> {
-            throw new IllegalStateException("keep John");
+            throw refusal;
         });
 
-        assertThrows(IllegalStateException.class,
+        // remove() throws the receiver's exception itself, as Django's delete() does: pre_delete
+        // runs inside remove, where Hibernate wraps nothing.
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
                 () -> runInTransaction(em -> em.remove(em.find(Person.class, 1L))));
+        assertSame(refusal, failure);
         assertEquals(1, db.count("Person"));
     }
 
     // ------------------------------------------------------------------ init
+
+    @Test
+    void aDogLoadedThroughAnAnimalReferenceSendsBothInitsFromDog() {
+        // Django sends pre_init and post_init from the concrete model; Hibernate's post-load event
+        // carries the persister of the class the reference was asked for.
+        Dog rex = new Dog("Rex", "Collie");
+        persist(rex);
+        Recorder sent = record(PRE_INIT, POST_INIT);
+        List<Object> dogs = new ArrayList<>();
+        connections.addAll(Model.of(Dog.class).postInit((signal, sender, init) -> dogs.add(init.instance())).connect());
+
+        Animal loaded = callInTransaction(em -> {
+            Animal reference = em.getReference(Animal.class, rex.getId());
+            reference.getName();
+            return (Animal) Hibernate.unproxy(reference);
+        });
+
+        assertEquals(List.of(Dog.class, Dog.class), sent.sent().stream().map(Recorder.Sent::sender).toList());
+        assertEquals(List.of(loaded), dogs);
+    }
 
     @Test
     void loadingSendsPreInitThenPostInit() {

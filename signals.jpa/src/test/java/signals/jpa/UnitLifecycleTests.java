@@ -16,14 +16,17 @@ import static signals.jpa.ModelSignals.PRE_SAVE;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.SchemaValidationException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.SessionFactory;
+import org.hibernate.tool.schema.Action;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,14 @@ class UnitLifecycleTests {
     private <C extends AutoCloseable> C keep(C resource) {
         resources.add(resource);
         return resource;
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private Recorder record(Signal<?>... signals) {
@@ -216,6 +227,40 @@ class UnitLifecycleTests {
 
     private static List<String> m2mActions(Recorder sent) {
         return sent.payloads(M2M_CHANGED).stream().map(change -> change.action().djangoName()).toList();
+    }
+
+    @Test
+    void anAssociationNamedBeforeItsUnitBootsIsCheckedWhenItBoots() {
+        // No open unit maps Person yet, so the name waits for the first unit that does.
+        String name = ModelSignals.association(Person.class, "friends");
+        assertEquals("signals.jpa.entities.Person.friends", name);
+
+        PersistenceException failure = assertThrows(PersistenceException.class,
+                () -> keep(TestUnits.jpa("archive", db, TestUnits.CREATE_DROP)));
+
+        String message = rootCause(failure).getMessage();
+        assertTrue(message.contains("ModelSignals.association(Person.class, \"friends\") names no @ManyToMany"
+                + " association owned by signals.jpa.entities.Person; it owns none"), message);
+        keep(TestUnits.jpa("archive", db, TestUnits.CREATE_DROP));   // reported once, then forgotten
+        IllegalArgumentException now = assertThrows(IllegalArgumentException.class,
+                () -> ModelSignals.association(Person.class, "friends"));
+        assertTrue(now.getMessage().contains("it owns none"), now.getMessage());
+    }
+
+    @Test
+    void migrateActionsReadBackFromHibernatesExternalNames() {
+        for (SchemaAction action : SchemaAction.values()) {
+            assertEquals(action, SchemaAction.ofExternalName(action.externalName()));
+            if (action != SchemaAction.TRUNCATE) {   // Hibernate has no setting for it
+                assertEquals(action.name(), Action.interpretHbm2ddlSetting(action.externalName()).name());
+            }
+        }
+        assertEquals(Set.of(SchemaAction.CREATE, SchemaAction.CREATE_ONLY, SchemaAction.CREATE_DROP),
+                EnumSet.copyOf(java.util.Arrays.stream(SchemaAction.values()).filter(SchemaAction::creates).toList()));
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+                () -> SchemaAction.ofExternalName("drop-and-create"));
+        assertTrue(failure.getMessage().contains("'drop-and-create'") && failure.getMessage().contains("create-only"),
+                failure.getMessage());
     }
 
     @Test
