@@ -19,7 +19,8 @@
 module signals.jpa {
     requires transitive signals.core;
     requires org.hibernate.orm.core;
-    requires jakarta.persistence;
+    // Transitive: the payloads hand receivers an EntityManager.
+    requires transitive jakarta.persistence;
     // Hibernate's SessionFactory is a javax.naming.Referenceable and its API speaks java.sql;
     // an automatic module cannot ask for either, so its users must.
     requires java.naming;

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import signals.core.spi.SignalAdapter;
@@ -22,7 +24,8 @@ final class Catalogue {
 
     // Weak: a signal declared by a plugin must not pin the plugin's class loader.
     private static final Map<Signal<?>, Boolean> KNOWN = new WeakHashMap<>(); // under LOCK
-    private static final Map<Signal<?>, Boolean> WARNED = Collections.synchronizedMap(new WeakHashMap<>());
+    // By module name: one warning per missing adapter, not one per signal it would fire.
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
     private static final List<Installed> ADAPTERS = new CopyOnWriteArrayList<>();
 
     private Catalogue() {
@@ -70,15 +73,28 @@ final class Catalogue {
         return false;
     }
 
-    /** Warns, once per signal, that a built-in signal has receivers but no adapter fires it. */
+    /**
+     * Warns, once per adapter module, that built-in signals have receivers but no adapter fires
+     * them; the warning names every signal of that module that has receivers by then.
+     */
     static void warnIfAdapterMissing(Signal<?> signal) {
-        if (signal.firedBy().isEmpty() || adapterFound(signal) || WARNED.putIfAbsent(signal, Boolean.TRUE) != null) {
+        if (signal.firedBy().isEmpty() || adapterFound(signal)) {
             return;
         }
         String module = signal.firedBy().get();
-        Descriptions.LOG.log(Level.WARNING, () -> "A receiver is connected to signal '" + signal.name()
-                + "', which module " + module + " fires, but no SignalAdapter of " + module + " was found:"
+        if (!WARNED.add(module)) {
+            return;
+        }
+        List<String> heard = new ArrayList<>();
+        for (Signal<?> known : known()) {
+            if (known.firedBy().equals(signal.firedBy()) && (known == signal || known.links().length > 0)) {
+                heard.add("'" + known.name() + "'");
+            }
+        }
+        Collections.sort(heard);
+        Descriptions.LOG.log(Level.WARNING, () -> "Receivers are connected to " + String.join(", ", heard)
+                + ", which module " + module + " fires, but no SignalAdapter of " + module + " was found:"
                 + " add " + module + " to the module path or class path (a repackaged jar must keep its"
-                + " META-INF/services/signals.core.spi.SignalAdapter); until then nothing fires it");
+                + " META-INF/services/signals.core.spi.SignalAdapter); until then nothing fires them");
     }
 }

@@ -579,6 +579,25 @@ class DiscoveryTests {
     }
 
     @Test
+    void receiversOnSeveralSignalsOfOneMissingAdapterGetOneWarningNamingTheModule() {
+        Signals.discover();
+        Signal<String> first = Signal.builder("twice_first", String.class).firedBy("com.example.twice").build();
+        Signal<String> second = Signal.builder("twice_second", String.class).firedBy("com.example.twice").build();
+        try (LogCapture log = LogCapture.start()) {
+            SignalConnection one = first.connect((signal, sender, text) -> { });
+            SignalConnection two = second.connect((signal, sender, text) -> { });
+            Signals.discover();
+            one.disconnect();
+            two.disconnect();
+
+            List<String> messages = log.records().stream().map(LogRecord::getMessage).toList();
+            assertEquals(1, messages.size(), messages.toString());
+            assertTrue(messages.get(0).contains("'twice_first'") && messages.get(0).contains("add com.example.twice"),
+                    messages.get(0));
+        }
+    }
+
+    @Test
     void disconnectAllRemovesHostReceiversWhoseOwnerSenderOrConnectorComesFromThePlugin() throws Exception {
         URLClassLoader plugin = plugin("holders", Map.of(
                 "com/example/holders/Thing.java", """

@@ -7,11 +7,12 @@ import java.util.Objects;
  * manages, announced once while the unit boots.
  *
  * @param model the entity class, also the sender; never null
- * @param entityName the entity's name, as queries name it; never null
+ * @param entityName Hibernate's name of the entity: the class's fully qualified name unless the
+ *     mapping gives another ({@code entity-name}); not JPQL's {@code @Entity(name)}; never null
  * @param using the persistence unit's name, never null
  * @since 0.1
  */
-public record ClassPrepared(Class<?> model, String entityName, String using) {
+public record ClassPrepared(Class<?> model, String entityName, String using) implements UnitPayload {
 
     /**
      * Checks the components.

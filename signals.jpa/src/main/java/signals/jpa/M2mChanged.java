@@ -1,5 +1,6 @@
 package signals.jpa;
 
+import jakarta.persistence.EntityManager;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -15,10 +16,13 @@ import java.util.Set;
  * @param model the class of the collection's elements (the other side's entity class); never null
  * @param pkSet the ids of the elements added or removed; null for the clear actions
  * @param using the persistence unit's name, never null
+ * @param entityManager the entity manager the receivers may use, in the transaction of the
+ *     operation that sent the signal (see {@link ModelPayload}); never null
  * @since 0.1
  */
 public record M2mChanged(Action action, Object instance, boolean reverse, Class<?> model, Set<Object> pkSet,
-                         String using) {
+                         String using,
+        EntityManager entityManager) implements InstancePayload<Object> {
 
     /**
      * Checks and copies the components.
@@ -29,6 +33,7 @@ public record M2mChanged(Action action, Object instance, boolean reverse, Class<
      * @param model the elements' class, not null
      * @param pkSet the ids added or removed, null only for the clear actions
      * @param using the unit's name, not null
+     * @param entityManager the receivers' entity manager, not null
      * @throws NullPointerException if a component other than {@code pkSet} is null
      * @throws IllegalArgumentException if {@code pkSet} is null for an add or remove, or given for a clear
      */
@@ -37,6 +42,7 @@ public record M2mChanged(Action action, Object instance, boolean reverse, Class<
         Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(using, "using");
+        Objects.requireNonNull(entityManager, "entityManager");
         if ((pkSet == null) != action.isClear()) {
             throw new IllegalArgumentException("pkSet must be " + (action.isClear() ? "null" : "given")
                     + " for " + action.djangoName());

@@ -3,6 +3,7 @@ package signals.jpa;
 import java.util.Objects;
 import signals.core.Signal;
 import signals.core.spi.SignalAdapter;
+import signals.jpa.internal.Associations;
 
 /**
  * Django's model and migration signals ({@code django.db.models.signals}), fired by Hibernate ORM
@@ -43,8 +44,13 @@ import signals.core.spi.SignalAdapter;
  *       which loads and signals each row, since a bulk JPQL delete never loads the rows.</li>
  * </ul>
  *
- * <p>A receiver that throws makes the Hibernate operation (usually the flush or the commit) fail
- * with its exception, and the transaction rolls back.
+ * <p>Every model signal's payload ({@link ModelPayload}) carries an entity manager with which
+ * receivers query and write other entities in the same transaction, as Django's receivers use the
+ * ORM; their saves are signalled in turn.
+ *
+ * <p>A receiver that throws makes the Hibernate operation fail, and the transaction rolls back:
+ * the flush or the commit with the receiver's exception as the cause; {@code remove}, which sends
+ * {@link #PRE_DELETE} itself, with the receiver's exception unchanged.
  *
  * @since 0.1
  */
@@ -122,12 +128,21 @@ public final class ModelSignals {
      */
     public static final Signal<PostMigrate> POST_MIGRATE = SignalAdapter.declare("post_migrate", PostMigrate.class, MODULE);
 
+    static {
+        ServiceFiles.warnIfMissing();
+    }
+
     private ModelSignals() {
     }
 
     /**
      * Names a {@code @ManyToMany} association, the sender of {@link #M2M_CHANGED}: the owning
      * side's entity class and attribute, as Hibernate names the collection's role.
+     *
+     * <p>The name is checked against the persistence units: at once if a unit that maps the class
+     * has booted, otherwise when the first one boots, which then fails. A typo, or the
+     * {@code mappedBy} side, would otherwise name a sender that never sends; the error names the
+     * associations the class owns.
      *
      * <pre>{@code
      * M2M_CHANGED.connect(receiver, ConnectOption.sender(ModelSignals.association(Car.class, "parts")));
@@ -138,7 +153,8 @@ public final class ModelSignals {
      * @param attribute the collection attribute's name on that class, not null or blank
      * @return the association's name, such as {@code "com.example.Car.parts"}
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if the attribute is blank
+     * @throws IllegalArgumentException if the attribute is blank, or a booted unit maps the class
+     *     and the attribute is not a {@code @ManyToMany} association the class owns
      */
     public static String association(Class<?> owner, String attribute) {
         Objects.requireNonNull(owner, "owner");
@@ -146,11 +162,14 @@ public final class ModelSignals {
         if (attribute.isBlank()) {
             throw new IllegalArgumentException("attribute is blank (association of " + owner.getName() + ")");
         }
+        Associations.check(owner.getName(), attribute);
         return owner.getName() + "." + attribute;
     }
 
     /**
-     * Opens a scope, in this thread, in which saves are raw; see {@link RawSaves}.
+     * Opens a scope, in this thread, in which saves are raw; see {@link RawSaves}. Prefer
+     * {@link RawSaves#run} and {@link RawSaves#get}, which close it themselves and which javac's
+     * {@code -Xlint:try} does not report.
      *
      * @return the scope, to close
      */

@@ -1,5 +1,6 @@
 package signals.jpa;
 
+import jakarta.persistence.EntityManager;
 import java.util.Objects;
 
 /**
@@ -12,10 +13,13 @@ import java.util.Objects;
  * @param model the entity class, also the sender; never null
  * @param id the identifier of the row being loaded, never null
  * @param using the persistence unit's name, never null
+ * @param entityManager the entity manager the receivers may use, in the transaction of the
+ *     operation that sent the signal (see {@link ModelPayload}); never null
  * @param <E> the entity type
  * @since 0.1
  */
-public record PreInit<E>(Class<E> model, Object id, String using) {
+public record PreInit<E>(Class<E> model, Object id, String using,
+        EntityManager entityManager) implements ModelPayload {
 
     /**
      * Checks the components.
@@ -23,11 +27,13 @@ public record PreInit<E>(Class<E> model, Object id, String using) {
      * @param model the entity class, not null
      * @param id the row's identifier, not null
      * @param using the unit's name, not null
+     * @param entityManager the receivers' entity manager, not null
      * @throws NullPointerException if a component is null
      */
     public PreInit {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(using, "using");
+        Objects.requireNonNull(entityManager, "entityManager");
     }
 }

@@ -7,19 +7,17 @@ import java.util.Objects;
  * The payload of {@link ModelSignals#PRE_MIGRATE}: a schema action is about to run against the
  * database of a persistence unit.
  *
- * @param action the action, by Hibernate's name: {@code create}, {@code drop}, {@code create-only},
- *     {@code create-drop}, {@code update}, {@code validate}, {@code truncate}, {@code populate} or
- *     {@code synchronize} (see {@code org.hibernate.tool.schema.Action})
+ * @param action the schema action; never null
  * @param models the entity classes the unit manages, in name order; never null
  * @param using the persistence unit's name, also the sender; never null
  * @since 0.1
  */
-public record PreMigrate(String action, List<Class<?>> models, String using) {
+public record PreMigrate(SchemaAction action, List<Class<?>> models, String using) implements UnitPayload {
 
     /**
      * Checks and copies the components.
      *
-     * @param action the action's name, not null
+     * @param action the action, not null
      * @param models the entity classes, not null
      * @param using the unit's name, not null
      * @throws NullPointerException if a component is null

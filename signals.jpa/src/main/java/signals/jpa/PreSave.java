@@ -1,5 +1,6 @@
 package signals.jpa;
 
+import jakarta.persistence.EntityManager;
 import java.util.Objects;
 import java.util.Set;
 
@@ -13,13 +14,16 @@ import java.util.Set;
  * @param created true when the row is about to be inserted, false when it is updated
  * @param updateFields on update, the attributes Hibernate's dirty check found changed, by
  *     attribute name; null on insert, as Django passes {@code update_fields=None} for a full save
- * @param raw true only inside {@link ModelSignals#rawSaves()}, where data is loaded as it is (an
+ * @param raw true only inside a {@link RawSaves} scope, where data is loaded as it is (an
  *     import, a fixture); receivers then should not touch other rows
  * @param using the persistence unit's name (the session factory's name), never null
+ * @param entityManager the entity manager the receivers may use, in the transaction of the
+ *     operation that sent the signal (see {@link ModelPayload}); never null
  * @param <E> the entity type
  * @since 0.1
  */
-public record PreSave<E>(E instance, boolean created, Set<String> updateFields, boolean raw, String using) {
+public record PreSave<E>(E instance, boolean created, Set<String> updateFields, boolean raw, String using,
+        EntityManager entityManager) implements InstancePayload<E> {
 
     /**
      * Checks the components.
@@ -29,10 +33,12 @@ public record PreSave<E>(E instance, boolean created, Set<String> updateFields, 
      * @param updateFields the changed attributes on update, null on insert
      * @param raw whether the save is raw
      * @param using the unit's name, not null
-     * @throws NullPointerException if the instance or the unit's name is null
+     * @param entityManager the receivers' entity manager, not null
+     * @throws NullPointerException if the instance, the unit's name or the entity manager is null
      */
     public PreSave {
         Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(using, "using");
+        Objects.requireNonNull(entityManager, "entityManager");
     }
 }

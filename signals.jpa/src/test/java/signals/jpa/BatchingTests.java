@@ -47,7 +47,7 @@ class BatchingTests {
     @Test
     void postSaveFiresWhenTheRowJoinsTheBatchBeforeItIsWritten() {
         List<Long> rowsSeen = new CopyOnWriteArrayList<>();
-        unit.runInTransaction(em -> {
+        TestUnits.runInTransaction(unit, em -> {
             receivers.add(POST_SAVE.connect((signal, sender, save) -> rowsSeen.add(
                     db.queryLong("SELECT COUNT(*) FROM Document") + db.countInside(em, "Document")), sender(Document.class)));
             for (int i = 0; i < 3; i++) {
@@ -63,11 +63,11 @@ class BatchingTests {
 
     @Test
     void aRowThatFailsInTheBatchHasHadItsPostSaveAndRollsBack() {
-        unit.runInTransaction(em -> em.persist(new Person(1L, "John", "Smith")));
+        TestUnits.runInTransaction(unit, em -> em.persist(new Person(1L, "John", "Smith")));
         List<Object> saved = new CopyOnWriteArrayList<>();
         receivers.add(POST_SAVE.connect((signal, sender, save) -> saved.add(save.instance()), sender(Person.class)));
 
-        assertThrows(RollbackException.class, () -> unit.runInTransaction(em -> {
+        assertThrows(RollbackException.class, () -> TestUnits.runInTransaction(unit, em -> {
             em.persist(new Person(2L, "Jane", "Doe"));
             em.persist(new Person(1L, "Again", "Smith"));   // the primary key is taken
         }));

@@ -119,6 +119,11 @@ abstract class Database implements AutoCloseable {
     /** A schema of its own on the PostgreSQL server, dropped when closed. */
     static final class PostgreSql extends Database {
         static final String SERVER = System.getProperty("signals.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
+        /**
+         * The safety net under every test's rollback: a statement that waits for a lock left by
+         * another connection fails after ten seconds instead of hanging the build.
+         */
+        static final String OPTIONS = "-c lock_timeout=10000";
         private static String reachableAs;
         private static String unreachable;
 
@@ -169,12 +174,16 @@ abstract class Database implements AutoCloseable {
             settings.put("jakarta.persistence.jdbc.url", SERVER);
             settings.put("jakarta.persistence.jdbc.user", reachableAs);
             settings.put("hibernate.default_schema", name);
+            settings.put("hibernate.connection.options", OPTIONS);   // handed to the driver
             return settings;
         }
 
         @Override
         Connection connect() throws SQLException {
-            return DriverManager.getConnection(SERVER, reachableAs, null);
+            Properties info = new Properties();
+            info.setProperty("user", reachableAs);
+            info.setProperty("options", OPTIONS);
+            return DriverManager.getConnection(SERVER, info);
         }
 
         @Override

@@ -1,6 +1,8 @@
 package signals.jpa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static signals.core.ConnectOption.sender;
 import static signals.jpa.ModelSignals.M2M_CHANGED;
 import static signals.jpa.ModelSignals.POST_SAVE;
@@ -58,7 +60,7 @@ abstract class M2mSignalsContract extends UnitContract {
         engine = new Part("Engine");
         airbag = new Part("Airbag");
         sunroof = new Part("Sunroof");
-        units.runInTransaction(em -> {
+        runInTransaction(em -> {
             List.of(wheelset, doors, engine, airbag, sunroof, vw, bmw, toyota).forEach(em::persist);
             vw.getDefaultParts().add(sunroof);
         });
@@ -95,7 +97,7 @@ abstract class M2mSignalsContract extends UnitContract {
 
     /** Runs work on managed copies of the fixtures, found by id, in one transaction. */
     void change(Consumer<Managed> work) {
-        units.runInTransaction(em -> work.accept(new Managed(em)));
+        runInTransaction(em -> work.accept(new Managed(em)));
     }
 
     /** The fixtures as the running transaction's persistence context holds them. */
@@ -133,6 +135,45 @@ abstract class M2mSignalsContract extends UnitContract {
 
     long joinRows(String table) {
         return db.count(table);
+    }
+
+    @Test
+    void anAssociationThatIsNoneIsRefusedNamingTheOnesTheClassOwns() {
+        IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
+                () -> ModelSignals.association(Vehicle.class, "defualtParts"));
+        assertEquals("ModelSignals.association(Vehicle.class, \"defualtParts\") names no @ManyToMany association"
+                + " owned by signals.jpa.entities.Vehicle; it owns: defaultParts, optionalParts", typo.getMessage());
+
+        IllegalArgumentException inverse = assertThrows(IllegalArgumentException.class,
+                () -> ModelSignals.association(Part.class, "vehicles"));
+        assertTrue(inverse.getMessage().contains("names the mappedBy side of signals.jpa.entities.Vehicle.defaultParts:"
+                + " name the owning side, ModelSignals.association(Vehicle.class, \"defaultParts\")"),
+                inverse.getMessage());
+
+        assertEquals("signals.jpa.entities.Vehicle.defaultParts", ModelSignals.association(Vehicle.class, "defaultParts"));
+    }
+
+    @Test
+    void aModelBindsM2mChangedToOneAssociationAndAnyToAll() {
+        List<String> vehicles = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        connections.addAll(Model.of(Vehicle.class).m2mChanged("defaultParts",
+                (signal, association, change) -> vehicles.add(change.action().djangoName())).connect());
+        connections.addAll(Model.any().m2mChanged((signal, association, change) ->
+                all.add(association + " " + change.action().djangoName())).connect());
+        Part wheel = new Part("wheel");
+        Vehicle van = new Vehicle("van");
+        runInTransaction(em -> {
+            em.persist(wheel);
+            em.persist(van);
+            van.getDefaultParts().add(wheel);
+            van.getOptionalParts().add(wheel);
+        });
+
+        assertEquals(List.of("pre_add", "post_add"), vehicles);
+        assertEquals(4, all.size(), all.toString());
+        assertThrows(IllegalStateException.class, () -> Model.any().m2mChanged("parts", (signal, association, change) -> { }));
+        assertThrows(IllegalStateException.class, () -> Model.of(Vehicle.class).m2mChanged((signal, association, change) -> { }));
     }
 
     @Test
@@ -346,7 +387,7 @@ abstract class M2mSignalsContract extends UnitContract {
     void aSubclassOwnerIsTheInstanceAndTheElementClassIsTheModel() {
         // test_m2m_relations_signals_when_inheritance
         SportsCar c4 = new SportsCar("Bugatti", 420);
-        units.runInTransaction(em -> em.persist(c4));
+        runInTransaction(em -> em.persist(c4));
         names.put(c4.getId() + "v", "Bugatti");
         changes.clear();
         change(m -> m.vehicle(c4).getDefaultParts().add(m.part(doors)));

@@ -1,9 +1,13 @@
 package signals.jpa;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
@@ -17,6 +21,37 @@ final class TestUnits {
             "drop-and-create");
 
     private TestUnits() {
+    }
+
+    /**
+     * Runs work in a transaction of a new entity manager, and rolls back whatever is left active,
+     * also after an {@link Error} (a failed assertion, a receiver's error). Hibernate's own
+     * {@code runInTransaction} rolls back only after a {@link RuntimeException}, and then leaves
+     * the connection in the pool inside an open transaction whose locks hang the next test on
+     * PostgreSQL.
+     */
+    static void runInTransaction(EntityManagerFactory unit, Consumer<EntityManager> work) {
+        callInTransaction(unit, em -> {
+            work.accept(em);
+            return null;
+        });
+    }
+
+    /** {@link #runInTransaction}, returning what the work returns. */
+    static <R> R callInTransaction(EntityManagerFactory unit, Function<EntityManager, R> work) {
+        try (EntityManager em = unit.createEntityManager()) {
+            EntityTransaction transaction = em.getTransaction();
+            transaction.begin();
+            try {
+                R result = work.apply(em);
+                transaction.commit();
+                return result;
+            } finally {
+                if (transaction.isActive()) {
+                    transaction.rollback();
+                }
+            }
+        }
     }
 
     /** A unit of META-INF/persistence.xml, through Jakarta Persistence's bootstrap. */

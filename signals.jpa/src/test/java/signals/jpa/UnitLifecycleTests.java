@@ -16,14 +16,17 @@ import static signals.jpa.ModelSignals.PRE_SAVE;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.SchemaValidationException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.SessionFactory;
+import org.hibernate.tool.schema.Action;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,14 @@ class UnitLifecycleTests {
         return resource;
     }
 
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
     private Recorder record(Signal<?>... signals) {
         return keep(Recorder.of(signals));
     }
@@ -95,7 +106,7 @@ class UnitLifecycleTests {
         assertEquals(entities, sent.sent().subList(0, entities.size()).stream().map(Recorder.Sent::sender).toList());
         assertEquals(List.of("pre_migrate", "post_migrate"), sent.names().subList(entities.size(), sent.names().size()));
         PreMigrate pre = sent.payloads(PRE_MIGRATE).get(0);
-        assertEquals("create", pre.action(), "JPA's drop-and-create is Hibernate's create");
+        assertEquals(SchemaAction.CREATE, pre.action(), "JPA's drop-and-create is Hibernate's create");
         assertEquals("shop", pre.using());
         assertEquals(List.copyOf(entities).stream().sorted(java.util.Comparator.comparing(Class::getName)).toList(),
                 pre.models().stream().sorted(java.util.Comparator.comparing(Class::getName)).toList());
@@ -117,7 +128,7 @@ class UnitLifecycleTests {
         EntityManagerFactory unit = keep(TestUnits.jpa("archive", db, Map.of()));
         Recorder sent = record(PRE_MIGRATE, POST_MIGRATE);
         unit.getSchemaManager().create(true);
-        unit.runInTransaction(em -> em.persist(new Person(1L, "John", "Smith")));
+        TestUnits.runInTransaction(unit, em -> em.persist(new Person(1L, "John", "Smith")));
         unit.getSchemaManager().validate();
         unit.getSchemaManager().truncate();
         assertEquals(0, db.count("Person"), "truncate emptied the table");
@@ -127,8 +138,8 @@ class UnitLifecycleTests {
 
         List<String> actions = new ArrayList<>();
         for (Recorder.Sent s : sent.sent()) {
-            String action = s.payload() instanceof PreMigrate pre ? pre.action() : ((PostMigrate) s.payload()).action();
-            actions.add(s.signal() + " " + action);
+            SchemaAction action = s.payload() instanceof PreMigrate pre ? pre.action() : ((PostMigrate) s.payload()).action();
+            actions.add(s.signal() + " " + action.externalName());
         }
         assertEquals(List.of("pre_migrate create-only", "post_migrate create-only", "pre_migrate validate",
                 "post_migrate validate", "pre_migrate truncate", "post_migrate truncate", "pre_migrate drop",
@@ -145,7 +156,7 @@ class UnitLifecycleTests {
                 "there is no table PERSON to validate");
 
         assertEquals(List.of("pre_migrate"), sent.names());
-        assertEquals("validate", sent.payloads(PRE_MIGRATE).get(0).action());
+        assertEquals(SchemaAction.VALIDATE, sent.payloads(PRE_MIGRATE).get(0).action());
     }
 
     @Test
@@ -156,7 +167,7 @@ class UnitLifecycleTests {
                 Person.class));
 
         assertEquals(List.of("pre_migrate", "post_migrate"), sent.names());
-        assertEquals("update", sent.payloads(PRE_MIGRATE).get(0).action());
+        assertEquals(SchemaAction.UPDATE, sent.payloads(PRE_MIGRATE).get(0).action());
         assertEquals("inventory", sent.payloads(PRE_MIGRATE).get(0).using());
         assertEquals("inventory", sent.sent().get(0).sender());
         assertEquals(List.of(Person.class), sent.payloads(POST_MIGRATE).get(0).models());
@@ -175,7 +186,7 @@ class UnitLifecycleTests {
         Car car = new Car("Volvo", "240");
         Book book = new Book("Odyssey");
         book.addPage("Muse");
-        unit.runInTransaction(em -> {
+        TestUnits.runInTransaction(unit, em -> {
             em.persist(wheel);
             em.persist(van);
             em.persist(car);
@@ -185,7 +196,7 @@ class UnitLifecycleTests {
         assertTrue(sent.payloads(POST_SAVE).stream().allMatch(PostSave::created));
         sent.clear();
 
-        unit.runInTransaction(em -> {
+        TestUnits.runInTransaction(unit, em -> {
             em.find(Car.class, car.getId()).setModel("740");
             em.find(Vehicle.class, van.getId()).setDefaultParts(new HashSet<>());
             em.find(Book.class, book.getId()).addPage("Sing to me of the man");
@@ -199,7 +210,7 @@ class UnitLifecycleTests {
                 sent.sent().toString());
         sent.clear();
 
-        unit.runInTransaction(em -> em.remove(em.find(Book.class, book.getId())));
+        TestUnits.runInTransaction(unit, em -> em.remove(em.find(Book.class, book.getId())));
         List<String> deletes = new ArrayList<>();
         for (Recorder.Sent s : sent.sent()) {
             if (s.payload() instanceof PreDelete<?> pre) {
@@ -219,14 +230,48 @@ class UnitLifecycleTests {
     }
 
     @Test
+    void anAssociationNamedBeforeItsUnitBootsIsCheckedWhenItBoots() {
+        // No open unit maps Person yet, so the name waits for the first unit that does.
+        String name = ModelSignals.association(Person.class, "friends");
+        assertEquals("signals.jpa.entities.Person.friends", name);
+
+        PersistenceException failure = assertThrows(PersistenceException.class,
+                () -> keep(TestUnits.jpa("archive", db, TestUnits.CREATE_DROP)));
+
+        String message = rootCause(failure).getMessage();
+        assertTrue(message.contains("ModelSignals.association(Person.class, \"friends\") names no @ManyToMany"
+                + " association owned by signals.jpa.entities.Person; it owns none"), message);
+        keep(TestUnits.jpa("archive", db, TestUnits.CREATE_DROP));   // reported once, then forgotten
+        IllegalArgumentException now = assertThrows(IllegalArgumentException.class,
+                () -> ModelSignals.association(Person.class, "friends"));
+        assertTrue(now.getMessage().contains("it owns none"), now.getMessage());
+    }
+
+    @Test
+    void migrateActionsReadBackFromHibernatesExternalNames() {
+        for (SchemaAction action : SchemaAction.values()) {
+            assertEquals(action, SchemaAction.ofExternalName(action.externalName()));
+            if (action != SchemaAction.TRUNCATE) {   // Hibernate has no setting for it
+                assertEquals(action.name(), Action.interpretHbm2ddlSetting(action.externalName()).name());
+            }
+        }
+        assertEquals(Set.of(SchemaAction.CREATE, SchemaAction.CREATE_ONLY, SchemaAction.CREATE_DROP),
+                EnumSet.copyOf(java.util.Arrays.stream(SchemaAction.values()).filter(SchemaAction::creates).toList()));
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+                () -> SchemaAction.ofExternalName("drop-and-create"));
+        assertTrue(failure.getMessage().contains("'drop-and-create'") && failure.getMessage().contains("create-only"),
+                failure.getMessage());
+    }
+
+    @Test
     void createDropSendsMigrateAgainWhenItDropsAtClose() {
         Recorder sent = record(PRE_MIGRATE, POST_MIGRATE);
         SessionFactory factory = TestUnits.hibernate(db, settings("hibernate.hbm2ddl.auto", "create-drop"), Person.class);
         factory.close();
 
         List<String> actions = new ArrayList<>();
-        sent.payloads(PRE_MIGRATE).forEach(p -> actions.add(p.action()));
-        sent.payloads(POST_MIGRATE).forEach(p -> actions.add(p.action()));
+        sent.payloads(PRE_MIGRATE).forEach(p -> actions.add(p.action().externalName()));
+        sent.payloads(POST_MIGRATE).forEach(p -> actions.add(p.action().externalName()));
         assertEquals(List.of("create-drop", "drop", "create-drop", "drop"), actions);
         assertEquals(List.of("pre_migrate", "post_migrate", "pre_migrate", "post_migrate"), sent.names());
         assertEquals(0, db.queryLong("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'PERSON'"));
@@ -253,7 +298,7 @@ class UnitLifecycleTests {
         Persistence.generateSchema("archive", settings);
 
         assertEquals(List.of("pre_migrate", "post_migrate"), sent.names(), "no session factory, so no class_prepared");
-        assertEquals("create-only", sent.payloads(POST_MIGRATE).get(0).action());
+        assertEquals(SchemaAction.CREATE_ONLY, sent.payloads(POST_MIGRATE).get(0).action());
         assertEquals(1, db.queryLong("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'PERSON'"));
     }
 
@@ -285,8 +330,8 @@ class UnitLifecycleTests {
                 archived.add(save.instance().getLastName());
             }
         }).connect().get(0));
-        shop.runInTransaction(em -> em.persist(new Person(1L, "John", "Smith")));
-        archive.runInTransaction(em -> em.persist(new Person(1L, "Jane", "Doe")));
+        TestUnits.runInTransaction(shop, em -> em.persist(new Person(1L, "John", "Smith")));
+        TestUnits.runInTransaction(archive, em -> em.persist(new Person(1L, "Jane", "Doe")));
 
         assertEquals(List.of("Doe"), archived);
         assertEquals(1, db.count("Person"));
@@ -301,7 +346,7 @@ class UnitLifecycleTests {
             sent.clear();
             EntityManagerFactory unit = TestUnits.jpa("archive", db, TestUnits.CREATE_DROP);
             long id = round;
-            unit.runInTransaction(em -> em.persist(new Person(id, "John", "Smith")));
+            TestUnits.runInTransaction(unit, em -> em.persist(new Person(id, "John", "Smith")));
             unit.close();
             assertEquals(1, sent.payloads(POST_SAVE).size(), "one listener per save, round " + round);
         }

@@ -3,6 +3,7 @@ package signals.jpa.internal;
 import static signals.jpa.ModelSignals.M2M_CHANGED;
 import static signals.jpa.internal.HibernateLines.collectionPersister;
 
+import jakarta.persistence.EntityManager;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -60,7 +61,7 @@ final class CollectionSignals implements PreCollectionRecreateEventListener, Pre
      * What each collection's pre events announced, for its post events; and, for a collection that
      * replaced another, the ids already there. Entries live from a pre event to its post event.
      */
-    private final Map<Object, List<M2mChanged>> announced = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Object, List<Change>> announced = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<Object, Set<Object>> replaced = Collections.synchronizedMap(new IdentityHashMap<>());
 
     CollectionSignals(String using) {
@@ -77,7 +78,7 @@ final class CollectionSignals implements PreCollectionRecreateEventListener, Pre
         if (before != null) {
             now.removeAll(before);
         }
-        List<M2mChanged> changes = new ArrayList<>(1);
+        List<Change> changes = new ArrayList<>(1);
         add(changes, Action.PRE_ADD, now, event);
         announce(event, changes);
     }
@@ -95,7 +96,7 @@ final class CollectionSignals implements PreCollectionRecreateEventListener, Pre
             return;
         }
         Set<Object> before = ids(snapshot(event), event);
-        List<M2mChanged> changes = new ArrayList<>(2);
+        List<Change> changes = new ArrayList<>(2);
         if (collection.empty()) {
             if (!before.isEmpty()) {
                 changes.add(payload(Action.PRE_CLEAR, null, event));
@@ -122,7 +123,7 @@ final class CollectionSignals implements PreCollectionRecreateEventListener, Pre
         Collection<?> old = collection.wasInitialized() ? snapshot(event) : contents(collection);
         Set<Object> before = ids(old, event);
         Object replacement = replacement(event);
-        List<M2mChanged> changes = new ArrayList<>(1);
+        List<Change> changes = new ArrayList<>(1);
         if (replacement == null || contents(replacement).isEmpty()) {
             if (!before.isEmpty()) {
                 changes.add(payload(Action.PRE_CLEAR, null, event));
@@ -156,29 +157,27 @@ final class CollectionSignals implements PreCollectionRecreateEventListener, Pre
                 && event.getAffectedOwnerOrNull() != null;
     }
 
-    private void announce(AbstractCollectionEvent event, List<M2mChanged> changes) {
+    private void announce(AbstractCollectionEvent event, List<Change> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        String association = association(collectionPersister(event));
-        List<M2mChanged> after = new ArrayList<>(changes.size());
-        for (M2mChanged change : changes) {
-            after.add(new M2mChanged(next(change.action()), change.instance(), change.reverse(), change.model(),
-                    change.pkSet(), using));
-        }
-        announced.put(event.getCollection(), after);
-        for (M2mChanged change : changes) {
-            M2M_CHANGED.fire(association, change);
-        }
+        announced.put(event.getCollection(), changes);
+        send(event, changes, false);
     }
 
     private void complete(AbstractCollectionEvent event) {
-        List<M2mChanged> after = announced.remove(event.getCollection());
-        if (after != null) {
-            String association = association(collectionPersister(event));
-            for (M2mChanged change : after) {
-                M2M_CHANGED.fire(association, change);
-            }
+        List<Change> announcedBefore = announced.remove(event.getCollection());
+        if (announcedBefore != null) {
+            send(event, announcedBefore, true);
+        }
+    }
+
+    private void send(AbstractCollectionEvent event, List<Change> changes, boolean after) {
+        String association = association(collectionPersister(event));
+        for (Change change : changes) {
+            Action action = after ? next(change.action()) : change.action();
+            ReceiverSession.send(event.getSession(), entityManager ->
+                    M2M_CHANGED.fire(association, change.payload(action, using, entityManager)));
         }
     }
 
@@ -186,16 +185,23 @@ final class CollectionSignals implements PreCollectionRecreateEventListener, Pre
         return Action.values()[pre.ordinal() + 1];
     }
 
-    private void add(List<M2mChanged> changes, Action action, Set<Object> ids, AbstractCollectionEvent event) {
+    private static void add(List<Change> changes, Action action, Set<Object> ids, AbstractCollectionEvent event) {
         if (!ids.isEmpty()) {
             changes.add(payload(action, ids, event));
         }
     }
 
-    private M2mChanged payload(Action action, Set<Object> ids, AbstractCollectionEvent event) {
+    private static Change payload(Action action, Set<Object> ids, AbstractCollectionEvent event) {
         CollectionPersister persister = collectionPersister(event);
-        return new M2mChanged(action, event.getAffectedOwnerOrNull(), persister.isInverse(),
-                persister.getElementPersister().getMappedClass(), ids, using);
+        return new Change(action, event.getAffectedOwnerOrNull(), persister.isInverse(),
+                persister.getElementPersister().getMappedClass(), ids);
+    }
+
+    /** One change a pre event found, announced by the pre event and again, as done, by the post event. */
+    private record Change(Action action, Object instance, boolean reverse, Class<?> model, Set<Object> pkSet) {
+        M2mChanged payload(Action sent, String using, EntityManager entityManager) {
+            return new M2mChanged(sent, instance, reverse, model, pkSet, using, entityManager);
+        }
     }
 
     /** The name of the association: the owning side's role, for changes through either side. */

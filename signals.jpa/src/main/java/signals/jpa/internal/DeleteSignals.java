@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.EntityEntryExtraState;
 import org.hibernate.engine.spi.PersistenceContext;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.Status;
 import org.hibernate.event.spi.DeleteContext;
 import org.hibernate.event.spi.DeleteEvent;
@@ -94,7 +95,7 @@ final class DeleteSignals implements DeleteEventListener, PreDeleteEventListener
             removal.add(entity, entry);
         }
         if (outer == null) {
-            removal.announce(entity, using);
+            removal.announce(entity, using, event.getSession());
         }
     }
 
@@ -131,7 +132,8 @@ final class DeleteSignals implements DeleteEventListener, PreDeleteEventListener
         if (SignalAdapter.isHeard(POST_DELETE, model)) {
             Object entity = event.getEntity();
             Object origin = state != null && state.entity == entity ? state.origin : entity;
-            POST_DELETE.fire(model, new PostDelete<>(entity, origin, using));
+            ReceiverSession.send(event.getSession(), entityManager ->
+                    POST_DELETE.fire(model, new PostDelete<>(entity, origin, using, entityManager)));
         }
     }
 
@@ -148,13 +150,14 @@ final class DeleteSignals implements DeleteEventListener, PreDeleteEventListener
             }
         }
 
-        void announce(Object origin, String using) {
+        void announce(Object origin, String using, SharedSessionContractImplementor session) {
             for (int i = 0; i < entities.size(); i++) {
                 Object entity = entities.get(i);
                 EntityEntry entry = entries.get(i);
                 entry.addExtraState(new OriginState(entity, origin));
                 Class<?> model = entry.getPersister().getMappedClass();
-                PRE_DELETE.fire(model, new PreDelete<>(entity, origin, using));
+                ReceiverSession.send(session, entityManager ->
+                        PRE_DELETE.fire(model, new PreDelete<>(entity, origin, using, entityManager)));
             }
         }
     }

@@ -27,15 +27,21 @@ final class InitSignals implements PreLoadEventListener, PostLoadEventListener {
     public void onPreLoad(PreLoadEvent event) {
         Class<?> model = event.getPersister().getMappedClass();
         if (SignalAdapter.isHeard(PRE_INIT, model)) {
-            PRE_INIT.fire(model, new PreInit<>(model, event.getId(), using));
+            Object id = event.getId();
+            ReceiverSession.send(event.getSession(), entityManager ->
+                    PRE_INIT.fire(model, new PreInit<>(model, id, using, entityManager)));
         }
     }
 
     @Override
     public void onPostLoad(PostLoadEvent event) {
-        Class<?> model = event.getPersister().getMappedClass();
+        Object entity = event.getEntity();
+        // The concrete class: a Dog loaded through getReference(Animal.class, id) comes with the
+        // persister of Animal, the class the reference was asked for.
+        Class<?> model = event.getPersister().getSubclassEntityPersister(entity, event.getFactory()).getMappedClass();
         if (SignalAdapter.isHeard(POST_INIT, model)) {
-            POST_INIT.fire(model, new PostInit<>(event.getEntity(), using));
+            ReceiverSession.send(event.getSession(), entityManager ->
+                    POST_INIT.fire(model, new PostInit<>(entity, using, entityManager)));
         }
     }
 }

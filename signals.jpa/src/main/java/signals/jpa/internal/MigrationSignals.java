@@ -4,7 +4,6 @@ import static signals.jpa.ModelSignals.POST_MIGRATE;
 import static signals.jpa.ModelSignals.PRE_MIGRATE;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.hibernate.boot.Metadata;
 import org.hibernate.cfg.SchemaToolingSettings;
@@ -30,6 +29,7 @@ import org.hibernate.tool.schema.spi.SourceDescriptor;
 import org.hibernate.tool.schema.spi.TargetDescriptor;
 import signals.jpa.PostMigrate;
 import signals.jpa.PreMigrate;
+import signals.jpa.SchemaAction;
 
 /**
  * Hibernate's schema management tool with pre_migrate before and post_migrate after each action
@@ -159,7 +159,7 @@ final class MigrationSignals implements SchemaManagementTool, ServiceRegistryAwa
             return;
         }
         String using = Units.name(options);
-        String name = action.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        SchemaAction name = SchemaAction.valueOf(action.name());   // same names, NONE never runs
         if (pre) {
             PRE_MIGRATE.fire(using, new PreMigrate(name, models, using));
         }

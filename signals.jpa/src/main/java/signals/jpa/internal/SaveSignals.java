@@ -58,7 +58,9 @@ final class SaveSignals implements FlushEntityEventListener, PreInsertEventListe
         int[] dirty = persister.findDirty(persister.getValues(entity), entry.getLoadedState(), entity,
                 event.getSession());
         if (dirty != null && dirty.length > 0) {
-            PRE_SAVE.fire(model, new PreSave<>(entity, false, names(persister, dirty), RawSaves.active(), using));
+            Set<String> fields = names(persister, dirty);
+            ReceiverSession.send(event.getSession(), entityManager ->
+                    PRE_SAVE.fire(model, new PreSave<>(entity, false, fields, RawSaves.active(), using, entityManager)));
         }
     }
 
@@ -68,7 +70,8 @@ final class SaveSignals implements FlushEntityEventListener, PreInsertEventListe
         Class<?> model = persister.getMappedClass();
         if (SignalAdapter.isHeard(PRE_SAVE, model)) {
             Object entity = event.getEntity();
-            PRE_SAVE.fire(model, new PreSave<>(entity, true, null, RawSaves.active(), using));
+            ReceiverSession.send(event.getSession(), entityManager ->
+                    PRE_SAVE.fire(model, new PreSave<>(entity, true, null, RawSaves.active(), using, entityManager)));
             copyChanges(persister, entity, event.getState());
         }
         return false;   // never veto: a receiver that objects throws
@@ -78,7 +81,9 @@ final class SaveSignals implements FlushEntityEventListener, PreInsertEventListe
     public void onPostInsert(PostInsertEvent event) {
         Class<?> model = event.getPersister().getMappedClass();
         if (SignalAdapter.isHeard(POST_SAVE, model)) {
-            POST_SAVE.fire(model, new PostSave<>(event.getEntity(), true, null, RawSaves.active(), using));
+            Object entity = event.getEntity();
+            ReceiverSession.send(event.getSession(), entityManager ->
+                    POST_SAVE.fire(model, new PostSave<>(entity, true, null, RawSaves.active(), using, entityManager)));
         }
     }
 
@@ -96,7 +101,9 @@ final class SaveSignals implements FlushEntityEventListener, PreInsertEventListe
             return;
         }
         Set<String> fields = dirty == null ? null : names(persister, dirty);
-        POST_SAVE.fire(model, new PostSave<>(event.getEntity(), false, fields, RawSaves.active(), using));
+        Object entity = event.getEntity();
+        ReceiverSession.send(event.getSession(), entityManager ->
+                POST_SAVE.fire(model, new PostSave<>(entity, false, fields, RawSaves.active(), using, entityManager)));
     }
 
     private static boolean isDeleted(PostUpdateEvent event) {

@@ -11,6 +11,7 @@ import org.hibernate.event.spi.DeleteEventListener;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.mapping.PersistentClass;
+import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 import signals.jpa.ClassPrepared;
 import signals.jpa.ModelSignals;
 
@@ -33,6 +34,7 @@ public final class SignalsIntegrator implements Integrator {
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor factory) {
         String using = Units.name(factory.getName());
+        Associations.booted(factory, metadata);
         EventListenerRegistry registry = factory.getEventListenerRegistry();
 
         SaveSignals saves = new SaveSignals(using);
@@ -67,5 +69,10 @@ public final class SignalsIntegrator implements Integrator {
             Class<?> model = entity.getMappedClass();
             ModelSignals.CLASS_PREPARED.fire(model, new ClassPrepared(model, entity.getEntityName(), using));
         }
+    }
+
+    @Override
+    public void disintegrate(SessionFactoryImplementor factory, SessionFactoryServiceRegistry registry) {
+        Associations.closed(factory);
     }
 }

@@ -109,12 +109,12 @@ public final class ShopReceivers implements ReceiverProvider {
     }
 
     static void beforeMigrate(Signal<?> signal, Object unit, PreMigrate migrate) {
-        did("about to " + migrate.action() + " the tables of " + migrate.models().size() + " entities in " + migrate.using());
+        did("about to " + migrate.action().externalName() + " the tables of " + migrate.models().size() + " entities in " + migrate.using());
     }
 
     static void afterMigrate(Signal<?> signal, Object unit, PostMigrate migrate) {
-        AuditLog.write("schema " + migrate.action() + " done for unit " + migrate.using());
-        did("audit: schema " + migrate.action() + " done");
+        AuditLog.write("schema " + migrate.action().externalName() + " done for unit " + migrate.using());
+        did("audit: schema " + migrate.action().externalName() + " done");
     }
 
     /** Tags are stored in lower case whoever typed them: changed before the insert, written by it. */
