@@ -36,16 +36,4 @@ final class Descriptions {
     static String where(Class<?> type) {
         return ProviderLoader.Found.describe(type);
     }
-
-    /** Keeps a thread's interrupt visible when a receiver's InterruptedException is caught. */
-    static void keepInterrupt(Throwable caught) {
-        if (caught instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    static void logRobustFailure(Signal<?> signal, Object receiver, Throwable error) {
-        LOG.log(Level.ERROR, () -> "Error calling " + receiver(receiver) + " in sendRobust of signal '"
-                + signal.name() + "' (" + error + ")", error);
-    }
 }
