@@ -76,7 +76,7 @@ final class Catalogue {
             return;
         }
         String module = signal.firedBy().get();
-        Descriptions.LOG.log(Level.WARNING, () -> "A receiver is connected to signal '" + signal.name()
+        Log.CORE.log(Level.WARNING, () -> "A receiver is connected to signal '" + signal.name()
                 + "', which module " + module + " fires, but no SignalAdapter of " + module + " was found:"
                 + " add " + module + " to the module path or class path (a repackaged jar must keep its"
                 + " META-INF/services/signals.core.spi.SignalAdapter); until then nothing fires it");

@@ -269,7 +269,7 @@ final class Delivery {
     }
 
     static void logRobustFailure(Signal<?> signal, Object receiver, Throwable error) {
-        Descriptions.LOG.log(Level.ERROR, () -> "Error calling " + Descriptions.receiver(receiver)
+        Log.CORE.log(Level.ERROR, () -> "Error calling " + Descriptions.receiver(receiver)
                 + " in sendRobust of signal '" + signal.name() + "' (" + error + ")", error);
     }
 

@@ -1,14 +1,7 @@
 package signals.core;
 
-import java.lang.System.Logger.Level;
-
-/**
- * How receivers and their origins are named in messages, logs and the inventory, and the one
- * logger of this module.
- */
+/** How receivers and classes are named in messages, logs and the inventory. */
 final class Descriptions {
-
-    static final System.Logger LOG = System.getLogger("signals.core");
 
     private Descriptions() {
     }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.EOFException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import signals.core.Reply;
+import signals.core.spi.SignalAdapter;
 
 /**
  * One client request on its way through {@link SignalsFilter}: remembers which filter instance
@@ -73,7 +74,7 @@ final class Exchange implements AsyncListener {
             return;
         }
         try {
-            RequestSignals.REQUEST_FINISHED.fire(context, new RequestFinished(request, response));
+            SignalAdapter.event(RequestSignals.REQUEST_FINISHED, context).fire(new RequestFinished(request, response));
         } catch (RuntimeException | Error e) {
             if (failure == null) {
                 throw e;

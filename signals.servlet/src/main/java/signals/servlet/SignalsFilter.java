@@ -180,7 +180,7 @@ public final class SignalsFilter implements Filter {
         request.setAttribute(Exchange.ATTRIBUTE, exchange);
         Throwable failure = null;
         try {
-            RequestSignals.REQUEST_STARTED.fire(context, new RequestStarted(request));
+            SignalAdapter.event(RequestSignals.REQUEST_STARTED, context).fire(new RequestStarted(request));
             chain.doFilter(request, response);
         } catch (Throwable e) {
             failure = e;
@@ -192,14 +192,15 @@ public final class SignalsFilter implements Filter {
     }
 
     private void announceView(HttpServletRequest request, DispatcherType type) {
-        if (!SignalAdapter.isHeard(RequestSignals.TEMPLATE_RENDERED, context)) {
+        var rendered = SignalAdapter.event(RequestSignals.TEMPLATE_RENDERED, context);
+        if (!rendered.isHeard()) {
             return;
         }
         String template = type == DispatcherType.INCLUDE
                 ? path((String) request.getAttribute(RequestDispatcher.INCLUDE_SERVLET_PATH),
                         (String) request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO))
                 : path(request.getServletPath(), request.getPathInfo());
-        RequestSignals.TEMPLATE_RENDERED.fire(context, new TemplateRendered(template, attributes(request), request));
+        rendered.fire(new TemplateRendered(template, attributes(request), request));
     }
 
     private static String path(String servletPath, String pathInfo) {

@@ -67,5 +67,12 @@
  *       the application writes to it, or when the container notices by itself; until then the
  *       request has not finished.</dd>
  * </dl>
+ *
+ * <h2>Where things are</h2>
+ * The rule of every module of this project: public here is API; package-private here is the
+ * machinery (the exchange of one request, the receivers an application brings, the driver it
+ * deregisters); the unexported {@code signals.servlet.internal} holds only what must be public
+ * without being API, the service providers ({@code SignalsInitializer}, {@code ServletAdapter}),
+ * which use this package and are never used by it.
  */
 package signals.servlet;

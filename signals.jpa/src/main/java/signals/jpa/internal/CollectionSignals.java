@@ -167,7 +167,7 @@ final class CollectionSignals implements PreCollectionRecreateEventListener, Pre
         }
         announced.put(event.getCollection(), after);
         for (M2mChanged change : changes) {
-            M2M_CHANGED.fire(association, change);
+            SignalAdapter.event(M2M_CHANGED, association).fire(change);
         }
     }
 
@@ -176,7 +176,7 @@ final class CollectionSignals implements PreCollectionRecreateEventListener, Pre
         if (after != null) {
             String association = association(event.getCollectionPersister());
             for (M2mChanged change : after) {
-                M2M_CHANGED.fire(association, change);
+                SignalAdapter.event(M2M_CHANGED, association).fire(change);
             }
         }
     }

@@ -128,10 +128,11 @@ final class DeleteSignals implements DeleteEventListener, PreDeleteEventListener
     public void onPostDelete(PostDeleteEvent event) {
         OriginState state = deleting.remove(Thread.currentThread());
         Class<?> model = event.getPersister().getMappedClass();
-        if (SignalAdapter.isHeard(POST_DELETE, model)) {
+        var postDelete = SignalAdapter.event(POST_DELETE, model);
+        if (postDelete.isHeard()) {
             Object entity = event.getEntity();
             Object origin = state != null && state.entity == entity ? state.origin : entity;
-            POST_DELETE.fire(model, new PostDelete<>(entity, origin, using));
+            postDelete.fire(new PostDelete<>(entity, origin, using));
         }
     }
 
@@ -154,7 +155,7 @@ final class DeleteSignals implements DeleteEventListener, PreDeleteEventListener
                 EntityEntry entry = entries.get(i);
                 entry.addExtraState(new OriginState(entity, origin));
                 Class<?> model = entry.getPersister().getMappedClass();
-                PRE_DELETE.fire(model, new PreDelete<>(entity, origin, using));
+                SignalAdapter.event(PRE_DELETE, model).fire(new PreDelete<>(entity, origin, using));
             }
         }
     }

@@ -26,16 +26,18 @@ final class InitSignals implements PreLoadEventListener, PostLoadEventListener {
     @Override
     public void onPreLoad(PreLoadEvent event) {
         Class<?> model = event.getPersister().getMappedClass();
-        if (SignalAdapter.isHeard(PRE_INIT, model)) {
-            PRE_INIT.fire(model, new PreInit<>(model, event.getId(), using));
+        var preInit = SignalAdapter.event(PRE_INIT, model);
+        if (preInit.isHeard()) {
+            preInit.fire(new PreInit<>(model, event.getId(), using));
         }
     }
 
     @Override
     public void onPostLoad(PostLoadEvent event) {
         Class<?> model = event.getPersister().getMappedClass();
-        if (SignalAdapter.isHeard(POST_INIT, model)) {
-            POST_INIT.fire(model, new PostInit<>(event.getEntity(), using));
+        var postInit = SignalAdapter.event(POST_INIT, model);
+        if (postInit.isHeard()) {
+            postInit.fire(new PostInit<>(event.getEntity(), using));
         }
     }
 }

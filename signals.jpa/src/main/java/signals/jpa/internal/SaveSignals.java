@@ -47,7 +47,8 @@ final class SaveSignals implements FlushEntityEventListener, PreInsertEventListe
         EntityEntry entry = event.getEntityEntry();
         EntityPersister persister = entry.getPersister();
         Class<?> model = persister.getMappedClass();
-        if (!SignalAdapter.isHeard(PRE_SAVE, model) || entry.getStatus() != Status.MANAGED || entry.isReadOnly()
+        var preSave = SignalAdapter.event(PRE_SAVE, model);
+        if (!preSave.isHeard() || entry.getStatus() != Status.MANAGED || entry.isReadOnly()
                 || !persister.isMutable() || entry.getLoadedState() == null) {
             return;
         }
@@ -58,7 +59,7 @@ final class SaveSignals implements FlushEntityEventListener, PreInsertEventListe
         int[] dirty = persister.findDirty(persister.getValues(entity), entry.getLoadedState(), entity,
                 event.getSession());
         if (dirty != null && dirty.length > 0) {
-            PRE_SAVE.fire(model, new PreSave<>(entity, false, names(persister, dirty), RawSaves.active(), using));
+            preSave.fire(new PreSave<>(entity, false, names(persister, dirty), RawSaves.active(), using));
         }
     }
 
@@ -66,9 +67,10 @@ final class SaveSignals implements FlushEntityEventListener, PreInsertEventListe
     public boolean onPreInsert(PreInsertEvent event) {
         EntityPersister persister = event.getPersister();
         Class<?> model = persister.getMappedClass();
-        if (SignalAdapter.isHeard(PRE_SAVE, model)) {
+        var preSave = SignalAdapter.event(PRE_SAVE, model);
+        if (preSave.isHeard()) {
             Object entity = event.getEntity();
-            PRE_SAVE.fire(model, new PreSave<>(entity, true, null, RawSaves.active(), using));
+            preSave.fire(new PreSave<>(entity, true, null, RawSaves.active(), using));
             copyChanges(persister, entity, event.getState());
         }
         return false;   // never veto: a receiver that objects throws
@@ -77,8 +79,9 @@ final class SaveSignals implements FlushEntityEventListener, PreInsertEventListe
     @Override
     public void onPostInsert(PostInsertEvent event) {
         Class<?> model = event.getPersister().getMappedClass();
-        if (SignalAdapter.isHeard(POST_SAVE, model)) {
-            POST_SAVE.fire(model, new PostSave<>(event.getEntity(), true, null, RawSaves.active(), using));
+        var postSave = SignalAdapter.event(POST_SAVE, model);
+        if (postSave.isHeard()) {
+            postSave.fire(new PostSave<>(event.getEntity(), true, null, RawSaves.active(), using));
         }
     }
 
@@ -86,7 +89,8 @@ final class SaveSignals implements FlushEntityEventListener, PreInsertEventListe
     public void onPostUpdate(PostUpdateEvent event) {
         EntityPersister persister = event.getPersister();
         Class<?> model = persister.getMappedClass();
-        if (!SignalAdapter.isHeard(POST_SAVE, model)) {
+        var postSave = SignalAdapter.event(POST_SAVE, model);
+        if (!postSave.isHeard()) {
             return;
         }
         int[] dirty = event.getDirtyProperties();
@@ -96,7 +100,7 @@ final class SaveSignals implements FlushEntityEventListener, PreInsertEventListe
             return;
         }
         Set<String> fields = dirty == null ? null : names(persister, dirty);
-        POST_SAVE.fire(model, new PostSave<>(event.getEntity(), false, fields, RawSaves.active(), using));
+        postSave.fire(new PostSave<>(event.getEntity(), false, fields, RawSaves.active(), using));
     }
 
     private static boolean isDeleted(PostUpdateEvent event) {
