@@ -590,7 +590,8 @@ public final class Signal<T> {
      * <p>On JDK 21 and later each such send runs on a new virtual thread, so that receivers that
      * block (on I/O, say) in concurrent sends wait side by side. On JDK 17 to 20 it runs on the
      * common {@link java.util.concurrent.ForkJoinPool}, whose parallelism is one less than the
-     * number of cores: there, give receivers that block an executor of their own.
+     * number of cores (where that is one, {@link CompletableFuture} starts a platform thread per
+     * send instead): there, give receivers that block an executor of their own.
      *
      * @param sender who sends; null reaches only receivers connected for every sender
      * @param payload the payload; null only for {@code Void}
