@@ -5,6 +5,7 @@ import jakarta.enterprise.event.NotificationOptions;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -217,5 +218,71 @@ public class PeerAsyncBenchmark {
         run.arrivals.expect(run.receivers);
         weld.event.fireAsync(payload, weld.options);
         run.arrivals.await();
+    }
+
+    /**
+     * Receivers that block, the usual reason to send asynchronously (issue 23 item 14):
+     * {@code SENDS} sends at once, each to one receiver that waits {@code BLOCK_MICROS} (parked,
+     * as a thread waiting for I/O is), timed until every receiver has run. {@code executor=default}
+     * is {@code sendAsync(sender, payload)} without an executor: a virtual thread per send on JDK
+     * 21 and later, the common pool before (parallelism one less than the cores); {@code pool} is
+     * the same fixed pool of {@code THREADS} threads as the peers get. The floor is one wait,
+     * {@code BLOCK_MICROS}; a pool of {@code n} threads needs {@code SENDS / n} of them in a row.
+     * Run it on JDK 17 and on JDK 21 or later to see the difference.
+     */
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @State(Scope.Thread)
+    public static class Blocking {
+
+        /** Sends started together. */
+        static final int SENDS = 8;
+
+        /** How long each receiver blocks. */
+        static final long BLOCK_MICROS = 1_000;
+
+        /** Where the sends run: {@code default} (no executor given) or {@code pool}. */
+        @Param({"default", "pool"})
+        public String executor;
+
+        final Arrivals arrivals = new Arrivals();
+        final Object sender = "checkout";
+        final Payload payload = new Payload(42, "margherita");
+        Signal<Payload> signal;
+        ExecutorService pool;
+
+        /** Connects the blocking receiver and starts the pool. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            if (!executor.equals("default") && !executor.equals("pool")) {
+                throw new IllegalArgumentException("executor is default or pool, not " + executor);
+            }
+            pool = Executors.newFixedThreadPool(THREADS);
+            signal = Signal.of("order_placed", Payload.class);
+            signal.connect((s, sender, order) -> {
+                LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(BLOCK_MICROS));
+                arrivals.arrive();
+            });
+        }
+
+        /** Stops the pool. */
+        @TearDown(Level.Trial)
+        public void stopPool() {
+            pool.shutdownNow();
+        }
+
+        /** {@code SENDS} asynchronous sends whose receivers block, until all of them have run. */
+        @Benchmark
+        public void blockingReceivers() {
+            arrivals.expect(SENDS);
+            for (int i = 0; i < SENDS; i++) {
+                if (executor.equals("default")) {
+                    signal.sendAsync(sender, payload);
+                } else {
+                    signal.sendAsync(sender, payload, pool);
+                }
+            }
+            arrivals.await();
+        }
     }
 }

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 
 /**
- * One asynchronous send: the receivers are called in order on the executor, then the stages that
- * responders answered with are awaited together, without blocking a thread.
+ * What one asynchronous send keeps while its answers come in: {@link Delivery} calls the receivers
+ * in order on the executor and adds their outcomes here; {@link #finish} awaits them together,
+ * without blocking a thread.
  */
 final class AsyncSend {
 
@@ -16,55 +16,16 @@ final class AsyncSend {
     private final Object sender;
     private final boolean robust;
     // The send's flight event while a recording wants it, else null; ended by finish().
-    private Object flight;
-    private int called;
+    private final Object flight;
+    int called; // counted by Delivery.start
     private final List<Link> links = new ArrayList<>();
     private final List<CompletableFuture<Object>> outcomes = new ArrayList<>();
 
-    private AsyncSend(Signal<?> signal, Object sender, boolean robust) {
+    AsyncSend(Signal<?> signal, Object sender, boolean robust, Object flight) {
         this.signal = signal;
         this.sender = sender;
         this.robust = robust;
-    }
-
-    /** Calls every receiver; runs on the executor. */
-    static AsyncSend start(Signal<?> signal, Link[] links, Object sender, Object payload, boolean robust) {
-        AsyncSend send = new AsyncSend(signal, sender, robust);
-        boolean recording = Flight.recording;
-        if (recording) {
-            send.flight = FlightEvents.sendStarted();
-        }
-        for (Link link : links) {
-            CompletableFuture<Object> outcome;
-            send.called++;
-            Object receiverFlight = recording ? FlightEvents.receiverStarted() : null;
-            try {
-                Object value = link.reply(signal, sender, payload);
-                if (value == Link.GONE) {
-                    continue;
-                }
-                outcome = value instanceof CompletionStage ? Stages.follow((CompletionStage<?>) value)
-                        : CompletableFuture.completedFuture(value);
-            } catch (Exception e) {
-                Descriptions.keepInterrupt(e);
-                if (receiverFlight != null) {
-                    FlightEvents.receiverEnded(receiverFlight, signal, link, e);
-                }
-                send.add(link, CompletableFuture.failedFuture(e));
-                if (!robust) {
-                    // The receivers after it are not called, but a stage answered before it may
-                    // still fail, and the first failure in connection order is the one reported.
-                    break;
-                }
-                continue;
-            }
-            if (receiverFlight != null) {
-                // Awaited in place of the outcome, so that the event is committed before the send completes.
-                outcome = outcome.whenComplete((value, thrown) -> FlightEvents.receiverEnded(receiverFlight, signal, link, thrown));
-            }
-            send.add(link, outcome);
-        }
-        return send;
+        this.flight = flight;
     }
 
     /** Waits, without blocking, for every answer, then pairs them with their receivers. */
@@ -78,7 +39,7 @@ final class AsyncSend {
                 });
     }
 
-    private void add(Link link, CompletableFuture<Object> outcome) {
+    void add(Link link, CompletableFuture<Object> outcome) {
         links.add(link);
         outcomes.add(outcome);
     }
@@ -96,7 +57,7 @@ final class AsyncSend {
                 throw failure instanceof CompletionException ? (CompletionException) failure
                         : new CompletionException(failure);
             }
-            Descriptions.logRobustFailure(signal, links.get(i), failure);
+            Delivery.logRobustFailure(signal, links.get(i), failure);
             values[i] = new Replies.Failed((Exception) failure);
         }
         return new Replies(links.toArray(new Link[0]), values, values.length);

@@ -92,7 +92,7 @@ final class Catalogue {
             }
         }
         Collections.sort(heard);
-        Descriptions.LOG.log(Level.WARNING, () -> "Receivers are connected to " + String.join(", ", heard)
+        Log.CORE.log(Level.WARNING, () -> "Receivers are connected to " + String.join(", ", heard)
                 + ", which module " + module + " fires, but no SignalAdapter of " + module + " was found:"
                 + " add " + module + " to the module path or class path (a repackaged jar must keep its"
                 + " META-INF/services/signals.core.spi.SignalAdapter); until then nothing fires them");

@@ -34,7 +34,7 @@ final class ClassPathCheck {
     /** Logs a warning for each provider that the class path hides; run after default discovery. */
     static void warnAboutHiddenProviders() {
         for (String warning : hiddenProviders(classPath())) {
-            Descriptions.LOG.log(Level.WARNING, warning);
+            Log.CORE.log(Level.WARNING, warning);
         }
     }
 

@@ -1,14 +1,7 @@
 package signals.core;
 
-import java.lang.System.Logger.Level;
-
-/**
- * How receivers and their origins are named in messages, logs and the inventory, and the one
- * logger of this module.
- */
+/** How receivers and classes are named in messages, logs and the inventory. */
 final class Descriptions {
-
-    static final System.Logger LOG = System.getLogger("signals.core");
 
     private Descriptions() {
     }
@@ -35,17 +28,5 @@ final class Descriptions {
     /** A class with its module, for messages that must say where to look. */
     static String where(Class<?> type) {
         return ProviderLoader.Found.describe(type);
-    }
-
-    /** Keeps a thread's interrupt visible when a receiver's InterruptedException is caught. */
-    static void keepInterrupt(Throwable caught) {
-        if (caught instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    static void logRobustFailure(Signal<?> signal, Object receiver, Throwable error) {
-        LOG.log(Level.ERROR, () -> "Error calling " + receiver(receiver) + " in sendRobust of signal '"
-                + signal.name() + "' (" + error + ")", error);
     }
 }

@@ -221,16 +221,7 @@ final class Discovery {
         } catch (RuntimeException | LinkageError e) {
             throw new SignalException("ReceiverProvider " + provider.describe() + " threw " + e, e);
         }
-        if (bindings == null) {
-            throw new SignalException("ReceiverProvider " + provider.describe() + " returned null from receivers()", null);
-        }
-        for (int i = 0; i < bindings.size(); i++) {
-            if (bindings.get(i) == null) {
-                throw new SignalException("ReceiverProvider " + provider.describe()
-                        + " returned a null binding at index " + i, null);
-            }
-        }
-        return bindings;
+        return noNulls(bindings, "ReceiverProvider " + provider.describe(), "receivers()", "returned a null binding");
     }
 
     private static Catalogue.Installed installed(Found<SignalAdapter> adapter) {
@@ -242,16 +233,21 @@ final class Discovery {
         } catch (RuntimeException | LinkageError e) {
             throw new SignalException("SignalAdapter " + adapter.describe() + " threw " + e, e);
         }
-        if (signals == null) {
-            throw new SignalException("SignalAdapter " + adapter.describe() + " returned null from signals()", null);
+        noNulls(signals, "SignalAdapter " + adapter.describe(), "signals()", "lists a null signal");
+        return new Catalogue.Installed(adapter.instance(), List.copyOf(signals));
+    }
+
+    /** What a provider or adapter returned, refused if it or any element is null, naming who. */
+    private static <E> List<E> noNulls(List<E> list, String who, String method, String nullElement) {
+        if (list == null) {
+            throw new SignalException(who + " returned null from " + method, null);
         }
-        for (int i = 0; i < signals.size(); i++) {
-            if (signals.get(i) == null) {
-                throw new SignalException("SignalAdapter " + adapter.describe() + " lists a null signal at index " + i,
-                        null);
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == null) {
+                throw new SignalException(who + " " + nullElement + " at index " + i, null);
             }
         }
-        return new Catalogue.Installed(adapter.instance(), List.copyOf(signals));
+        return list;
     }
 
     static void warnIfAdapterMissing(Signal<?> signal) {

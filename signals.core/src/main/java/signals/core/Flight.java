@@ -40,7 +40,7 @@ final class Flight {
                 FlightEvents.watch();
                 watched = true;
             } catch (LinkageError | RuntimeException e) {
-                Descriptions.LOG.log(Level.DEBUG, "JDK Flight Recorder events of signals are off", e);
+                Log.CORE.log(Level.DEBUG, "JDK Flight Recorder events of signals are off", e);
             }
         }
     }

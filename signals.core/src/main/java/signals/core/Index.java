@@ -140,6 +140,15 @@ final class Index {
         return kept.size() == links.length ? this : build(kept, pending, muted);
     }
 
+    static boolean anyLive(Link[] links) {
+        for (Link link : links) {
+            if (link.isLive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Index discovered() {
         return new Index(links, anySender, bySender, bySupertype, false, muted);
     }
@@ -190,6 +199,7 @@ final class Index {
         static final Route EMPTY = of(List.of());
 
         final Link[] links;
+        /** What {@link Delivery#call} calls; null when a responder is among the links. */
         final Receiver<Object>[] targets;
         /** True when every link is a plain {@link ReceiverLink}: every reply is null, none is gone. */
         final boolean plain;
@@ -205,6 +215,15 @@ final class Index {
             this.links = links;
             this.targets = targetsOf(links);
             this.plain = allPlain(links);
+        }
+
+        /**
+         * Whether any link is live. A weak link whose owner was collected stays in the snapshot
+         * until the cleaner sweeps it; it must not count in the meantime, as Django skips dead
+         * references. Strong links are live, so this stops at the first one.
+         */
+        boolean anyLive() {
+            return Index.anyLive(links);
         }
 
         /** The replies of every send over this plain route. */
@@ -259,6 +278,9 @@ final class Index {
             Receiver<Object>[] targets = new Receiver[links.length];
             for (int i = 0; i < links.length; i++) {
                 targets[i] = links[i].target();
+                if (targets[i] == null) {
+                    return null;
+                }
             }
             return targets;
         }

@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 
 /**
  * One connection: a receiver, the sender it listens to and how it is called. Each kind of
- * receiver gets its own subclass so that the hot loop in {@link Signal#fire} calls either the
+ * receiver gets its own subclass so that the hot loop in {@link Delivery#call} calls either the
  * user's own {@link Receiver} or one small adapter, never a chain.
  */
 abstract class Link implements SignalConnection {
@@ -58,7 +58,10 @@ abstract class Link implements SignalConnection {
         return new WeakLink(signal, owner, responder, options, origin);
     }
 
-    /** The target {@link Signal#fire} calls; for plain receivers, the user's receiver itself. */
+    /**
+     * The target {@link Delivery#call} calls; for plain receivers, the user's receiver itself;
+     * null for a responder, which may answer with a stage that the send must wait for.
+     */
     abstract Receiver<Object> target();
 
     /** Calls the receiver for a send that wants replies; {@link #GONE} if it no longer lives. */

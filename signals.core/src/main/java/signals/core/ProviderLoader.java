@@ -191,7 +191,7 @@ final class ProviderLoader {
             return;
         }
         Class<?> theirs = supertypeNamed(provider, service.getName());
-        Descriptions.LOG.log(Level.WARNING, () -> "Skipped " + service.getSimpleName() + " " + Found.describe(provider)
+        Log.CORE.log(Level.WARNING, () -> "Skipped " + service.getSimpleName() + " " + Found.describe(provider)
                 + ": it implements the " + service.getName() + " of another copy of signals.core, loaded by "
                 + describe(theirs.getClassLoader()) + ", not this copy's, loaded by " + describe(service.getClassLoader())
                 + ". Two copies are visible (for example one on the server's class path and one in a web"

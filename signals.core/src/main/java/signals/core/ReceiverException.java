@@ -5,8 +5,8 @@ package signals.core;
  *
  * <p>Unchecked exceptions reach the sender unchanged, as in Django; a checked one cannot, so it
  * arrives as the {@linkplain #getCause() cause} of this exception, whose message names the
- * signal and the receiver. Adapters fire with
- * {@link signals.core.spi.SignalAdapter#fireFromHost}, which wraps unchecked exceptions too, so
+ * signal and the receiver. Adapters send with
+ * a {@link signals.core.spi.HostEvent}, which wraps unchecked exceptions too, so
  * that the host's error names the receiver either way.
  *
  * @since 0.1
@@ -21,7 +21,7 @@ public final class ReceiverException extends RuntimeException {
         super("receiver " + Descriptions.receiver(receiver) + " of signal '" + signal.name()
                 + "' threw " + cause, cause);
         this.signal = signal;
-        Descriptions.keepInterrupt(cause);
+        Delivery.keepInterrupt(cause);
     }
 
     /**

@@ -1,7 +1,7 @@
 package signals.core;
 
-/** A {@link Responder}; {@link Signal#fire} drops its answer. */
-final class ResponderLink extends Link implements Receiver<Object> {
+/** A {@link Responder}; {@link Signal#fire} drops its answer, once a stage has completed. */
+final class ResponderLink extends Link {
     private final Responder<Object> responder;
 
     @SuppressWarnings("unchecked") // as for ReceiverLink
@@ -17,12 +17,7 @@ final class ResponderLink extends Link implements Receiver<Object> {
 
     @Override
     Receiver<Object> target() {
-        return this;
-    }
-
-    @Override
-    public void receive(Signal<?> signal, Object sender, Object payload) throws Exception {
-        Stages.await(responder.respond(signal, sender, payload));
+        return null; // it may answer with a stage, which only Delivery.collect waits for
     }
 
     @Override

@@ -10,9 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Predicate;
-import signals.core.internal.Observers;
 import signals.core.internal.SpiBridge;
 
 /**
@@ -59,12 +57,14 @@ import signals.core.internal.SpiBridge;
  * <h2>Responders that answer later</h2>
  * A {@link Responder} may answer with a {@link java.util.concurrent.CompletionStage}, Django's
  * {@code async def} receiver. The asynchronous sends follow the stage without blocking. The
- * blocking sends ({@link #fire}, {@link #send}, {@link #sendRobust}) wait for it in the sending
- * thread before they call the next receiver: its result is the reply, and its failure is raised
- * as if the responder had thrown it (captured as the reply by {@code sendRobust}). A blocking send
- * therefore never returns while the stage waits for the sending thread itself, as when it is sent
- * from the only thread of the executor that would complete the stage; send with
- * {@link #sendAsync} from there. An interrupt while waiting ends the wait with a
+ * blocking sends ({@link #fire}, {@link #send}, {@link #sendRobust}) first call every receiver,
+ * then wait in the sending thread for each stage in connection order, as Django's {@code send}
+ * starts every coroutine and then gathers them: two responders whose stages wait for each other
+ * complete. A stage's result is the reply, and its failure is raised as if the responder had
+ * thrown it (captured as the reply by {@code sendRobust}); the first failure in connection order
+ * is the one raised. A blocking send therefore never returns while a stage waits for the sending
+ * thread itself, as when it is sent from the only thread of the executor that would complete the
+ * stage; send with {@link #sendAsync} from there. An interrupt while waiting ends the wait with a
  * {@link ReceiverException} whose cause is the {@link InterruptedException}, and the thread stays
  * interrupted.
  *
@@ -85,7 +85,7 @@ import signals.core.internal.SpiBridge;
 public final class Signal<T> {
 
     static {
-        SpiBridge.open(new SpiMachinery());
+        SpiBridge.open(new SpiMachinery()); // the one door of signals.core.spi: see SpiBridge
     }
 
     private final String name;
@@ -424,7 +424,7 @@ public final class Signal<T> {
      * @return true if at least one receiver would be called
      */
     public boolean hasListeners(Object sender) {
-        return anyLive(ready(false).route(sender).links);
+        return ready(false).route(sender).anyLive();
     }
 
     /**
@@ -505,8 +505,9 @@ public final class Signal<T> {
     /**
      * Sends without collecting replies: the fastest send, allocating nothing. Every receiver that
      * matches the sender is called in connection order, in this thread; the first exception stops
-     * the send and reaches the caller (a checked one wrapped in {@link ReceiverException}). A
-     * responder's {@link java.util.concurrent.CompletionStage} is waited for, as by {@link #send}.
+     * the send and reaches the caller (a checked one wrapped in {@link ReceiverException}).
+     * Responders' {@link java.util.concurrent.CompletionStage}s are waited for, as by
+     * {@link #send}, once every receiver has been called.
      *
      * @param sender who sends; null reaches only receivers connected for every sender
      * @param payload the payload, an instance of {@link #payloadType()}; null only for {@code Void}
@@ -516,26 +517,14 @@ public final class Signal<T> {
      */
     public void fire(Object sender, T payload) {
         checkPayload(payload);
-        if (!Observers.allow(this, sender, payload)) {
-            return;
-        }
-        if (Flight.recording) {
-            FlightEvents.fire(this, ready(true).route(sender).links, sender, payload);
+        if (!Delivery.allow(this, sender, payload)) {
             return;
         }
         Receiver<Object>[] targets = direct;
-        if (targets == null) {
-            targets = ready(true).route(sender).targets;
-        }
-        int i = 0;
-        try {
-            for (; i < targets.length; i++) {
-                targets[i].receive(this, sender, payload);
-            }
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new ReceiverException(this, connectionOf(targets[i]), e);
+        if (targets != null && !Flight.recording) {
+            Delivery.call(this, targets, sender, payload);
+        } else {
+            Delivery.fire(this, ready(true).route(sender), sender, payload);
         }
     }
 
@@ -543,53 +532,38 @@ public final class Signal<T> {
      * Sends and collects every receiver's reply: Django's {@code send}. Receivers are called in
      * connection order, in this thread; the first exception stops the send and reaches the caller
      * (a checked one wrapped in {@link ReceiverException}). A responder that answers with a
-     * {@link java.util.concurrent.CompletionStage} is waited for, and its result is its reply;
-     * see "Responders that answer later" above.
+     * {@link java.util.concurrent.CompletionStage} is waited for once every receiver has been
+     * called, and its result is its reply; see "Responders that answer later" above.
+     *
+     * <p>The replies come in connection order. Django's {@code send} puts the replies of its
+     * synchronous receivers first and those of its {@code async def} receivers after them; here a
+     * responder's reply keeps its receiver's place, whether it answered at once or with a stage.
      *
      * @param sender who sends; null reaches only receivers connected for every sender
      * @param payload the payload; null only for {@code Void}
-     * @return one reply per receiver called, in call order, as a read-only list; empty when
-     *     nobody listens
+     * @return one reply per receiver called, in connection order, as a read-only list; empty
+     *     when nobody listens
      * @throws NullPointerException if the payload is null on a signal that has one
      * @throws IllegalArgumentException if the payload does not fit the signal
      */
     public List<Reply> send(Object sender, T payload) {
         checkPayload(payload);
-        if (!Observers.allow(this, sender, payload)) {
+        if (!Delivery.allow(this, sender, payload)) {
             return List.of();
         }
         Index.Route route = directRoute;
         if (route == null) {
             route = ready(true).route(sender);
         }
-        Link[] links = route.links;
-        if (links.length == 0) {
-            return List.of();
-        }
-        if (!route.plain || Flight.recording) {
-            return collect(links, sender, payload, false, false);
-        }
-        // Plain receivers all reply null: call them as fire does; the route keeps their list.
-        Receiver<Object>[] targets = route.targets;
-        int i = 0;
-        try {
-            for (; i < targets.length; i++) {
-                targets[i].receive(this, sender, payload);
-            }
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new ReceiverException(this, links[i], e);
-        }
-        return route.plainReplies();
+        return Delivery.send(this, route, sender, payload);
     }
 
     /**
      * Sends to every receiver even when some throw: Django's {@code send_robust}. An exception
      * becomes its receiver's reply and is logged (at {@code ERROR}, on the {@code System.Logger}
      * named {@code signals.core}, naming the signal and the receiver). A responder's
-     * {@link java.util.concurrent.CompletionStage} is waited for, and its failure becomes its reply
-     * in the same way. {@link Error}s are not caught.
+     * {@link java.util.concurrent.CompletionStage} is waited for once every receiver has been
+     * called, and its failure becomes its reply in the same way. {@link Error}s are not caught.
      *
      * @param sender who sends; null reaches only receivers connected for every sender
      * @param payload the payload; null only for {@code Void}
@@ -607,65 +581,25 @@ public final class Signal<T> {
      */
     List<Reply> sendRobust(Object sender, T payload, boolean log) {
         checkPayload(payload);
-        if (!Observers.allow(this, sender, payload)) {
+        if (!Delivery.allow(this, sender, payload)) {
             return List.of();
         }
         Link[] links = ready(true).route(sender).links;
         if (links.length == 0) {
             return List.of();
         }
-        return collect(links, sender, payload, true, log);
+        return Delivery.collect(this, links, sender, payload, log ? Delivery.Way.ROBUST : Delivery.Way.HOST_ROBUST);
     }
 
     /**
-     * Calls the links in order and keeps their values in one array, which the returned list
-     * reads. A robust send keeps a receiver's exception as its value, and logs it if asked;
-     * another lets it out.
-     */
-    private List<Reply> collect(Link[] links, Object sender, Object payload, boolean robust, boolean log) {
-        Object[] values = new Object[links.length];
-        Link[] replied = links; // copied only if a weak owner turns out to be gone
-        int count = 0;
-        Object flight = Flight.recording ? FlightEvents.sendStarted() : null;
-        int called = 0;
-        try {
-            for (Link link : links) {
-                called++;
-                Object value;
-                try {
-                    value = replyOf(link, sender, payload);
-                } catch (Exception e) {
-                    if (!robust) {
-                        throw e instanceof RuntimeException ? (RuntimeException) e : new ReceiverException(this, link, e);
-                    }
-                    Descriptions.keepInterrupt(e);
-                    if (log) {
-                        Descriptions.logRobustFailure(this, link, e);
-                    }
-                    value = new Replies.Failed(e);
-                }
-                if (value == Link.GONE) {
-                    if (replied == links) {
-                        replied = links.clone();
-                    }
-                    continue;
-                }
-                if (replied != links) {
-                    replied[count] = link;
-                }
-                values[count++] = value;
-            }
-        } finally {
-            if (flight != null) {
-                FlightEvents.sendEnded(flight, this, sender, called);
-            }
-        }
-        return new Replies(replied, values, count);
-    }
-
-    /**
-     * Sends on the common {@link ForkJoinPool} and completes with the replies: Django's
-     * {@code asend}. See {@link #sendAsync(Object, Object, Executor)}.
+     * Sends on a thread of its own and completes with the replies: Django's {@code asend}. See
+     * {@link #sendAsync(Object, Object, Executor)}.
+     *
+     * <p>On JDK 21 and later each such send runs on a new virtual thread, so that receivers that
+     * block (on I/O, say) in concurrent sends wait side by side. On JDK 17 to 20 it runs on the
+     * common {@link java.util.concurrent.ForkJoinPool}, whose parallelism is one less than the
+     * number of cores (where that is one, {@link CompletableFuture} starts a platform thread per
+     * send instead): there, give receivers that block an executor of their own.
      *
      * @param sender who sends; null reaches only receivers connected for every sender
      * @param payload the payload; null only for {@code Void}
@@ -674,7 +608,7 @@ public final class Signal<T> {
      * @throws IllegalArgumentException if the payload does not fit the signal
      */
     public CompletableFuture<List<Reply>> sendAsync(Object sender, T payload) {
-        return sendAsync(sender, payload, ForkJoinPool.commonPool());
+        return sendAsync(sender, payload, Delivery.defaultExecutor());
     }
 
     /**
@@ -699,8 +633,8 @@ public final class Signal<T> {
     }
 
     /**
-     * Sends robustly on the common {@link ForkJoinPool}: Django's {@code asend_robust}. See
-     * {@link #sendRobustAsync(Object, Object, Executor)}.
+     * Sends robustly on a thread of its own, as {@link #sendAsync(Object, Object)} does: Django's
+     * {@code asend_robust}. See {@link #sendRobustAsync(Object, Object, Executor)}.
      *
      * @param sender who sends; null reaches only receivers connected for every sender
      * @param payload the payload; null only for {@code Void}
@@ -709,7 +643,7 @@ public final class Signal<T> {
      * @throws IllegalArgumentException if the payload does not fit the signal
      */
     public CompletableFuture<List<Reply>> sendRobustAsync(Object sender, T payload) {
-        return sendRobustAsync(sender, payload, ForkJoinPool.commonPool());
+        return sendRobustAsync(sender, payload, Delivery.defaultExecutor());
     }
 
     /**
@@ -739,81 +673,42 @@ public final class Signal<T> {
                                                      boolean robust) {
         Objects.requireNonNull(executor, "executor");
         checkPayload(payload);
-        if (!Observers.allow(this, sender, payload)) {
+        if (!Delivery.allow(this, sender, payload)) {
             return CompletableFuture.completedFuture(List.of());
         }
         Link[] links = ready(true).route(sender).links;
         if (links.length == 0) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return CompletableFuture.supplyAsync(() -> AsyncSend.start(this, links, sender, payload, robust), executor)
-                .thenCompose(AsyncSend::finish);
+        return Delivery.sendAsync(this, links, sender, payload, robust, executor);
     }
 
-    // A weak link whose owner was collected stays in the snapshot until the cleaner sweeps it;
-    // it must not count in the meantime, as Django skips dead references. Strong links are
-    // live, so this stops at the first one.
-    private static boolean anyLive(Link[] links) {
-        for (Link link : links) {
-            if (link.isLive()) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * An adapter's host event, its route looked up now. While receivers are being discovered in
+     * this thread there is no route yet: the event is heard by observers only, and a send from
+     * it fails as any send during discovery does.
+     */
+    HostRoute<T> hostEvent(Object sender) {
+        Index current = ready(false);
+        return new HostRoute<>(this, sender, current.pending ? null : current.route(sender));
     }
 
     /** Whether any live receiver listens, for any sender; false while muted. For adapters. */
     boolean anyReceiver() {
         Index current = ready(false);
-        return !current.muted && anyLive(current.links);
+        return !current.muted && Index.anyLive(current.links);
     }
 
-    /**
-     * The connection whose target {@link #fire} called, for a message that shows its name; the
-     * target itself if it was disconnected since. Only on the way out of a failed send.
-     */
-    private Object connectionOf(Receiver<Object> target) {
-        for (Link link : index.links) {
-            if (link.target() == target) {
-                return link;
-            }
-        }
-        return target;
-    }
-
-    /**
-     * Fires for an adapter's host: as {@link #fire}, but every exception of a receiver, checked
-     * or not, comes wrapped in a {@link ReceiverException} that names the receiver, so that the
-     * host's own error can say who failed. Not the hot path: a host fires once per physical
-     * event (a new connection), never per statement.
-     */
-    void fireFromHost(Object sender, T payload) {
+    /** Sends a host event: see {@link HostRoute#fire}. */
+    void fireFromHost(Index.Route route, Object sender, T payload) {
         checkPayload(payload);
-        if (!Observers.allow(this, sender, payload)) {
+        if (!Delivery.allow(this, sender, payload)) {
             return;
         }
-        Object flight = Flight.recording ? FlightEvents.sendStarted() : null;
-        int called = 0;
-        try {
-            for (Link link : ready(true).route(sender).links) {
-                called++;
-                try {
-                    replyOf(link, sender, payload);
-                } catch (Exception e) {
-                    throw new ReceiverException(this, link, e);
-                }
-            }
-        } finally {
-            if (flight != null) {
-                FlightEvents.sendEnded(flight, this, sender, called);
-            }
+        Index.Route current = route == null ? ready(true).route(sender) : route;
+        if (current.links.length != 0) {
+            Delivery.collect(this, current.links, sender, payload, Delivery.Way.HOST);
         }
-    }
-
-    /** Calls one receiver for a send that wants its reply, as a flight event while recording. */
-    private Object replyOf(Link link, Object sender, Object payload) throws Exception {
-        return Flight.recording ? FlightEvents.reply(this, link, sender, payload)
-                : Stages.await(link.reply(this, sender, payload));
     }
 
     private void checkPayload(T payload) {

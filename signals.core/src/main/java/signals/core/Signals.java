@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.function.Predicate;
+import signals.core.spi.ClassLoaders;
 import signals.core.spi.SignalAdapter;
 
 /**
@@ -99,9 +100,9 @@ public final class Signals {
     public static int disconnectAll(ClassLoader loader) {
         Objects.requireNonNull(loader, "loader");
         Discovery.ensureDone();
-        int removed = Discovery.forget(type -> isWithin(type.getClassLoader(), loader));
+        int removed = Discovery.forget(type -> ClassLoaders.isWithin(type.getClassLoader(), loader));
         ClassLoader own = Signals.class.getClassLoader();
-        if (own != null && isWithin(own, loader)) {
+        if (own != null && ClassLoaders.isWithin(own, loader)) {
             Flight.stopWatching();
         }
         return removed;
@@ -165,27 +166,20 @@ public final class Signals {
         List<Inventory.SignalEntry> signals = new ArrayList<>();
         for (Signal<?> signal : known) {
             List<Inventory.ReceiverEntry> receivers = new ArrayList<>();
-            for (SignalConnection c : signal.receivers()) {
-                Link link = (Link) c;
+            for (Link link : signal.links()) {
                 Object listensTo = link.listensTo();
+                if (!link.isLive()) {
+                    continue;
+                }
                 String sender = listensTo == null ? null : listensTo + (link.subclasses ? " and subclasses" : "");
-                receivers.add(new Inventory.ReceiverEntry(Descriptions.receiver(link), sender,
-                        c.dispatchUid().orElse(null), c.origin()));
+                receivers.add(new Inventory.ReceiverEntry(Descriptions.receiver(link), sender, link.uid,
+                        link.origin()));
             }
             signals.add(new Inventory.SignalEntry(signal.name(), signal.payloadType().getName(),
                     signal.firedBy().orElse(null), signal.firedBy().isEmpty() || Catalogue.adapterFound(signal),
                     receivers));
         }
         return new Inventory(adapters, signals);
-    }
-
-    private static boolean isWithin(ClassLoader candidate, ClassLoader ancestor) {
-        for (ClassLoader l = candidate; l != null; l = l.getParent()) {
-            if (l == ancestor) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isWithin(ModuleLayer candidate, ModuleLayer ancestor) {

@@ -2,8 +2,10 @@ package signals.core;
 
 import java.util.List;
 import signals.core.internal.SpiBridge;
+import signals.core.spi.HostEvent;
+import signals.core.spi.SendObserver;
 
-/** What {@code signals.core.spi} may do with the package-private parts of {@link Signal}. */
+/** What {@code signals.core.spi} may do with the package-private machinery: the far side of the door. */
 final class SpiMachinery implements SpiBridge.Machinery {
 
     @Override
@@ -12,8 +14,8 @@ final class SpiMachinery implements SpiBridge.Machinery {
     }
 
     @Override
-    public <T> void fireFromHost(Signal<T> signal, Object sender, T payload) {
-        signal.fireFromHost(sender, payload);
+    public <T> HostEvent<T> hostEvent(Signal<T> signal, Object sender) {
+        return signal.hostEvent(sender);
     }
 
     @Override
@@ -22,7 +24,17 @@ final class SpiMachinery implements SpiBridge.Machinery {
     }
 
     @Override
-    public boolean anyReceiver(Signal<?> signal) {
-        return signal.anyReceiver();
+    public boolean isHeard(Signal<?> signal) {
+        return Delivery.observed() || signal.anyReceiver();
+    }
+
+    @Override
+    public void install(SendObserver observer) {
+        Delivery.install(observer);
+    }
+
+    @Override
+    public void uninstall(SendObserver observer) {
+        Delivery.uninstall(observer);
     }
 }

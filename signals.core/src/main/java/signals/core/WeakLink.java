@@ -49,14 +49,14 @@ final class WeakLink extends Link implements Receiver<Object> {
 
     @Override
     Receiver<Object> target() {
-        return this;
+        return receiver != null ? this : null; // a responder may answer with a stage: see ResponderLink
     }
 
     @Override
     public void receive(Signal<?> signal, Object sender, Object payload) throws Exception {
         Object o = owner.get();
         if (o != null) {
-            Stages.await(call(o, signal, sender, payload));
+            receiver.receive(o, signal, sender, payload);
         }
     }
 

@@ -43,8 +43,9 @@
  *
  * <h2>Where things are</h2>
  * Public here is API; package-private is machinery; {@code signals.core.spi} is for adapter
- * authors; {@code signals.core.internal} (not exported) is only the bridge the two exported
- * packages share. The machinery, one question per file:
+ * authors; {@code signals.core.internal} (not exported) holds only {@code SpiBridge}, the one door
+ * through which the SPI reaches the machinery, on the JDK's {@code SharedSecrets} pattern. The
+ * machinery, one question per file:
  * <dl>
  *   <dt>who is connected?</dt><dd>{@code Link}, the base of a connection, and its kinds
  *       {@code ReceiverLink}, {@code ResponderLink}, {@code WeakLink}; {@code AlreadyConnected},
@@ -52,15 +53,19 @@
  *   <dt>who receives this send?</dt><dd>{@code Index}, a signal's immutable snapshot of its
  *       connections; {@code SenderTable}, the routes of senders with receivers of their own;
  *       {@code Senders}, which senders are held weakly.</dd>
- *   <dt>what happens during a send?</dt><dd>{@code Signal} itself (the hot loop);
- *       {@code Stages}, waiting for a responder's stage; {@code AsyncSend}, the asynchronous
- *       sends.</dd>
+ *   <dt>what happens during a send?</dt><dd>{@code Delivery}, the one home of delivery: the
+ *       send observers, the switch to Flight Recorder's events and the loops that call
+ *       receivers; {@code Stages}, following and waiting for a responder's stage;
+ *       {@code AsyncSend}, what an asynchronous send keeps until its answers are in;
+ *       {@code Replies}, the replies as a list; {@code HostRoute}, an adapter's host event;
+ *       {@code SpiMachinery}, the core's side of the door.</dd>
  *   <dt>when does a dead connection go?</dt><dd>{@code Sweeper}.</dd>
  *   <dt>who connects at startup?</dt><dd>{@code Discovery}, the state machine of receiver
  *       discovery; {@code ProviderLoader}, the one reader of {@code ServiceLoader};
  *       {@code ClassPathCheck}, providers the class path hides; {@code Catalogue}, what is
  *       known, for the inventory and warnings.</dd>
- *   <dt>how is it described?</dt><dd>{@code Descriptions}, {@code Origin}.</dd>
+ *   <dt>how is it described?</dt><dd>{@code Descriptions}, names in messages; {@code Origin},
+ *       where a connection was made; {@code Log}, the module's one logger.</dd>
  *   <dt>what does JDK Flight Recorder see?</dt><dd>{@code Flight}, the one flag a send tests;
  *       {@code FlightEvents}, the events {@code signals.Send} and {@code signals.Receiver} and
  *       the sends that emit them, the only class that names a {@code jdk.jfr} type.</dd>

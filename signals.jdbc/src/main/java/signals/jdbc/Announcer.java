@@ -35,9 +35,9 @@ final class Announcer {
             // connection. No hasListeners() guard: asked from a provider while receivers are being
             // discovered, it would say "nobody" and the connection would go out unprepared, where
             // fire says that it is too early. One small payload per physical connection is nothing.
-            // fireFromHost wraps unchecked exceptions of receivers too, so that the message
+            // A host event wraps unchecked exceptions of receivers too, so that the message
             // names the receiver and the signal whatever the receiver threw.
-            SignalAdapter.fireFromHost(signal, alias, new ConnectionCreated(connection, alias, url));
+            SignalAdapter.event(signal, alias).fire(new ConnectionCreated(connection, alias, url));
             return connection;
         } catch (RuntimeException e) {
             Throwable cause = e instanceof ReceiverException && e.getCause() != null ? e.getCause() : e;

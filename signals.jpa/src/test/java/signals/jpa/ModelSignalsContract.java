@@ -679,11 +679,11 @@ abstract class ModelSignalsContract extends UnitContract {
             throw refusal;
         });
 
-        // remove() throws the receiver's exception itself, as Django's delete() does: pre_delete
-        // runs inside remove, where Hibernate wraps nothing.
-        IllegalStateException failure = assertThrows(IllegalStateException.class,
+        // As every host event of an adapter (signals.core.spi.HostEvent): wrapped, naming the
+        // receiver, with the receiver's own exception as the cause.
+        ReceiverException thrown = assertThrows(ReceiverException.class,
                 () -> runInTransaction(em -> em.remove(em.find(Person.class, 1L))));
-        assertSame(refusal, failure);
+        assertSame(refusal, thrown.getCause());
         assertEquals(1, db.count("Person"));
     }
 

@@ -4,6 +4,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import signals.core.SignalException;
 import signals.core.Signals;
+import signals.core.spi.ClassLoaders;
 
 /**
  * The receivers of one web application: connected when the first {@link SignalsFilter} of the
@@ -39,7 +40,7 @@ final class ApplicationReceivers {
     private ApplicationReceivers(ServletContext context, ClassLoader loader) {
         this.context = context;
         this.loader = loader;
-        this.ownLoader = loader != null && !isWithin(context.getClass().getClassLoader(), loader);
+        this.ownLoader = loader != null && !ClassLoaders.isWithin(context.getClass().getClassLoader(), loader);
     }
 
     /** Called by each filter instance's {@code init}: the first one of the application connects. */
@@ -90,14 +91,5 @@ final class ApplicationReceivers {
         synchronized (LOCK) {
             return started;
         }
-    }
-
-    static boolean isWithin(ClassLoader candidate, ClassLoader ancestor) {
-        for (ClassLoader l = candidate; l != null; l = l.getParent()) {
-            if (l == ancestor) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -56,8 +56,9 @@ final class Exchange implements AsyncListener {
      * before a forward or an asynchronous dispatch changes the request's path.
      */
     void start() {
-        if (heard(RequestSignals.REQUEST_STARTED)) {
-            RequestSignals.REQUEST_STARTED.fire(context, new RequestStarted(request, line()));
+        var started = SignalAdapter.event(RequestSignals.REQUEST_STARTED, context);
+        if (started.isHeard()) {
+            started.fire(new RequestStarted(request, line()));
         } else if (heard(RequestSignals.REQUEST_FINISHED) || heard(RequestSignals.GOT_REQUEST_EXCEPTION)) {
             line();
         }
@@ -109,11 +110,15 @@ final class Exchange implements AsyncListener {
     }
 
     private void finish(Throwable failure) {
-        if (!finished.compareAndSet(false, true) || !heard(RequestSignals.REQUEST_FINISHED)) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        var finishedEvent = SignalAdapter.event(RequestSignals.REQUEST_FINISHED, context);
+        if (!finishedEvent.isHeard()) {
             return;
         }
         try {
-            RequestSignals.REQUEST_FINISHED.fire(context, new RequestFinished(request, response, line()));
+            finishedEvent.fire(new RequestFinished(request, response, line()));
         } catch (RuntimeException | Error e) {
             if (failure == null) {
                 throw e;

@@ -1,5 +1,6 @@
 package signals.servlet;
 
+import signals.core.spi.ClassLoaders;
 import signals.jdbc.SignalsDriver;
 
 /**
@@ -17,19 +18,10 @@ final class JdbcDriver {
      * shared library serves other applications too, and stays.
      */
     static void deregisterIfLoadedBy(ClassLoader application) {
-        if (present() && ApplicationReceivers.isWithin(Registered.loader(), application)) {
+        if (ClassLoaders.canUse(JdbcDriver.class, "signals.jdbc", "signals/jdbc/SignalsDriver.class")
+                && ClassLoaders.isWithin(Registered.loader(), application)) {
             Registered.deregister();
         }
-    }
-
-    private static boolean present() {
-        Module self = JdbcDriver.class.getModule();
-        if (self.isNamed()) {
-            ModuleLayer layer = self.getLayer();
-            return layer != null && layer.findModule("signals.jdbc").filter(self::canRead).isPresent();
-        }
-        ClassLoader loader = JdbcDriver.class.getClassLoader();
-        return loader != null && loader.getResource("signals/jdbc/SignalsDriver.class") != null;
     }
 
     /** The only class that names SignalsDriver, so that it is linked only when present. */

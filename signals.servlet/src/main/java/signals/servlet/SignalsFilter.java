@@ -219,14 +219,15 @@ public final class SignalsFilter implements Filter {
     }
 
     private void announceView(HttpServletRequest request, DispatcherType type) {
-        if (!SignalAdapter.isHeard(RequestSignals.TEMPLATE_RENDERED, context)) {
+        var rendered = SignalAdapter.event(RequestSignals.TEMPLATE_RENDERED, context);
+        if (!rendered.isHeard()) {
             return;
         }
         String template = type == DispatcherType.INCLUDE
                 ? path((String) request.getAttribute(RequestDispatcher.INCLUDE_SERVLET_PATH),
                         (String) request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO))
                 : path(request.getServletPath(), request.getPathInfo());
-        RequestSignals.TEMPLATE_RENDERED.fire(context, new TemplateRendered(template, attributes(request), request));
+        rendered.fire(new TemplateRendered(template, attributes(request), request));
     }
 
     private static String path(String servletPath, String pathInfo) {

@@ -78,5 +78,12 @@
  *       {@link signals.core.Signals#inventory()}. Nothing else can tell: without the filter no code
  *       of this module runs on a request.</dd>
  * </dl>
+ *
+ * <h2>Where things are</h2>
+ * The rule of every module of this project: public here is API; package-private here is the
+ * machinery (the exchange of one request, the receivers an application brings, the driver it
+ * deregisters); the unexported {@code signals.servlet.internal} holds only what must be public
+ * without being API, the service providers ({@code SignalsInitializer}, {@code ServletAdapter}),
+ * which use this package and are never used by it.
  */
 package signals.servlet;

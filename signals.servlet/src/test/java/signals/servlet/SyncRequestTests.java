@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import signals.core.ReceiverException;
 import signals.core.SignalConnection;
 import signals.servlet.Recorder.Event;
 
@@ -146,7 +147,10 @@ class SyncRequestTests {
                     event -> "started-fails".equals(event.id()) && event.signal().equals("request_finished"));
             List<Event> mine = events.stream().filter(event -> "started-fails".equals(event.id())).toList();
             assertEquals(Recorder.FAILED, Recorder.signals(mine));
-            assertSame(receiverFailure, ((GotRequestException) mine.get(1).payload()).exception());
+            // As every host event of an adapter (signals.core.spi.HostEvent): wrapped, naming the receiver.
+            Throwable reported = ((GotRequestException) mine.get(1).payload()).exception();
+            assertEquals(ReceiverException.class, reported.getClass());
+            assertSame(receiverFailure, reported.getCause());
         }
     }
 

@@ -54,7 +54,7 @@ public final class RenderedViews implements AutoCloseable {
     public static RenderedViews capture() {
         ServletPresence.require();
         // The recorder is a send observer, which the filter counts as a listener
-        // (SignalAdapter.isHeard): no receiver needs connecting.
+        // (HostEvent.isHeard): no receiver needs connecting.
         return new RenderedViews(SignalRecorder.everywhere(RequestSignals.TEMPLATE_RENDERED));
     }
 

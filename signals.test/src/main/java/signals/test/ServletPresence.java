@@ -1,5 +1,7 @@
 package signals.test;
 
+import signals.core.spi.ClassLoaders;
+
 /**
  * Tells whether {@code signals.servlet} can be used, without touching any of its classes, so that
  * {@link RenderedViews} fails with a clear message rather than a {@link NoClassDefFoundError}.
@@ -11,14 +13,7 @@ final class ServletPresence {
 
     static void require() {
         Module own = ServletPresence.class.getModule();
-        boolean present;
-        if (own.isNamed()) {
-            // requires static: the module is read only when something else made it part of the graph.
-            present = own.getLayer() != null && own.getLayer().findModule("signals.servlet").filter(own::canRead).isPresent();
-        } else {
-            present = ServletPresence.class.getClassLoader().getResource("signals/servlet/RequestSignals.class") != null;
-        }
-        if (!present) {
+        if (!ClassLoaders.canUse(ServletPresence.class, "signals.servlet", "signals/servlet/RequestSignals.class")) {
             throw new IllegalStateException("RenderedViews needs signals.servlet, which is not "
                     + (own.isNamed() ? "in the module graph: add it to the module path and require it from the test module"
                             : "on the class path: add the signals-servlet artifact to the test dependencies"));

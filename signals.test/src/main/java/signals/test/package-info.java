@@ -47,6 +47,12 @@
  * creates them without the user's module opening anything. Everything else not public is
  * implementation.
  *
+ * <h2>Where things are</h2>
+ * The rule of every module of this project: public here is API; package-private here is the
+ * machinery (the recorder, the mutes and the settings behind the extensions); the unexported
+ * {@code signals.test.internal} holds only what must be public without being API, the service
+ * provider ({@code TestAdapter}), which uses this package and is never used by it.
+ *
  * @since 0.1
  */
 package signals.test;

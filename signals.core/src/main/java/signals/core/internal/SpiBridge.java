@@ -3,12 +3,16 @@ package signals.core.internal;
 import java.util.List;
 import signals.core.Reply;
 import signals.core.Signal;
+import signals.core.spi.HostEvent;
+import signals.core.spi.SendObserver;
 
 /**
  * The one door from {@code signals.core.spi} into the package-private machinery of
- * {@code signals.core}: what adapter authors may do that applications may not. Public only
- * because both exported packages need it; this package is not exported, and on the class path,
- * where nothing is hidden, the door can be opened once only, by {@link Signal} itself.
+ * {@code signals.core}, on the JDK's {@code jdk.internal.access.SharedSecrets} pattern: an
+ * interface that the core implements and registers once, from {@link Signal}'s class
+ * initializer, and that the SPI calls. Nothing else crosses between the packages' insides.
+ * Public only because both exported packages need it; this package is not exported, and on the
+ * class path, where nothing is hidden, the door can be opened once only, by {@link Signal} itself.
  */
 public final class SpiBridge {
 
@@ -31,15 +35,14 @@ public final class SpiBridge {
         <T> Signal<T> declareBuiltIn(Signal.Builder<T> builder, String adapterModule);
 
         /**
-         * Fires as {@link Signal#fire} does, with every exception of a receiver wrapped in a
-         * {@link signals.core.ReceiverException} naming the receiver and the signal.
+         * Looks up the route of one host event.
          *
          * @param signal the signal
          * @param sender the sender
-         * @param payload the payload
          * @param <T> the payload type
+         * @return the event
          */
-        <T> void fireFromHost(Signal<T> signal, Object sender, T payload);
+        <T> HostEvent<T> hostEvent(Signal<T> signal, Object sender);
 
         /**
          * Sends as {@link Signal#sendRobust} does, without logging the failures, which the
@@ -54,13 +57,26 @@ public final class SpiBridge {
         <T> List<Reply> sendRobustFromHost(Signal<T> signal, Object sender, T payload);
 
         /**
-         * Tells whether any live receiver is connected, for any sender, on a signal that is not
-         * muted; does not wait for discovery.
+         * Tells whether a send from any sender could reach an observer or a live receiver.
          *
          * @param signal the signal
-         * @return true if at least one receiver could be called
+         * @return false only when no send could reach anyone
          */
-        boolean anyReceiver(Signal<?> signal);
+        boolean isHeard(Signal<?> signal);
+
+        /**
+         * Installs an observer after the others.
+         *
+         * @param observer the observer
+         */
+        void install(SendObserver observer);
+
+        /**
+         * Removes one installation of an observer.
+         *
+         * @param observer the observer
+         */
+        void uninstall(SendObserver observer);
     }
 
     /**
@@ -77,12 +93,21 @@ public final class SpiBridge {
     }
 
     /**
-     * Returns the machinery. Callers first touch {@link Signal} (a signal, or a static method
-     * of it), whose initializer opens the door.
+     * Returns the machinery, initializing {@link Signal} first if nothing has yet: its
+     * initializer opens the door.
      *
      * @return the machinery, never null
      */
     public static Machinery machinery() {
-        return machinery;
+        Machinery open = machinery;
+        if (open == null) {
+            try {
+                Class.forName(Signal.class.getName(), true, Signal.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("signals.core cannot find its own Signal class", e);
+            }
+            open = machinery;
+        }
+        return open;
     }
 }

@@ -2,7 +2,7 @@ package signals.core.spi;
 
 import java.util.Objects;
 import signals.core.Signal;
-import signals.core.internal.Observers;
+import signals.core.internal.SpiBridge;
 
 /**
  * Sees every send before its receivers run, and may keep them from running: the hook that test
@@ -51,7 +51,7 @@ public interface SendObserver {
      */
     static Installation install(SendObserver observer) {
         Objects.requireNonNull(observer, "observer");
-        Observers.install(observer);
+        SpiBridge.machinery().install(observer);
         return new Installation(observer);
     }
 
@@ -74,7 +74,7 @@ public interface SendObserver {
         public synchronized void close() {
             if (open) {
                 open = false;
-                Observers.uninstall(observer);
+                SpiBridge.machinery().uninstall(observer);
             }
         }
     }

@@ -2,10 +2,8 @@ package signals.core.spi;
 
 import java.util.List;
 import java.util.Objects;
-import signals.core.ReceiverException;
 import signals.core.Reply;
 import signals.core.Signal;
-import signals.core.internal.Observers;
 import signals.core.internal.SpiBridge;
 
 /**
@@ -16,7 +14,9 @@ import signals.core.internal.SpiBridge;
  * whose adapter is missing.
  *
  * <p>An adapter plugs into its host through the host's own discovery (a {@code java.sql.Driver},
- * a Hibernate {@code Integrator}, a filter in {@code web.xml}); this interface only describes it.
+ * a Hibernate {@code Integrator}, a filter in {@code web.xml}); this interface describes it, and
+ * its static methods are what the adapter's host calls: {@link #declare} for each built-in signal,
+ * {@link #event} for each host event, which it then sends with {@link HostEvent#fire}.
  *
  * <pre>{@code
  * module signals.jdbc {
@@ -72,31 +72,25 @@ public interface SignalAdapter {
     }
 
     /**
-     * Fires a built-in signal from its host, as {@link Signal#fire} does, except that every
-     * exception of a receiver arrives wrapped in a {@link ReceiverException} whose message names
-     * the receiver and the signal, checked and unchecked alike: the host turns it into its own
-     * error (an {@code SQLException}, a {@code ServletException}), which then says who failed.
-     * {@link Error}s pass unchanged.
+     * Starts one host event: looks up, once, the receivers that a send of this signal from this
+     * sender would reach. See {@link HostEvent}.
      *
      * <pre>{@code
-     * try {
-     *     SignalAdapter.fireFromHost(CONNECTION_CREATED, alias, new ConnectionCreated(connection, alias, url));
-     * } catch (ReceiverException e) {
-     *     throw new SQLException(e.getMessage(), e.getCause());
+     * HostEvent<ConnectionCreated> created = SignalAdapter.event(CONNECTION_CREATED, alias);
+     * if (created.isHeard()) {
+     *     created.fire(new ConnectionCreated(connection, alias, url));
      * }
      * }</pre>
      *
      * @param signal the signal, not null
      * @param sender who sends, as for {@link Signal#fire}
-     * @param payload the payload, as for {@link Signal#fire}
      * @param <T> the payload type
-     * @throws ReceiverException if a receiver threw; its cause is what the receiver threw
-     * @throws NullPointerException if the signal is null, or the payload on a signal that has one
-     * @throws IllegalArgumentException if the payload does not fit the signal
+     * @return the event, to ask {@link HostEvent#isHeard()} and {@link HostEvent#fire} once each
+     * @throws NullPointerException if the signal is null
      */
-    static <T> void fireFromHost(Signal<T> signal, Object sender, T payload) {
+    static <T> HostEvent<T> event(Signal<T> signal, Object sender) {
         Objects.requireNonNull(signal, "signal");
-        SpiBridge.machinery().fireFromHost(signal, sender, payload);
+        return SpiBridge.machinery().hostEvent(signal, sender);
     }
 
     /**
@@ -130,10 +124,11 @@ public interface SignalAdapter {
     }
 
     /**
-     * Tells whether firing this signal could reach anyone at all: a receiver connected for any
-     * sender, or an installed {@link SendObserver} (a test's recorder, say). A host uses it to
-     * skip the work of building a payload, or of tracking state between two hooks, that nobody
-     * would see. Ask again for each host event: receivers come and go.
+     * Tells whether a send of this signal from any sender could reach anyone: a live receiver,
+     * connected for any sender, on a signal that is not muted, or an installed
+     * {@link SendObserver} (a test's recorder, say). A host that must track state between two
+     * hooks (the cascade of a delete) asks this before it knows the sender; one that knows the
+     * sender asks its {@link #event}. Ask again for each host event: receivers come and go.
      *
      * <pre>{@code
      * if (SignalAdapter.isHeard(PRE_DELETE) || SignalAdapter.isHeard(POST_DELETE)) {
@@ -142,18 +137,17 @@ public interface SignalAdapter {
      * }</pre>
      *
      * @param signal the signal, not null
-     * @return false only when a send would call no receiver and no observer
+     * @return false only when no send of the signal would call a receiver or an observer
      * @throws NullPointerException if the signal is null
      */
     static boolean isHeard(Signal<?> signal) {
         Objects.requireNonNull(signal, "signal");
-        return Observers.any() || SpiBridge.machinery().anyReceiver(signal);
+        return SpiBridge.machinery().isHeard(signal);
     }
 
     /**
-     * Tells whether a send from this sender could reach anyone: {@link Signal#hasListeners}, or
-     * an installed {@link SendObserver}. Adapters ask this rather than {@code hasListeners}, so
-     * that a recorder sees the sends that no receiver listens to.
+     * Tells whether a send from this sender could reach anyone: the same answer as
+     * {@code event(signal, sender).isHeard()}, for a host that only needs to know.
      *
      * @param signal the signal, not null
      * @param sender the sender, as for {@link Signal#hasListeners}
@@ -161,7 +155,6 @@ public interface SignalAdapter {
      * @throws NullPointerException if the signal is null
      */
     static boolean isHeard(Signal<?> signal, Object sender) {
-        Objects.requireNonNull(signal, "signal");
-        return Observers.any() || signal.hasListeners(sender);
+        return event(signal, sender).isHeard();
     }
 }

@@ -3,9 +3,15 @@
  *
  * <p>Applications never implement anything here; they implement
  * {@link signals.core.ReceiverProvider}. An adapter declares its built-in signals with
- * {@link signals.core.spi.SignalAdapter#declare}, fires them with the ordinary
- * {@link signals.core.Signal} methods, and provides one {@link signals.core.spi.SignalAdapter}.
- * Tools that watch sends (recorders, per-thread mutes) install a
- * {@link signals.core.spi.SendObserver}.
+ * {@link signals.core.spi.SignalAdapter#declare}, sends each host event with one
+ * {@link signals.core.spi.HostEvent} ({@link signals.core.spi.SignalAdapter#event}: one route
+ * look-up, a cheap "is anyone hearing?", then the send), and provides one
+ * {@link signals.core.spi.SignalAdapter}. {@link signals.core.spi.ClassLoaders} answers what a
+ * host that deploys applications asks about loaders and optional modules. Tools that watch sends
+ * (recorders, per-thread mutes) install a {@link signals.core.spi.SendObserver}.
+ *
+ * <p>This package reaches the core's package-private machinery through one door only,
+ * {@code signals.core.internal.SpiBridge}, which the core opens once from {@code Signal}'s class
+ * initializer.
  */
 package signals.core.spi;

@@ -173,11 +173,11 @@ final class CollectionSignals implements PreCollectionRecreateEventListener, Pre
     }
 
     private void send(AbstractCollectionEvent event, List<Change> changes, boolean after) {
-        String association = association(collectionPersister(event));
+        var m2mChanged = SignalAdapter.event(M2M_CHANGED, association(collectionPersister(event)));
         for (Change change : changes) {
             Action action = after ? next(change.action()) : change.action();
             ReceiverSession.send(event.getSession(), entityManager ->
-                    M2M_CHANGED.fire(association, change.payload(action, using, entityManager)));
+                    m2mChanged.fire(change.payload(action, using, entityManager)));
         }
     }
 

@@ -129,11 +129,12 @@ final class DeleteSignals implements DeleteEventListener, PreDeleteEventListener
     public void onPostDelete(PostDeleteEvent event) {
         OriginState state = deleting.remove(Thread.currentThread());
         Class<?> model = event.getPersister().getMappedClass();
-        if (SignalAdapter.isHeard(POST_DELETE, model)) {
+        var postDelete = SignalAdapter.event(POST_DELETE, model);
+        if (postDelete.isHeard()) {
             Object entity = event.getEntity();
             Object origin = state != null && state.entity == entity ? state.origin : entity;
             ReceiverSession.send(event.getSession(), entityManager ->
-                    POST_DELETE.fire(model, new PostDelete<>(entity, origin, using, entityManager)));
+                    postDelete.fire(new PostDelete<>(entity, origin, using, entityManager)));
         }
     }
 
@@ -156,8 +157,9 @@ final class DeleteSignals implements DeleteEventListener, PreDeleteEventListener
                 EntityEntry entry = entries.get(i);
                 entry.addExtraState(new OriginState(entity, origin));
                 Class<?> model = entry.getPersister().getMappedClass();
+                var preDelete = SignalAdapter.event(PRE_DELETE, model);
                 ReceiverSession.send(session, entityManager ->
-                        PRE_DELETE.fire(model, new PreDelete<>(entity, origin, using, entityManager)));
+                        preDelete.fire(new PreDelete<>(entity, origin, using, entityManager)));
             }
         }
     }

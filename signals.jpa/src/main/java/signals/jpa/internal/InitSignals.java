@@ -26,10 +26,11 @@ final class InitSignals implements PreLoadEventListener, PostLoadEventListener {
     @Override
     public void onPreLoad(PreLoadEvent event) {
         Class<?> model = event.getPersister().getMappedClass();
-        if (SignalAdapter.isHeard(PRE_INIT, model)) {
+        var preInit = SignalAdapter.event(PRE_INIT, model);
+        if (preInit.isHeard()) {
             Object id = event.getId();
             ReceiverSession.send(event.getSession(), entityManager ->
-                    PRE_INIT.fire(model, new PreInit<>(model, id, using, entityManager)));
+                    preInit.fire(new PreInit<>(model, id, using, entityManager)));
         }
     }
 
@@ -39,9 +40,10 @@ final class InitSignals implements PreLoadEventListener, PostLoadEventListener {
         // The concrete class: a Dog loaded through getReference(Animal.class, id) comes with the
         // persister of Animal, the class the reference was asked for.
         Class<?> model = event.getPersister().getSubclassEntityPersister(entity, event.getFactory()).getMappedClass();
-        if (SignalAdapter.isHeard(POST_INIT, model)) {
+        var postInit = SignalAdapter.event(POST_INIT, model);
+        if (postInit.isHeard()) {
             ReceiverSession.send(event.getSession(), entityManager ->
-                    POST_INIT.fire(model, new PostInit<>(entity, using, entityManager)));
+                    postInit.fire(new PostInit<>(entity, using, entityManager)));
         }
     }
 }

@@ -27,6 +27,7 @@ import org.hibernate.tool.schema.spi.SchemaTruncator;
 import org.hibernate.tool.schema.spi.SchemaValidator;
 import org.hibernate.tool.schema.spi.SourceDescriptor;
 import org.hibernate.tool.schema.spi.TargetDescriptor;
+import signals.core.spi.SignalAdapter;
 import signals.jpa.PostMigrate;
 import signals.jpa.PreMigrate;
 import signals.jpa.SchemaAction;
@@ -161,11 +162,11 @@ final class MigrationSignals implements SchemaManagementTool, ServiceRegistryAwa
         String using = Units.name(options);
         SchemaAction name = SchemaAction.valueOf(action.name());   // same names, NONE never runs
         if (pre) {
-            PRE_MIGRATE.fire(using, new PreMigrate(name, models, using));
+            SignalAdapter.event(PRE_MIGRATE, using).fire(new PreMigrate(name, models, using));
         }
         work.run();
         if (post) {
-            POST_MIGRATE.fire(using, new PostMigrate(name, models, using));
+            SignalAdapter.event(POST_MIGRATE, using).fire(new PostMigrate(name, models, using));
         }
     }
 

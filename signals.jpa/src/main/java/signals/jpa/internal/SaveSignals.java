@@ -47,7 +47,8 @@ final class SaveSignals implements FlushEntityEventListener, PreInsertEventListe
         EntityEntry entry = event.getEntityEntry();
         EntityPersister persister = entry.getPersister();
         Class<?> model = persister.getMappedClass();
-        if (!SignalAdapter.isHeard(PRE_SAVE, model) || entry.getStatus() != Status.MANAGED || entry.isReadOnly()
+        var preSave = SignalAdapter.event(PRE_SAVE, model);
+        if (!preSave.isHeard() || entry.getStatus() != Status.MANAGED || entry.isReadOnly()
                 || !persister.isMutable() || entry.getLoadedState() == null) {
             return;
         }
@@ -60,7 +61,7 @@ final class SaveSignals implements FlushEntityEventListener, PreInsertEventListe
         if (dirty != null && dirty.length > 0) {
             Set<String> fields = names(persister, dirty);
             ReceiverSession.send(event.getSession(), entityManager ->
-                    PRE_SAVE.fire(model, new PreSave<>(entity, false, fields, RawSaves.active(), using, entityManager)));
+                    preSave.fire(new PreSave<>(entity, false, fields, RawSaves.active(), using, entityManager)));
         }
     }
 
@@ -68,10 +69,11 @@ final class SaveSignals implements FlushEntityEventListener, PreInsertEventListe
     public boolean onPreInsert(PreInsertEvent event) {
         EntityPersister persister = event.getPersister();
         Class<?> model = persister.getMappedClass();
-        if (SignalAdapter.isHeard(PRE_SAVE, model)) {
+        var preSave = SignalAdapter.event(PRE_SAVE, model);
+        if (preSave.isHeard()) {
             Object entity = event.getEntity();
             ReceiverSession.send(event.getSession(), entityManager ->
-                    PRE_SAVE.fire(model, new PreSave<>(entity, true, null, RawSaves.active(), using, entityManager)));
+                    preSave.fire(new PreSave<>(entity, true, null, RawSaves.active(), using, entityManager)));
             copyChanges(persister, entity, event.getState());
         }
         return false;   // never veto: a receiver that objects throws
@@ -80,10 +82,11 @@ final class SaveSignals implements FlushEntityEventListener, PreInsertEventListe
     @Override
     public void onPostInsert(PostInsertEvent event) {
         Class<?> model = event.getPersister().getMappedClass();
-        if (SignalAdapter.isHeard(POST_SAVE, model)) {
+        var postSave = SignalAdapter.event(POST_SAVE, model);
+        if (postSave.isHeard()) {
             Object entity = event.getEntity();
             ReceiverSession.send(event.getSession(), entityManager ->
-                    POST_SAVE.fire(model, new PostSave<>(entity, true, null, RawSaves.active(), using, entityManager)));
+                    postSave.fire(new PostSave<>(entity, true, null, RawSaves.active(), using, entityManager)));
         }
     }
 
@@ -91,7 +94,8 @@ final class SaveSignals implements FlushEntityEventListener, PreInsertEventListe
     public void onPostUpdate(PostUpdateEvent event) {
         EntityPersister persister = event.getPersister();
         Class<?> model = persister.getMappedClass();
-        if (!SignalAdapter.isHeard(POST_SAVE, model)) {
+        var postSave = SignalAdapter.event(POST_SAVE, model);
+        if (!postSave.isHeard()) {
             return;
         }
         int[] dirty = event.getDirtyProperties();
@@ -103,7 +107,7 @@ final class SaveSignals implements FlushEntityEventListener, PreInsertEventListe
         Set<String> fields = dirty == null ? null : names(persister, dirty);
         Object entity = event.getEntity();
         ReceiverSession.send(event.getSession(), entityManager ->
-                POST_SAVE.fire(model, new PostSave<>(entity, false, fields, RawSaves.active(), using, entityManager)));
+                postSave.fire(new PostSave<>(entity, false, fields, RawSaves.active(), using, entityManager)));
     }
 
     private static boolean isDeleted(PostUpdateEvent event) {

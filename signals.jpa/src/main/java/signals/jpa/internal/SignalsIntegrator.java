@@ -12,6 +12,7 @@ import org.hibernate.event.spi.EventType;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.service.spi.SessionFactoryServiceRegistry;
+import signals.core.spi.SignalAdapter;
 import signals.jpa.ClassPrepared;
 import signals.jpa.ModelSignals;
 
@@ -67,7 +68,7 @@ public final class SignalsIntegrator implements Integrator {
 
         for (PersistentClass entity : Units.entities(metadata)) {
             Class<?> model = entity.getMappedClass();
-            ModelSignals.CLASS_PREPARED.fire(model, new ClassPrepared(model, entity.getEntityName(), using));
+            SignalAdapter.event(ModelSignals.CLASS_PREPARED, model).fire(new ClassPrepared(model, entity.getEntityName(), using));
         }
     }
 
