@@ -236,9 +236,9 @@ class ReceiverBeansTests {
         assertEquals(List.of(), ProviderThenFailingProvider.MAILBOX.mail, "a failed context left a receiver connected");
     }
 
-    /** Runs the garbage collector until the referent is gone, for at most five seconds. */
+    /** Runs the garbage collector until the referent is gone, for at most ten seconds. */
     private static boolean collected(WeakReference<?> reference) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (reference.get() != null) {
             if (System.nanoTime() > deadline) {
                 return false;
