@@ -40,7 +40,10 @@ final class ReceiverBeans implements SmartLifecycle {
                 connections.addAll(binding.connect());
             }
         } catch (RuntimeException e) {
-            disconnect();   // all or none, as signals.core connects its providers
+            // All or none, as signals.core connects its providers. The bindings were all checked
+            // above, so a connect fails only when signals.core refuses every connect, its own
+            // discovery having failed, which another thread's first send can make happen midway.
+            disconnect();
             throw e;
         }
         running = true;

@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import signals.core.Receiver;
 import signals.core.ReceiverProvider;
 import signals.core.Signal;
 import signals.core.SignalBinding;
@@ -158,6 +161,92 @@ class ReceiverBeansTests {
         });
         ORDER_PLACED.send("shop", "9");
         assertEquals(List.of(), BindingToAKnownMailbox.MAILBOX.mail);
+    }
+
+    /** A provider that, like most, makes new receivers each time it is asked, and keeps none. */
+    @Configuration(proxyBeanMethods = false)
+    static class FreshReceivers {
+        @Bean
+        Mailbox mailbox() {
+            return new Mailbox();
+        }
+
+        @Bean
+        Issued issued() {
+            return new Issued();
+        }
+
+        @Bean
+        ReceiverProvider freshReceivers(Mailbox mailbox, Issued issued) {
+            return () -> {
+                Receiver<String> receiver = (signal, sender, order) -> mailbox.mail.add("pack " + order);
+                issued.receivers.add(new WeakReference<>(receiver));
+                return List.of(SignalBinding.receiver(ORDER_PLACED, receiver));
+            };
+        }
+    }
+
+    /** The receivers a provider made, held weakly, as nothing of the application holds them. */
+    static final class Issued {
+        final List<WeakReference<Receiver<String>>> receivers = new ArrayList<>();
+    }
+
+    @Test
+    void aStoppedContextHoldsNoneOfItsReceiversAndARestartConnectsTheProvidersAnew() {
+        contexts.withUserConfiguration(FreshReceivers.class).run(context -> {
+            Mailbox mailbox = context.getBean(Mailbox.class);
+            Issued issued = context.getBean(Issued.class);
+            ORDER_PLACED.send("shop", "1");
+
+            context.stop();
+            ORDER_PLACED.send("shop", "2");
+            assertTrue(collected(issued.receivers.get(0)), "a stopped context still holds its receiver");
+
+            context.start();
+            ORDER_PLACED.send("shop", "3");
+            assertEquals(2, issued.receivers.size(), "a restart asks the provider again");
+            assertEquals(List.of("pack 1", "pack 3"), mailbox.mail);
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ProviderThenFailingProvider {
+        static final Mailbox MAILBOX = new Mailbox();
+
+        @Bean
+        ReceiverProvider earlierReceivers() {
+            return () -> List.of(SignalBinding.receiver(ORDER_PLACED, (signal, sender, order) -> MAILBOX.mail.add("pack " + order)));
+        }
+
+        @Bean
+        ReceiverProvider laterReceivers() {
+            return () -> {
+                throw new IllegalStateException("no mail server");
+            };
+        }
+    }
+
+    @Test
+    void aLaterProviderBeanThatFailsLeavesNoneOfTheEarlierProvidersReceiversConnected() {
+        contexts.withUserConfiguration(ProviderThenFailingProvider.class).run(context -> {
+            IllegalStateException named = find(context.getStartupFailure(), IllegalStateException.class);
+            assertTrue(named.getMessage().contains("'laterReceivers'"), named.getMessage());
+        });
+        ORDER_PLACED.send("shop", "10");
+        assertEquals(List.of(), ProviderThenFailingProvider.MAILBOX.mail, "a failed context left a receiver connected");
+    }
+
+    /** Runs the garbage collector until the referent is gone, for at most ten seconds. */
+    private static boolean collected(WeakReference<?> reference) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (reference.get() != null) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            System.gc();
+            Thread.sleep(10);
+        }
+        return true;
     }
 
     private static Throwable rootOf(Throwable failure) {
