@@ -50,7 +50,8 @@ import signals.jpa.internal.Associations;
  *
  * <p>A receiver that throws makes the Hibernate operation fail, and the transaction rolls back:
  * the flush or the commit with the receiver's exception as the cause; {@code remove}, which sends
- * {@link #PRE_DELETE} itself, with the receiver's exception unchanged.
+ * {@link #PRE_DELETE} itself, with a {@link signals.core.ReceiverException} that names the receiver
+ * and has the receiver's exception as its cause.
  *
  * @since 0.1
  */
