@@ -132,13 +132,13 @@ public final class Signal<T> {
     }
 
     /**
-     * Declares a signal in Django's keyword-argument style: its payload is an {@link Arguments}
+     * Declares a signal in Django's keyword-argument style: its payload is an {@link Kwargs}
      * that must carry exactly the named arguments, which Django's {@code providing_args} only
      * documented and this library checks.
      *
      * <pre>{@code
-     * Signal<Arguments> pizzaDone = Signal.withArguments("pizza_done", "toppings", "size");
-     * pizzaDone.send("seven", Arguments.of("toppings", 123, "size", 456));
+     * Signal<Kwargs> pizzaDone = Signal.withArguments("pizza_done", "toppings", "size");
+     * pizzaDone.send("seven", Kwargs.of("toppings", 123, "size", 456));
      * }</pre>
      *
      * @param name the signal's name, not null
@@ -147,8 +147,8 @@ public final class Signal<T> {
      * @throws NullPointerException if the name or an argument name is null
      * @throws IllegalArgumentException if a name is blank or repeated
      */
-    public static Signal<Arguments> withArguments(String name, String... argumentNames) {
-        return builder(name, Arguments.class).arguments(argumentNames).build();
+    public static Signal<Kwargs> withArguments(String name, String... argumentNames) {
+        return builder(name, Kwargs.class).arguments(argumentNames).build();
     }
 
     /**
@@ -725,7 +725,7 @@ public final class Signal<T> {
             throw new IllegalArgumentException("signal '" + name + "' carries "
                     + payloadType.getName() + ", not " + payload.getClass().getName());
         } else if (argumentNames != null) {
-            ((Arguments) payload).checkAgainst(name, argumentNames);
+            ((Kwargs) payload).checkAgainst(name, argumentNames);
         }
     }
 
@@ -870,20 +870,20 @@ public final class Signal<T> {
         }
 
         /**
-         * Declares the argument names of an {@link Arguments} payload.
+         * Declares the argument names of an {@link Kwargs} payload.
          *
          * @param names the names, none null, blank or repeated
          * @return this builder
          * @throws NullPointerException if a name is null
          * @throws IllegalArgumentException if a name is blank or repeated, or the payload type is
-         *     not {@link Arguments}
+         *     not {@link Kwargs}
          */
         public Builder<T> arguments(String... names) {
-            if (payloadType != Arguments.class) {
+            if (payloadType != Kwargs.class) {
                 throw new IllegalArgumentException("signal '" + name + "' carries "
-                        + payloadType.getName() + "; only an Arguments payload has argument names");
+                        + payloadType.getName() + "; only an Kwargs payload has argument names");
             }
-            this.argumentNames = Arguments.checkNames(name, names);
+            this.argumentNames = Kwargs.checkNames(name, names);
             return this;
         }
 

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import signals.core.Arguments;
+import signals.core.Kwargs;
 import signals.core.Signal;
 import signals.core.spi.SendObserver;
 
@@ -90,7 +90,7 @@ final class SendLog implements SendObserver {
     /** The payload as named fields: a record's components, or Django-style keyword arguments. */
     static Map<String, Object> fields(Object payload) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        if (payload instanceof Arguments arguments) {
+        if (payload instanceof Kwargs arguments) {
             fields.putAll(arguments.asMap());
         } else if (payload != null && payload.getClass().isRecord()) {
             for (RecordComponent component : payload.getClass().getRecordComponents()) {

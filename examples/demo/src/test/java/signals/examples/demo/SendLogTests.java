@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import signals.core.Arguments;
+import signals.core.Kwargs;
 import signals.core.Signal;
 import signals.examples.demo.SendLog.Key;
 
@@ -27,9 +27,9 @@ class SendLogTests {
 
     @Test
     void keywordArgumentsArePrintedByName() {
-        Signal<Arguments> done = Signal.withArguments("done", "toppings");
+        Signal<Kwargs> done = Signal.withArguments("done", "toppings");
 
-        log.sending(done, "seven", Arguments.of("toppings", 1));
+        log.sending(done, "seven", Kwargs.of("toppings", 1));
 
         assertEquals(List.of("  done                   \"seven\"          toppings=1"), printed);
     }

@@ -10,27 +10,29 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Named arguments of a send, in Django's keyword-argument style: the payload of a signal
- * declared with {@link Signal#withArguments}. Values may be null; names keep their order.
+ * Named arguments of a send, in Django's keyword-argument style ({@code **kwargs}, hence the
+ * name, which also keeps it apart from JUnit's {@code Arguments} in a parameterized test): the
+ * payload of a signal declared with {@link Signal#withArguments}. Values may be null; names keep
+ * their order.
  *
  * <pre>{@code
- * Arguments args = Arguments.of("toppings", 123, "size", 456);
+ * Kwargs args = Kwargs.of("toppings", 123, "size", 456);
  * int toppings = args.get("toppings", Integer.class);
  * }</pre>
  *
- * <p>Typed payload records are the recommended style: the compiler checks them. Arguments exist
- * for code ported line by line from Django, and are checked at every send instead.
+ * <p>Typed payload records are the recommended style: the compiler checks them. Keyword arguments
+ * exist for code ported line by line from Django, and are checked at every send instead.
  *
  * @since 0.1
  */
-public final class Arguments {
+public final class Kwargs {
 
-    private static final Arguments NONE = new Arguments(new String[0], new Object[0]);
+    private static final Kwargs NONE = new Kwargs(new String[0], new Object[0]);
 
     private final String[] names;
     private final Object[] values;
 
-    private Arguments(String[] names, Object[] values) {
+    private Kwargs(String[] names, Object[] values) {
         this.names = names;
         this.values = values;
     }
@@ -40,7 +42,7 @@ public final class Arguments {
      *
      * @return the empty arguments
      */
-    public static Arguments none() {
+    public static Kwargs none() {
         return NONE;
     }
 
@@ -53,7 +55,7 @@ public final class Arguments {
      * @throws NullPointerException if the array or a name is null
      * @throws IllegalArgumentException if the count is odd, a name is not a string, or repeats
      */
-    public static Arguments of(Object... namesAndValues) {
+    public static Kwargs of(Object... namesAndValues) {
         Objects.requireNonNull(namesAndValues, "namesAndValues");
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("names and values must alternate, but " + namesAndValues.length
@@ -75,7 +77,7 @@ public final class Arguments {
             values[i] = namesAndValues[2 * i + 1];
         }
         checkUnique(names);
-        return new Arguments(names, values);
+        return new Kwargs(names, values);
     }
 
     /**
@@ -85,7 +87,7 @@ public final class Arguments {
      * @return the arguments
      * @throws NullPointerException if the map or a name is null
      */
-    public static Arguments of(Map<String, ?> arguments) {
+    public static Kwargs of(Map<String, ?> arguments) {
         Objects.requireNonNull(arguments, "arguments");
         String[] names = new String[arguments.size()];
         Object[] values = new Object[arguments.size()];
@@ -94,7 +96,7 @@ public final class Arguments {
             names[i] = Objects.requireNonNull(entry.getKey(), "argument name");
             values[i++] = entry.getValue();
         }
-        return new Arguments(names, values);
+        return new Kwargs(names, values);
     }
 
     /**
@@ -161,7 +163,7 @@ public final class Arguments {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Arguments && asMap().equals(((Arguments) other).asMap());
+        return other instanceof Kwargs && asMap().equals(((Kwargs) other).asMap());
     }
 
     @Override

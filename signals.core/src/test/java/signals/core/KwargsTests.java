@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
  * {@code pizza_done.send(sender="seven", toppings=123, size=456)}, checked against the declared
  * names, and its typed-record counterpart.
  */
-class ArgumentsTests {
+class KwargsTests {
 
-    private final Signal<Arguments> pizzaDone = Signal.withArguments("pizza_done", "toppings", "size");
+    private final Signal<Kwargs> pizzaDone = Signal.withArguments("pizza_done", "toppings", "size");
 
     @Test
     void receiverGetsExactlyTheArgumentsSent() {
@@ -31,7 +31,7 @@ class ArgumentsTests {
             seen.add(args.names());
         });
 
-        pizzaDone.send("seven", Arguments.of("toppings", 123, "size", 456));
+        pizzaDone.send("seven", Kwargs.of("toppings", 123, "size", 456));
 
         assertEquals(List.of("seven", 123, 456, List.of("toppings", "size")), seen);
         assertEquals(List.of("toppings", "size"), pizzaDone.argumentNames());
@@ -55,21 +55,21 @@ class ArgumentsTests {
 
     @Test
     void argumentsInAnotherOrderAreAccepted() {
-        List<Arguments> seen = new ArrayList<>();
+        List<Kwargs> seen = new ArrayList<>();
         pizzaDone.connect((signal, sender, args) -> seen.add(args));
 
-        pizzaDone.fire("seven", Arguments.of("size", 456, "toppings", 123));
+        pizzaDone.fire("seven", Kwargs.of("size", 456, "toppings", 123));
 
-        assertEquals(Arguments.of("toppings", 123, "size", 456), seen.get(0));
+        assertEquals(Kwargs.of("toppings", 123, "size", 456), seen.get(0));
     }
 
     @Test
     void missingArgumentFailsNamingTheSignalAndTheArgument() {
-        List<Arguments> seen = new ArrayList<>();
+        List<Kwargs> seen = new ArrayList<>();
         pizzaDone.connect((signal, sender, args) -> seen.add(args));
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> pizzaDone.send("seven", Arguments.of("toppings", 123)));
+                () -> pizzaDone.send("seven", Kwargs.of("toppings", 123)));
 
         assertTrue(e.getMessage().contains("'pizza_done'"), e.getMessage());
         assertTrue(e.getMessage().contains("missing argument 'size'"), e.getMessage());
@@ -78,11 +78,11 @@ class ArgumentsTests {
 
     @Test
     void undeclaredArgumentFailsNamingTheSignalAndTheArgument() {
-        List<Arguments> seen = new ArrayList<>();
+        List<Kwargs> seen = new ArrayList<>();
         pizzaDone.connect((signal, sender, args) -> seen.add(args));
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> pizzaDone.fire("seven", Arguments.of("toppings", 123, "size", 456, "crust", "thin")));
+                () -> pizzaDone.fire("seven", Kwargs.of("toppings", 123, "size", 456, "crust", "thin")));
 
         assertTrue(e.getMessage().contains("'pizza_done'"), e.getMessage());
         assertTrue(e.getMessage().contains("no argument 'crust'"), e.getMessage());
@@ -91,7 +91,7 @@ class ArgumentsTests {
 
     @Test
     void everySendChecksTheArgumentsEvenWithoutReceivers() {
-        Arguments missing = Arguments.of("toppings", 123);
+        Kwargs missing = Kwargs.of("toppings", 123);
 
         assertThrows(IllegalArgumentException.class, () -> pizzaDone.fire("seven", missing));
         assertThrows(IllegalArgumentException.class, () -> pizzaDone.send("seven", missing));
@@ -103,7 +103,7 @@ class ArgumentsTests {
     @Test
     void oddCountFailsSayingTheLastNameHasNoValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Arguments.of("toppings", 123, "size"));
+                () -> Kwargs.of("toppings", 123, "size"));
 
         assertTrue(e.getMessage().contains("3 items"), e.getMessage());
         assertTrue(e.getMessage().contains("the last name has no value"), e.getMessage());
@@ -112,7 +112,7 @@ class ArgumentsTests {
     @Test
     void repeatedNameFailsNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Arguments.of("toppings", 1, "toppings", 2));
+                () -> Kwargs.of("toppings", 1, "toppings", 2));
 
         assertTrue(e.getMessage().contains("'toppings' given twice"), e.getMessage());
     }
@@ -120,7 +120,7 @@ class ArgumentsTests {
     @Test
     void nameThatIsNotAStringFailsNamingItsPositionAndType() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Arguments.of("toppings", 1, 2, "size"));
+                () -> Kwargs.of("toppings", 1, 2, "size"));
 
         assertTrue(e.getMessage().contains("position 2"), e.getMessage());
         assertTrue(e.getMessage().contains("java.lang.Integer"), e.getMessage());
@@ -129,9 +129,9 @@ class ArgumentsTests {
     @Test
     void aBadNameFurtherOnIsNamedByItsOwnPosition() {
         NullPointerException missing = assertThrows(NullPointerException.class,
-                () -> Arguments.of("toppings", 1, "size", 2, null, 3));
+                () -> Kwargs.of("toppings", 1, "size", 2, null, 3));
         IllegalArgumentException mistyped = assertThrows(IllegalArgumentException.class,
-                () -> Arguments.of("toppings", 1, "size", 2, 'c', 3));
+                () -> Kwargs.of("toppings", 1, "size", 2, 'c', 3));
 
         assertEquals("argument name at position 4", missing.getMessage());
         assertEquals("argument name at position 4 is a java.lang.Character (c), not a String", mistyped.getMessage());
@@ -139,23 +139,23 @@ class ArgumentsTests {
 
     @Test
     void argumentsWithOtherNamesOrValuesDiffer() {
-        assertEquals(Arguments.of("toppings", 1), Arguments.of("toppings", 1));
-        assertFalse(Arguments.of("toppings", 1).equals(Arguments.of("toppings", 2)));
-        assertFalse(Arguments.of("toppings", 1).equals(Arguments.of("size", 1)));
-        assertFalse(Arguments.of("toppings", 1).equals("toppings=1"));
+        assertEquals(Kwargs.of("toppings", 1), Kwargs.of("toppings", 1));
+        assertFalse(Kwargs.of("toppings", 1).equals(Kwargs.of("toppings", 2)));
+        assertFalse(Kwargs.of("toppings", 1).equals(Kwargs.of("size", 1)));
+        assertFalse(Kwargs.of("toppings", 1).equals("toppings=1"));
     }
 
     @Test
     void nullNameFailsNamingItsPosition() {
         NullPointerException e = assertThrows(NullPointerException.class,
-                () -> Arguments.of("toppings", 1, null, 2));
+                () -> Kwargs.of("toppings", 1, null, 2));
 
         assertEquals("argument name at position 2", e.getMessage());
     }
 
     @Test
     void valuesMayBeNull() {
-        Arguments args = Arguments.of("toppings", null, "size", 456);
+        Kwargs args = Kwargs.of("toppings", null, "size", 456);
         List<Object> seen = new ArrayList<>();
         pizzaDone.connect((signal, sender, a) -> seen.add(a.get("toppings")));
 
@@ -172,17 +172,17 @@ class ArgumentsTests {
         map.put("size", 456);
         map.put("toppings", 123);
 
-        Arguments args = Arguments.of(map);
+        Kwargs args = Kwargs.of(map);
 
         assertEquals(List.of("size", "toppings"), args.names());
         assertEquals(map, args.asMap());
-        assertEquals(Arguments.of("size", 456, "toppings", 123), args);
+        assertEquals(Kwargs.of("size", 456, "toppings", 123), args);
         assertEquals("{'size': 456, 'toppings': 123}", args.toString());
     }
 
     @Test
     void readingAnAbsentOrMistypedArgumentFailsNamingIt() {
-        Arguments args = Arguments.of("toppings", 123, "size", 456);
+        Kwargs args = Kwargs.of("toppings", 123, "size", 456);
 
         IllegalArgumentException absent = assertThrows(IllegalArgumentException.class, () -> args.get("crust"));
         assertTrue(absent.getMessage().contains("'crust'"), absent.getMessage());
@@ -194,14 +194,14 @@ class ArgumentsTests {
 
     @Test
     void emptyArgumentsFitASignalWithoutArgumentNames() {
-        Signal<Arguments> bare = Signal.withArguments("bare");
-        List<Arguments> seen = new ArrayList<>();
+        Signal<Kwargs> bare = Signal.withArguments("bare");
+        List<Kwargs> seen = new ArrayList<>();
         bare.connect((signal, sender, args) -> seen.add(args));
 
-        bare.fire("seven", Arguments.none());
+        bare.fire("seven", Kwargs.none());
 
-        assertEquals(List.of(Arguments.none()), seen);
-        assertThrows(IllegalArgumentException.class, () -> bare.fire("seven", Arguments.of("size", 1)));
+        assertEquals(List.of(Kwargs.none()), seen);
+        assertThrows(IllegalArgumentException.class, () -> bare.fire("seven", Kwargs.of("size", 1)));
     }
 
     @Test
