@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -70,7 +71,9 @@ class ApiSignatureTests {
     }
 
     private static void describe(Class<?> type, List<String> lines) {
-        StringBuilder head = new StringBuilder(type.toGenericString());
+        // JDK 17's toGenericString leaves sealed and non-sealed out, later JDKs name them: the
+        // same list on every JDK says them once, as what a sealed type permits.
+        StringBuilder head = new StringBuilder(type.toGenericString().replaceAll("\\b(non-)?sealed ", ""));
         Type superclass = type.getGenericSuperclass();
         if (superclass != null && superclass != Object.class && superclass != Record.class && !type.isEnum()) {
             head.append(" extends ").append(superclass.getTypeName());
@@ -79,6 +82,10 @@ class ApiSignatureTests {
         if (interfaces.length > 0 && !type.isAnnotation()) {
             head.append(type.isInterface() ? " extends " : " implements ").append(List.of(interfaces).stream()
                     .map(Type::getTypeName).collect(Collectors.joining(", ")));
+        }
+        if (type.isSealed()) {
+            head.append(" permits ").append(Stream.of(type.getPermittedSubclasses())
+                    .map(Class::getName).sorted().collect(Collectors.joining(", ")));
         }
         lines.add(head.toString());
         Set<String> members = new TreeSet<>();
