@@ -79,7 +79,7 @@ final class FlightEvents implements FlightRecorderListener {
      * to a method the JIT need not inline, and escapes. {@code FlightBenchmark.fire} with
      * {@code flight=both} and {@code work=0} measured 0 B/op with this loop in the quiet run of
      * BENCHMARKS.md ("JDK Flight Recorder"); only routes without responders come here
-     * ({@link Delivery#fire}).
+     * ({@link Signal#fire} calls it directly, which keeps it 0 B/op; see the comment there).
      */
     static void fire(Signal<?> signal, Link[] links, Object sender, Object payload) {
         boolean receivers = RECEIVER.isEnabled();
