@@ -235,7 +235,8 @@ class ApplicationLifecycleTests {
                 .anyMatch(connection -> connection.origin().contains(AppReceivers.class.getName()));
     }
 
-    private static List<String> take(BlockingQueue<String> events, int count) throws InterruptedException {
+    /** The next {@code count} events, waiting at most 20 s for each; also used by {@link RedeployInEachContainerTests}. */
+    static List<String> take(BlockingQueue<String> events, int count) throws InterruptedException {
         List<String> taken = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String event = events.poll(20, TimeUnit.SECONDS);
@@ -247,7 +248,8 @@ class ApplicationLifecycleTests {
         return taken;
     }
 
-    private static void assertCollected(WeakReference<ClassLoader> loader) throws InterruptedException {
+    /** Asks for collection for at most five seconds; also used by {@link RedeployInEachContainerTests}. */
+    static void assertCollected(WeakReference<ClassLoader> loader) throws InterruptedException {
         for (int i = 0; i < 50 && loader.get() != null; i++) {
             System.gc();
             Thread.sleep(100);

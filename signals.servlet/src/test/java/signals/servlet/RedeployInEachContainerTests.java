@@ -2,7 +2,6 @@ package signals.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -53,7 +51,7 @@ class RedeployInEachContainerTests {
             // Once each: the old copy's receivers did not survive it.
             assertEachRequestHeardOnce(server, events);
 
-            assertCollected(old);
+            ApplicationLifecycleTests.assertCollected(old);
             assertTrue(events.isEmpty(), "nothing more than one pair per request: " + events);
             // Tomcat checks a stopped application for threads, ThreadLocals and JDBC drivers it left behind.
             assertEquals(List.of(), leaks.reports());
@@ -63,9 +61,9 @@ class RedeployInEachContainerTests {
     /** A request to the application's servlet, and one that registers its jdbc:signals: driver with DriverManager. */
     private static void assertEachRequestHeardOnce(WebServer server, BlockingQueue<String> events) throws Exception {
         assertEquals("hello", server.get("/app/hello", "hello").body());
-        assertEquals(List.of("started /app/hello", "finished /app/hello"), take(events, 2));
+        assertEquals(List.of("started /app/hello", "finished /app/hello"), ApplicationLifecycleTests.take(events, 2));
         assertEquals("true", server.get("/app/driver", "driver").body());
-        assertEquals(List.of("started /app/driver", "finished /app/driver"), take(events, 2));
+        assertEquals(List.of("started /app/driver", "finished /app/driver"), ApplicationLifecycleTests.take(events, 2));
     }
 
     /**
@@ -84,27 +82,6 @@ class RedeployInEachContainerTests {
         Jars.library(Path.of("target/classes"), lib.resolve("signals-servlet.jar"));
         Jars.library(Jars.origin("signals.jdbc.SignalsDriver"), lib.resolve("signals-jdbc.jar"));
         return folder;
-    }
-
-    private static List<String> take(BlockingQueue<String> events, int count) throws InterruptedException {
-        List<String> taken = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String event = events.poll(20, TimeUnit.SECONDS);
-            if (event == null) {
-                throw new AssertionError("waited 20 s for event " + (i + 1) + " of " + count + ", got " + taken);
-            }
-            taken.add(event);
-        }
-        return taken;
-    }
-
-    /** Asks for collection for at most five seconds. */
-    private static void assertCollected(WeakReference<ClassLoader> loader) throws InterruptedException {
-        for (int i = 0; i < 50 && loader.get() != null; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        assertNull(loader.get(), "the undeployed application's class loader is still reachable");
     }
 
     /** What Tomcat's web application class loader warns about when it stops: what the application left behind. */
