@@ -40,6 +40,11 @@ final class AlreadyConnected implements SignalConnection {
     }
 
     @Override
+    public Optional<TransactionPhase> phase() {
+        return link.phase();
+    }
+
+    @Override
     public String origin() {
         return link.origin();
     }

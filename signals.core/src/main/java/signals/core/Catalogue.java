@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import signals.core.spi.SignalAdapter;
+import signals.core.spi.TransactionHost;
 
 /**
  * What is known, for introspection and warnings: every declared signal, and the adapters that
@@ -27,12 +28,14 @@ final class Catalogue {
     // By module name: one warning per missing adapter, not one per signal it would fire.
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
     private static final List<Installed> ADAPTERS = new CopyOnWriteArrayList<>();
+    // Read on each send to a receiver with a transaction phase: an array, rebuilt when adapters change.
+    private static volatile TransactionHost[] hosts = new TransactionHost[0];
 
     private Catalogue() {
     }
 
-    /** An adapter found by discovery, with the signals it said it fires. */
-    record Installed(SignalAdapter adapter, List<Signal<?>> signals) {
+    /** An adapter found by discovery, with the signals it said it fires and its transactions, if any. */
+    record Installed(SignalAdapter adapter, List<Signal<?>> signals, TransactionHost transactions) {
     }
 
     /** Records a new signal; only under {@link #LOCK}. */
@@ -54,10 +57,27 @@ final class Catalogue {
 
     static void addAdapters(List<Installed> adapters) {
         ADAPTERS.addAll(adapters);
+        findHosts();
     }
 
     static void forgetAdapters(Predicate<Class<?>> place) {
         ADAPTERS.removeIf(installed -> place.test(installed.adapter().getClass()));
+        findHosts();
+    }
+
+    /** The adapters' transaction hosts, in the order the adapters were found. */
+    static TransactionHost[] transactionHosts() {
+        return hosts;
+    }
+
+    private static synchronized void findHosts() {
+        List<TransactionHost> found = new ArrayList<>();
+        for (Installed adapter : ADAPTERS) {
+            if (adapter.transactions() != null) {
+                found.add(adapter.transactions());
+            }
+        }
+        hosts = found.toArray(new TransactionHost[0]);
     }
 
     static List<Installed> adapters() {

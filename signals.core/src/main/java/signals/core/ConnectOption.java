@@ -14,11 +14,14 @@ import java.util.Objects;
  * PIZZA_DONE.disconnectUid("kitchen.announce", sender("seven"));
  * }</pre>
  *
+ * <p>{@link #phase} makes a receiver wait for the end of the sending transaction: Django's
+ * {@code transaction.on_commit}, as a property of the connection.
+ *
  * @since 0.1
  */
 public final class ConnectOption {
 
-    private enum Kind { SENDER, SENDER_OR_SUBCLASS, DISPATCH_UID, NAME }
+    private enum Kind { SENDER, SENDER_OR_SUBCLASS, DISPATCH_UID, NAME, PHASE, ONLY_IN_TRANSACTION }
 
     private final Kind kind;
     private final Object value;
@@ -98,11 +101,51 @@ public final class ConnectOption {
         return new ConnectOption(Kind.NAME, name);
     }
 
+    /**
+     * Calls the receiver when the transaction of each send ends rather than during the send: see
+     * {@link TransactionPhase} for what each phase means, what happens outside a transaction and
+     * what a receiver's exception does. The send returns no reply for such a receiver, since it
+     * has not been called yet.
+     *
+     * <pre>{@code
+     * POST_SAVE.connect(mailer::welcome, phase(TransactionPhase.AFTER_COMMIT), sender(Customer.class));
+     * }</pre>
+     *
+     * <p>By the time an after-commit receiver runs, the payload's entities are detached and the
+     * transaction is over: read what the payload holds, or open a new transaction to load more.
+     *
+     * @param phase the phase, not null
+     * @return the option
+     * @throws NullPointerException if the phase is null
+     */
+    public static ConnectOption phase(TransactionPhase phase) {
+        return new ConnectOption(Kind.PHASE, Objects.requireNonNull(phase, "phase"));
+    }
+
+    /**
+     * Skips a {@link #phase} receiver for sends made outside any transaction, as Spring's
+     * {@code @TransactionalEventListener} does unless {@code fallbackExecution} is set. Without
+     * this option such a send counts as committed at once (Django's and Jakarta CDI's rule), which
+     * is the right thing when the change the signal reports was written in autocommit; use this
+     * option for receivers that only make sense for a transaction, such as one that checks what
+     * the transaction left behind.
+     *
+     * @return the option; only valid together with {@link #phase}
+     */
+    public static ConnectOption onlyInTransaction() {
+        return new ConnectOption(Kind.ONLY_IN_TRANSACTION, Boolean.TRUE);
+    }
+
     @Override
     public String toString() {
-        String name = kind == Kind.SENDER ? "sender(" : kind == Kind.DISPATCH_UID ? "dispatchUid("
-                : kind == Kind.NAME ? "name(" : "senderOrSubclassOf(";
-        return name + value + ")";
+        switch (kind) {
+            case SENDER: return "sender(" + value + ")";
+            case SENDER_OR_SUBCLASS: return "senderOrSubclassOf(" + value + ")";
+            case DISPATCH_UID: return "dispatchUid(" + value + ")";
+            case NAME: return "name(" + value + ")";
+            case PHASE: return "phase(" + value + ")";
+            default: return "onlyInTransaction()";
+        }
     }
 
     /**
@@ -117,6 +160,8 @@ public final class ConnectOption {
         boolean subclasses = false;
         String uid = null;
         String name = null;
+        TransactionPhase phase = null;
+        boolean onlyInTransaction = false;
         for (int i = 0; i < options.length; i++) {
             ConnectOption option = options[i];
             if (option == null) {
@@ -127,11 +172,18 @@ public final class ConnectOption {
                 subclasses = option.kind == Kind.SENDER_OR_SUBCLASS;
             } else if (option.kind == Kind.DISPATCH_UID) {
                 uid = (String) once("dispatchUid", uid, option.value, where);
-            } else {
+            } else if (option.kind == Kind.NAME) {
                 name = (String) once("name", name, option.value, where);
+            } else if (option.kind == Kind.PHASE) {
+                phase = (TransactionPhase) once("phase", phase, option.value, where);
+            } else {
+                onlyInTransaction = (Boolean) once("onlyInTransaction()", onlyInTransaction ? true : null, true, where);
             }
         }
-        return new Parsed(sender, subclasses, uid, name, where);
+        if (onlyInTransaction && phase == null) {
+            throw new IllegalArgumentException("onlyInTransaction() given without phase(...), " + where);
+        }
+        return new Parsed(sender, subclasses, uid, name, phase, onlyInTransaction, where);
     }
 
     private static Object once(String what, Object before, Object value, String where) {
@@ -147,13 +199,19 @@ public final class ConnectOption {
         final boolean subclasses;
         final String uid;
         final String name;
+        /** The phase the receiver waits for, or null to be called during the send. */
+        final TransactionPhase phase;
+        final boolean onlyInTransaction;
         private final String where;
 
-        Parsed(Object sender, boolean subclasses, String uid, String name, String where) {
+        Parsed(Object sender, boolean subclasses, String uid, String name, TransactionPhase phase,
+               boolean onlyInTransaction, String where) {
             this.sender = sender;
             this.subclasses = subclasses;
             this.uid = uid;
             this.name = name;
+            this.phase = phase;
+            this.onlyInTransaction = onlyInTransaction;
             this.where = where;
         }
 
@@ -161,7 +219,7 @@ public final class ConnectOption {
             if (uid != null) {
                 throw new IllegalArgumentException("dispatchUid given twice: " + dispatchUid + " and " + uid + ", " + where);
             }
-            return new Parsed(sender, subclasses, dispatchUid, name, where);
+            return new Parsed(sender, subclasses, dispatchUid, name, phase, onlyInTransaction, where);
         }
     }
 }

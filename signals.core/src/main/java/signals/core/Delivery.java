@@ -8,7 +8,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import signals.core.spi.HostTransaction;
 import signals.core.spi.SendObserver;
+import signals.core.spi.TransactionWork;
 
 /**
  * How a send reaches its receivers, for every form of send: the installed observers, the switch
@@ -49,7 +51,9 @@ final class Delivery {
         /** An adapter's host: no replies; every exception comes wrapped, naming its receiver. */
         HOST(false),
         /** An adapter's robust send: as {@code sendRobust}, unlogged, as the host reports each failure itself. */
-        HOST_ROBUST(true);
+        HOST_ROBUST(true),
+        /** Receivers after a transaction ended: as {@code sendRobust}, logged with their phase. */
+        AFTER_END(false);
 
         final boolean replies;
 
@@ -59,7 +63,7 @@ final class Delivery {
 
         /** Whether a receiver's exception becomes its reply rather than ending the send. */
         boolean robust() {
-            return this == ROBUST || this == HOST_ROBUST;
+            return this == ROBUST || this == HOST_ROBUST || this == AFTER_END;
         }
 
         RuntimeException failure(Signal<?> signal, Object receiver, Exception thrown) {
@@ -266,6 +270,10 @@ final class Delivery {
         keepInterrupt(error);
         if (way == Way.ROBUST) {
             logRobustFailure(signal, receiver, error);
+        } else if (way == Way.AFTER_END) {
+            Log.CORE.log(Level.ERROR, () -> "Error calling " + Descriptions.receiver(receiver) + " "
+                    + ((Link) receiver).phase.text() + " of a send of signal '" + signal.name() + "' (" + error
+                    + "); the transaction's outcome stands and the other receivers were called", error);
         }
         return new Replies.Failed(error);
     }
@@ -282,6 +290,109 @@ final class Delivery {
                 + " in sendRobust of signal '" + signal.name() + "' (" + error + ")", error);
     }
 
+    // ------------------------------------------------------------- receivers with a phase
+
+    /**
+     * A blocking send over a route with receivers that wait for a transaction phase: queues them
+     * on the thread's transaction first, so that an after-rollback receiver still hears a send
+     * whose other receivers failed and rolled the transaction back; then calls the others as
+     * {@code way} does. Outside a transaction the send counts as committed at once, after the
+     * others, as Django's {@code on_commit} runs at once outside {@code atomic}.
+     *
+     * @return the replies for ways that keep them, else null
+     */
+    static List<Reply> deferring(Signal<?> signal, Index.Route route, Object sender, Object payload, Way way) {
+        Deferral deferral = new Deferral(signal, route.deferred, sender, payload);
+        HostTransaction transaction = Transactions.hostTransaction();
+        if (transaction != null) {
+            transaction.defer(deferral);
+        }
+        List<Reply> replies;
+        if (way == Way.FIRE) {
+            fire(signal, route, sender, payload);
+            replies = null;
+        } else if (way == Way.SEND) {
+            replies = send(signal, route, sender, payload);
+        } else {
+            replies = route.links.length == 0 ? List.of() : collect(signal, route.links, sender, payload, way);
+        }
+        if (transaction == null) {
+            deferral.outsideTransaction(way.robust());
+        }
+        return replies;
+    }
+
+    /** One send's receivers with a phase, queued on a transaction until it ends. */
+    static final class Deferral implements TransactionWork {
+        private final Signal<?> signal;
+        private final Link[] links;
+        private final Object sender;
+        private final Object payload;
+
+        Deferral(Signal<?> signal, Link[] links, Object sender, Object payload) {
+            this.signal = signal;
+            this.links = links;
+            this.sender = sender;
+            this.payload = payload;
+        }
+
+        @Override
+        public void beforeCommit() {
+            call(TransactionPhase.BEFORE_COMMIT, null, false, Way.HOST);
+        }
+
+        @Override
+        public void afterCompletion(boolean committed) {
+            TransactionOutcome outcome = committed ? TransactionOutcome.COMMITTED : TransactionOutcome.ROLLED_BACK;
+            call(committed ? TransactionPhase.AFTER_COMMIT : TransactionPhase.AFTER_ROLLBACK, outcome, false,
+                    Way.AFTER_END);
+        }
+
+        /**
+         * A send outside any transaction: as if it committed at once, except for receivers that
+         * asked to be skipped. A robust send logs a before-commit receiver's exception rather
+         * than throwing it, as it does for every receiver.
+         */
+        void outsideTransaction(boolean robust) {
+            call(TransactionPhase.BEFORE_COMMIT, null, true, robust ? Way.AFTER_END : Way.HOST);
+            call(TransactionPhase.AFTER_COMMIT, TransactionOutcome.COMMITTED, true, Way.AFTER_END);
+        }
+
+        /**
+         * Calls, in connection order, the links of a phase; for the after phases, those waiting
+         * for any outcome too.
+         */
+        private void call(TransactionPhase phase, TransactionOutcome outcome, boolean outside, Way way) {
+            Link[] chosen = choose(phase, outcome != null, outside);
+            if (chosen.length == 0) {
+                return;
+            }
+            TransactionOutcome before = Transactions.OUTCOME.get();
+            Transactions.OUTCOME.set(outcome);
+            try {
+                collect(signal, chosen, sender, payload, way);
+            } finally {
+                if (before == null) {
+                    Transactions.OUTCOME.remove();
+                } else {
+                    Transactions.OUTCOME.set(before);
+                }
+            }
+        }
+
+        private Link[] choose(TransactionPhase phase, boolean afterEnd, boolean outside) {
+            int count = 0;
+            Link[] chosen = new Link[links.length];
+            for (Link link : links) {
+                if ((link.phase == phase || afterEnd && link.phase == TransactionPhase.AFTER_COMPLETION)
+                        && !(outside && link.onlyInTransaction)) {
+                    chosen[count++] = link;
+                }
+            }
+            return count == chosen.length ? chosen : Arrays.copyOf(chosen, count);
+        }
+    }
+
     // --------------------------------------------------------------------- asynchronous sends
 
     /** Calls every link on the executor, then completes once every answer is in. */
@@ -289,6 +400,30 @@ final class Delivery {
                                                     boolean robust, Executor executor) {
         return CompletableFuture.supplyAsync(() -> start(signal, links, sender, payload, robust), executor)
                 .thenCompose(AsyncSend::finish);
+    }
+
+    /**
+     * {@link #sendAsync} over a route with receivers that wait for a phase: they are queued on
+     * the transaction of the thread that sends, which is where the transaction is; outside one,
+     * they run once the others succeeded (a robust send always does), on the thread that
+     * completes the send.
+     */
+    static CompletableFuture<List<Reply>> sendAsyncDeferring(Signal<?> signal, Index.Route route, Object sender,
+                                                            Object payload, boolean robust, Executor executor) {
+        Deferral deferral = new Deferral(signal, route.deferred, sender, payload);
+        HostTransaction transaction = Transactions.hostTransaction();
+        if (transaction != null) {
+            transaction.defer(deferral);
+        }
+        CompletableFuture<List<Reply>> replies = route.links.length == 0 ? CompletableFuture.completedFuture(List.of())
+                : sendAsync(signal, route.links, sender, payload, robust, executor);
+        if (transaction != null) {
+            return replies;
+        }
+        return replies.thenApply(list -> {
+            deferral.outsideTransaction(robust);
+            return list;
+        });
     }
 
     /** Calls every receiver of an asynchronous send; runs on the executor. */

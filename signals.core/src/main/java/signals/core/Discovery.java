@@ -11,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import signals.core.ProviderLoader.Found;
 import signals.core.spi.SignalAdapter;
+import signals.core.spi.TransactionHost;
 
 /**
  * Receiver discovery, with one visible state: {@code NEW}, {@code RUNNING}, {@code DONE} or
@@ -227,14 +228,16 @@ final class Discovery {
     private static Catalogue.Installed installed(Found<SignalAdapter> adapter) {
         inProgress = "SignalAdapter " + adapter.describe();
         List<Signal<?>> signals;
+        TransactionHost transactions;
         try {
             adapter.instance().host();
             signals = adapter.instance().signals();
+            transactions = adapter.instance().transactionHost();
         } catch (RuntimeException | LinkageError e) {
             throw new SignalException("SignalAdapter " + adapter.describe() + " threw " + e, e);
         }
         noNulls(signals, "SignalAdapter " + adapter.describe(), "signals()", "lists a null signal");
-        return new Catalogue.Installed(adapter.instance(), List.copyOf(signals));
+        return new Catalogue.Installed(adapter.instance(), List.copyOf(signals), transactions);
     }
 
     /** What a provider or adapter returned, refused if it or any element is null, naming who. */

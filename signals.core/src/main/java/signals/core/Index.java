@@ -74,7 +74,7 @@ final class Index {
     }
 
     private Route routeOfClass(Class<?> type) {
-        List<Link> matching = new ArrayList<>(List.of(route(type, bySender).links));
+        List<Link> matching = new ArrayList<>(List.of(route(type, bySender).all));
         for (Link link : bySupertype) {
             if (((Class<?>) link.listensTo()).isAssignableFrom(type)) {
                 matching.add(link);
@@ -94,8 +94,8 @@ final class Index {
         // An existing link with the same key is in the candidate's own route.
         Link[] scope = muted ? links
                 : candidate.subclasses ? bySupertype
-                : candidate.listensTo() == null ? anySender.links
-                : route(candidate.listensTo(), bySender).links;
+                : candidate.listensTo() == null ? anySender.all
+                : route(candidate.listensTo(), bySender).all;
         return Duplicates.find(scope, candidate);
     }
 
@@ -194,11 +194,20 @@ final class Index {
                 pending, false);
     }
 
-    /** The receivers for one sender: the links for {@link Signal#send}, the targets for fire. */
+    /**
+     * The receivers for one sender: the links for {@link Signal#send}, the targets for fire, and
+     * apart from them the links that wait for a transaction phase, which a send queues rather
+     * than calls.
+     */
     static final class Route {
         static final Route EMPTY = of(List.of());
 
+        /** Every link, in connection order. */
+        final Link[] all;
+        /** The links called during a send, in connection order. */
         final Link[] links;
+        /** The links with a transaction phase, in connection order; null when there are none. */
+        final Link[] deferred;
         /** What {@link Delivery#call} calls; null when a responder is among the links. */
         final Receiver<Object>[] targets;
         /** True when every link is a plain {@link ReceiverLink}: every reply is null, none is gone. */
@@ -211,10 +220,33 @@ final class Index {
          */
         private Replies replies;
 
-        private Route(Link[] links) {
-            this.links = links;
+        private Route(Link[] all) {
+            this.all = all;
+            this.deferred = withPhase(all, true);
+            this.links = deferred == null ? all : withPhase(all, false);
             this.targets = targetsOf(links);
             this.plain = allPlain(links);
+        }
+
+        /** The links that have a phase (or that have none); null for none with one, all for none without. */
+        private static Link[] withPhase(Link[] all, boolean phase) {
+            int count = 0;
+            for (Link link : all) {
+                if ((link.phase != null) == phase) {
+                    count++;
+                }
+            }
+            if (count == 0) {
+                return phase ? null : new Link[0];
+            }
+            Link[] chosen = new Link[count];
+            int i = 0;
+            for (Link link : all) {
+                if ((link.phase != null) == phase) {
+                    chosen[i++] = link;
+                }
+            }
+            return chosen;
         }
 
         /**
@@ -223,7 +255,7 @@ final class Index {
          * references. Strong links are live, so this stops at the first one.
          */
         boolean anyLive() {
-            return Index.anyLive(links);
+            return Index.anyLive(all);
         }
 
         /** The replies of every send over this plain route. */
@@ -268,8 +300,8 @@ final class Index {
         }
 
         Route plus(Link link) {
-            Link[] more = Arrays.copyOf(links, links.length + 1);
-            more[links.length] = link;
+            Link[] more = Arrays.copyOf(all, all.length + 1);
+            more[all.length] = link;
             return new Route(more);
         }
 

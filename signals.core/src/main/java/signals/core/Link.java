@@ -27,6 +27,10 @@ abstract class Link implements SignalConnection {
     /** The name given with {@link ConnectOption#name}, or null. */
     final String name;
     final Origin origin;
+    /** The transaction phase it waits for, or null to be called during the send. */
+    final TransactionPhase phase;
+    /** With a phase: skipped, rather than called at once, for a send outside any transaction. */
+    final boolean onlyInTransaction;
     long sequence;
     private volatile boolean connected;
     private Cleaner.Cleanable senderSweep;
@@ -37,6 +41,8 @@ abstract class Link implements SignalConnection {
         this.subclasses = options.subclasses;
         this.uid = options.uid;
         this.name = options.name;
+        this.phase = options.phase;
+        this.onlyInTransaction = options.onlyInTransaction;
         this.origin = origin;
     }
 
@@ -144,6 +150,11 @@ abstract class Link implements SignalConnection {
     }
 
     @Override
+    public Optional<TransactionPhase> phase() {
+        return Optional.ofNullable(phase);
+    }
+
+    @Override
     public String origin() {
         return origin.toString();
     }
@@ -163,6 +174,8 @@ abstract class Link implements SignalConnection {
         Object sender = listensTo();
         return "SignalConnection[" + signal.name() + " -> " + Descriptions.receiver(this)
                 + (sender == null ? "" : (subclasses ? ", senderOrSubclassOf=" : ", sender=") + sender)
-                + (uid == null ? "" : ", dispatchUid=" + uid) + "]";
+                + (uid == null ? "" : ", dispatchUid=" + uid)
+                + (phase == null ? "" : ", phase=" + phase + (onlyInTransaction ? " only in a transaction" : ""))
+                + "]";
     }
 }

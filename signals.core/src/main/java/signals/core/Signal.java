@@ -526,6 +526,10 @@ public final class Signal<T> {
             return;
         }
         Index.Route route = ready(true).route(sender);
+        if (route.deferred != null) {
+            Delivery.deferring(this, route, sender, payload, Delivery.Way.FIRE);
+            return;
+        }
         if (Flight.recording && route.targets != null) {
             // Straight from here, not through Delivery.fire: one call deeper, C2 no longer
             // inlined the events' commits, and FlightBenchmark.fire (flight=both, work=0)
@@ -562,6 +566,9 @@ public final class Signal<T> {
         Index.Route route = directRoute;
         if (route == null) {
             route = ready(true).route(sender);
+            if (route.deferred != null) {
+                return Delivery.deferring(this, route, sender, payload, Delivery.Way.SEND);
+            }
         }
         return Delivery.send(this, route, sender, payload);
     }
@@ -592,11 +599,15 @@ public final class Signal<T> {
         if (!Delivery.allow(this, sender, payload)) {
             return List.of();
         }
-        Link[] links = ready(true).route(sender).links;
-        if (links.length == 0) {
+        Index.Route route = ready(true).route(sender);
+        Delivery.Way way = log ? Delivery.Way.ROBUST : Delivery.Way.HOST_ROBUST;
+        if (route.deferred != null) {
+            return Delivery.deferring(this, route, sender, payload, way);
+        }
+        if (route.links.length == 0) {
             return List.of();
         }
-        return Delivery.collect(this, links, sender, payload, log ? Delivery.Way.ROBUST : Delivery.Way.HOST_ROBUST);
+        return Delivery.collect(this, route.links, sender, payload, way);
     }
 
     /**
@@ -684,11 +695,14 @@ public final class Signal<T> {
         if (!Delivery.allow(this, sender, payload)) {
             return CompletableFuture.completedFuture(List.of());
         }
-        Link[] links = ready(true).route(sender).links;
-        if (links.length == 0) {
+        Index.Route route = ready(true).route(sender);
+        if (route.deferred != null) {
+            return Delivery.sendAsyncDeferring(this, route, sender, payload, robust, executor);
+        }
+        if (route.links.length == 0) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return Delivery.sendAsync(this, links, sender, payload, robust, executor);
+        return Delivery.sendAsync(this, route.links, sender, payload, robust, executor);
     }
 
     /**
@@ -714,7 +728,9 @@ public final class Signal<T> {
             return;
         }
         Index.Route current = route == null ? ready(true).route(sender) : route;
-        if (current.links.length != 0) {
+        if (current.deferred != null) {
+            Delivery.deferring(this, current, sender, payload, Delivery.Way.HOST);
+        } else if (current.links.length != 0) {
             Delivery.collect(this, current.links, sender, payload, Delivery.Way.HOST);
         }
     }
@@ -802,6 +818,9 @@ public final class Signal<T> {
     private void publish(Index next) {
         index = next;
         Index.Route route = next.pending || !next.anySenderOnly ? null : next.route(null);
+        if (route != null && route.deferred != null) {
+            route = null; // the slow path queues the receivers with a phase
+        }
         directRoute = route;
         direct = route == null ? null : route.targets;
     }

@@ -54,6 +54,14 @@ public interface SignalConnection extends AutoCloseable {
     Optional<String> name();
 
     /**
+     * Returns the transaction phase it waits for ({@link ConnectOption#phase}).
+     *
+     * @return the phase, or empty for a receiver called during the send
+     * @since 0.9
+     */
+    Optional<TransactionPhase> phase();
+
+    /**
      * Describes who connected it: a {@link ReceiverProvider} class, or the class that called
      * {@code connect}, each with its module.
      *

@@ -49,6 +49,18 @@ public interface SignalAdapter {
     List<Signal<?>> signals();
 
     /**
+     * The transactions this adapter's host runs, so that receivers connected to a
+     * {@link signals.core.TransactionPhase} wait for them to end; null (the default) for an
+     * adapter whose host runs none. Called once, at discovery.
+     *
+     * @return the host's transactions, or null
+     * @since 0.9
+     */
+    default TransactionHost transactionHost() {
+        return null;
+    }
+
+    /**
      * Declares a built-in signal fired by an adapter module. When a receiver connects to it and
      * no {@link SignalAdapter} of that module was found, a warning says which module to add.
      *
