@@ -83,8 +83,23 @@ public record Inventory(List<Adapter> adapters, List<SignalEntry> signals) {
      * @param sender the sender it is limited to, as text, or null for every sender
      * @param dispatchUid its dispatch uid, or null
      * @param origin who connected it, with the module
+     * @param phase the transaction phase it waits for, as text ({@code "after commit"}, with
+     *     {@code ", only in a transaction"} when it is skipped outside one), or null for a receiver
+     *     called during the send
      */
-    public record ReceiverEntry(String receiver, String sender, String dispatchUid, String origin) {
+    public record ReceiverEntry(String receiver, String sender, String dispatchUid, String origin, String phase) {
+
+        /**
+         * An entry for a receiver called during the send.
+         *
+         * @param receiver the receiver's description
+         * @param sender the sender, as text, or null
+         * @param dispatchUid its dispatch uid, or null
+         * @param origin who connected it
+         */
+        public ReceiverEntry(String receiver, String sender, String dispatchUid, String origin) {
+            this(receiver, sender, dispatchUid, origin, null);
+        }
     }
 
     @Override
@@ -114,6 +129,9 @@ public record Inventory(List<Adapter> adapters, List<SignalEntry> signals) {
                 }
                 if (receiver.dispatchUid() != null) {
                     text.append(" [uid ").append(receiver.dispatchUid()).append(']');
+                }
+                if (receiver.phase() != null) {
+                    text.append(" [").append(receiver.phase()).append(']');
                 }
                 text.append(", connected by ").append(receiver.origin()).append('\n');
             }

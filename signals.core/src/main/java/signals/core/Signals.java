@@ -172,8 +172,10 @@ public final class Signals {
                     continue;
                 }
                 String sender = listensTo == null ? null : listensTo + (link.subclasses ? " and subclasses" : "");
+                String phase = link.phase == null ? null
+                        : link.phase.text() + (link.onlyInTransaction ? ", only in a transaction" : "");
                 receivers.add(new Inventory.ReceiverEntry(Descriptions.receiver(link), sender, link.uid,
-                        link.origin()));
+                        link.origin(), phase));
             }
             signals.add(new Inventory.SignalEntry(signal.name(), signal.payloadType().getName(),
                     signal.firedBy().orElse(null), signal.firedBy().isEmpty() || Catalogue.adapterFound(signal),
