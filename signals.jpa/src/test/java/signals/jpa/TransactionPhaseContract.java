@@ -25,6 +25,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import signals.core.ReceiverException;
@@ -312,9 +316,38 @@ abstract class TransactionPhaseContract extends UnitContract {
             throw new IllegalStateException("mail server down");
         }, phase(AFTER_COMMIT)));
         bind(Model.of(User.class).postSave((signal, sender, save) -> calls.add("cache"), phase(AFTER_COMMIT)));
-        runInTransaction(em -> em.persist(new User("oli")));
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Logger core = Logger.getLogger("signals.core");
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        boolean parents = core.getUseParentHandlers();
+        core.addHandler(handler);
+        core.setUseParentHandlers(false);
+        try {
+            runInTransaction(em -> em.persist(new User("oli")));
+        } finally {
+            core.removeHandler(handler);
+            core.setUseParentHandlers(parents);
+        }
         assertEquals(1, users());
         assertEquals(List.of("cache"), calls);
+        assertEquals(1, logged.size());
+        assertEquals(Level.SEVERE, logged.get(0).getLevel());
+        assertTrue(logged.get(0).getMessage().contains("after commit of a send of signal 'post_save'"),
+                logged.get(0).getMessage());
+        assertEquals("mail server down", logged.get(0).getThrown().getMessage());
     }
 
     /**
