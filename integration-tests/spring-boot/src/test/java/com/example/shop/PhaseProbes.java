@@ -3,6 +3,7 @@ package com.example.shop;
 import static signals.core.ConnectOption.phase;
 import static signals.core.ConnectOption.sender;
 
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +31,8 @@ class PhaseProbes {
 
     /** A customer whose welcome fails: the after-commit receiver for it throws. */
     static final String CRASH = "Crash";
+    /** A customer whose registration a before-commit receiver vetoes. */
+    static final String VETO = "Veto";
     /** A customer whose welcome reads and writes through the repositories after the commit. */
     static final String READER = "Reader";
 
@@ -80,18 +83,30 @@ class PhaseProbes {
         }, sender(Customer.class), phase(signals.core.TransactionPhase.AFTER_COMMIT));
     }
 
+    /** Throws for the customer named {@link #VETO}, before the commit: the transaction rolls back. */
+    @Bean
+    SignalBinding<PostSave<?>> vetoingCheck() {
+        return SignalBinding.receiver(ModelSignals.POST_SAVE, (signal, sender, save) -> {
+            if (VETO.equals(((Customer) save.instance()).getName())) {
+                throw new IllegalStateException("vetoed " + ((Customer) save.instance()).getEmail());
+            }
+        }, sender(Customer.class), phase(signals.core.TransactionPhase.BEFORE_COMMIT));
+    }
+
     /**
      * For the customer named {@link #READER}, after the commit: reads the customer back through
-     * the repository, then writes a tag twice, once in a new transaction and once in the one that
+     * the repository, notes whether the payload's entity is still in the transaction's persistence
+     * context, then writes a tag twice, once in a new transaction and once in the one that
      * has just committed.
      */
     @Bean
     SignalBinding<PostSave<?>> readingWelcome(Journal journal, CustomerRepository customers, TagRepository tags,
-            Runner runner) {
+            Runner runner, EntityManager entityManager) {
         return SignalBinding.receiver(ModelSignals.POST_SAVE, (signal, sender, save) -> {
             Customer customer = (Customer) save.instance();
             if (save.created() && READER.equals(customer.getName())) {
                 journal.add("read " + customer.getEmail() + " " + customers.findByEmail(customer.getEmail()).isPresent());
+                journal.add("managed " + customer.getEmail() + " " + entityManager.contains(customer));
                 runner.inNewTransaction(() -> tags.save(new Tag("new " + customer.getEmail())));
                 tags.save(new Tag("joined " + customer.getEmail()));
             }

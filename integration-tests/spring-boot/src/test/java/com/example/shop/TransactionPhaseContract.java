@@ -177,8 +177,22 @@ abstract class TransactionPhaseContract {
         String email = unique();
         assertEquals(200, send("POST", "/customers?name=" + PhaseProbes.READER + "&email=" + email).statusCode());
         assertTrue(journal.about(email).contains("read " + email + " true"), () -> "journal: " + journal.about(email));
+        // Spring closes the EntityManager only after its own after-commit callbacks, so the
+        // payload's entity is still in the finished transaction's persistence context here.
+        assertTrue(journal.about(email).contains("managed " + email + " true"), () -> "journal: " + journal.about(email));
         assertTrue(tags.existsById("new " + email), "written in REQUIRES_NEW");
         assertFalse(tags.existsById("joined " + email), "joined the finished transaction, never written");
+    }
+
+    @Test
+    void aBeforeCommitReceiverThatThrowsRollsTheRegistrationBack() throws Exception {
+        String email = unique();
+        HttpResponse<String> response = send("POST", "/customers?name=" + PhaseProbes.VETO + "&email=" + email);
+        assertEquals(500, response.statusCode(), response::body);
+        assertFalse(customers.findByEmail(email).isPresent());
+        assertEquals(List.of(), mailsTo(email));
+        assertEquals(List.of("during post_save " + email, "before commit post_save " + email,
+                "after rollback post_save " + email), journal.about(email));
     }
 
     @Test
