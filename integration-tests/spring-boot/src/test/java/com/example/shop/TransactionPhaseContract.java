@@ -215,13 +215,18 @@ abstract class TransactionPhaseContract {
      */
     @Test
     void springsTransactionalEventListenersRunAroundSignalsPhases() {
+        long id = service.register("Niklaus", unique()).getId();
         String key = unique();
         runner.inTransaction(() -> {
+            customers.findById(id).orElseThrow().setEmail(key);   // flushed at commit: post_save
             events.publishEvent(new PhaseProbes.Noted(key));
-            ShopSignals.EMAIL_CHANGED.send(Customer.class, new EmailChanged(1, "before", key));
+            ShopSignals.EMAIL_CHANGED.send(Customer.class, new EmailChanged(id, "before", key));
         });
-        assertEquals(List.of("during email_changed " + key, "spring before commit " + key,
-                "before commit email_changed " + key, "after commit email_changed " + key,
+        assertEquals(List.of("during email_changed " + key,
+                "spring before commit " + key,
+                "during post_save " + key,
+                "before commit email_changed " + key, "before commit post_save " + key,
+                "after commit email_changed " + key, "after commit post_save " + key,
                 "spring after commit " + key), journal.about(key));
         String rolledBack = unique();
         assertThrows(IllegalStateException.class, () -> runner.inTransaction(() -> {
@@ -231,6 +236,19 @@ abstract class TransactionPhaseContract {
         }));
         assertEquals(List.of("during email_changed " + rolledBack, "after rollback email_changed " + rolledBack,
                 "spring after rollback " + rolledBack), journal.about(rolledBack));
+    }
+
+    /**
+     * Outside any transaction (the test's thread, after the transactions of the other tests) a
+     * phase receiver counts the send as committed at once, as Django's on_commit does.
+     */
+    @Test
+    void aSendOutsideAnyTransactionCallsThePhaseReceiversAtOnce() {
+        String key = unique();
+        ShopSignals.EMAIL_CHANGED.send(Customer.class, new EmailChanged(1, "before", key));
+        journal.add("sent " + key);
+        assertEquals(List.of("during email_changed " + key, "before commit email_changed " + key,
+                "after commit email_changed " + key, "sent " + key), journal.about(key));
     }
 
     private List<String> mailsTo(String key) {
