@@ -96,7 +96,7 @@ class PhaseProbes {
     /**
      * For the customer named {@link #READER}, after the commit: reads the customer back through
      * the repository, notes whether the payload's entity is still in the transaction's persistence
-     * context, then writes a tag twice, once in a new transaction and once in the one that
+     * context and whether the payload's entity manager still answers, then writes a tag twice, once in a new transaction and once in the one that
      * has just committed.
      */
     @Bean
@@ -107,6 +107,12 @@ class PhaseProbes {
             if (save.created() && READER.equals(customer.getName())) {
                 journal.add("read " + customer.getEmail() + " " + customers.findByEmail(customer.getEmail()).isPresent());
                 journal.add("managed " + customer.getEmail() + " " + entityManager.contains(customer));
+                try {
+                    save.entityManager().find(Customer.class, customer.getId());
+                    journal.add("payload's entity manager open " + customer.getEmail());
+                } catch (IllegalStateException closed) {
+                    journal.add("payload's entity manager closed " + customer.getEmail());
+                }
                 runner.inNewTransaction(() -> tags.save(new Tag("new " + customer.getEmail())));
                 tags.save(new Tag("joined " + customer.getEmail()));
             }

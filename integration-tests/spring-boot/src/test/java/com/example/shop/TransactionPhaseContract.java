@@ -180,6 +180,9 @@ abstract class TransactionPhaseContract {
         // Spring closes the EntityManager only after its own after-commit callbacks, so the
         // payload's entity is still in the finished transaction's persistence context here.
         assertTrue(journal.about(email).contains("managed " + email + " true"), () -> "journal: " + journal.about(email));
+        // The payload's own entity manager, though, serves only while the send's receivers run.
+        assertTrue(journal.about(email).contains("payload's entity manager closed " + email),
+                () -> "journal: " + journal.about(email));
         assertTrue(tags.existsById("new " + email), "written in REQUIRES_NEW");
         assertFalse(tags.existsById("joined " + email), "joined the finished transaction, never written");
     }
