@@ -1,5 +1,6 @@
 package com.example.shop;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -17,6 +18,7 @@ public class Customer {
     @GeneratedValue
     private Long id;
     private String name;
+    @Column(unique = true)
     private String email;
     @ManyToMany
     private Set<Tag> tags = new LinkedHashSet<>();

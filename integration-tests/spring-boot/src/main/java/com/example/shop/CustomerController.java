@@ -1,5 +1,6 @@
 package com.example.shop;
 
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +21,11 @@ public class CustomerController {
     @PostMapping("/customers")
     public long register(@RequestParam String name, @RequestParam String email) {
         return service.register(name, email).getId();
+    }
+
+    @PostMapping("/customers/batch")
+    public List<Long> registerAll(@RequestParam List<String> name, @RequestParam List<String> email) {
+        return service.registerAll(name, email);
     }
 
     @PutMapping("/customers/{id}/email")

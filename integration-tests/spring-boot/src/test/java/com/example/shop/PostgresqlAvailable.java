@@ -7,6 +7,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Runs a test class only where PostgreSQL answers at {@code signals.postgresql.url}, as the other
@@ -20,6 +21,18 @@ final class PostgresqlAvailable implements ExecutionCondition {
 
     static String url() {
         return System.getProperty("signals.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    }
+
+    /**
+     * Points a context at PostgreSQL, in a schema of its own that Hibernate creates and drops:
+     * two test classes whose contexts are both cached then never drop each other's tables.
+     */
+    static void register(DynamicPropertyRegistry properties, String schema) {
+        properties.add("spring.datasource.url", PostgresqlAvailable::url);
+        properties.add("spring.datasource.username", PostgresqlAvailable::user);
+        properties.add("spring.jpa.hibernate.ddl-auto", () -> "create-drop");
+        properties.add("spring.jpa.properties.hibernate.default_schema", () -> schema);
+        properties.add("spring.jpa.properties.hibernate.hbm2ddl.create_namespaces", () -> "true");
     }
 
     static synchronized String user() {

@@ -14,10 +14,6 @@ class PostgresqlShopTests extends ShopContract {
 
     @DynamicPropertySource
     static void postgresql(DynamicPropertyRegistry properties) {
-        properties.add("spring.datasource.url", PostgresqlAvailable::url);
-        properties.add("spring.datasource.username", PostgresqlAvailable::user);
-        properties.add("spring.jpa.hibernate.ddl-auto", () -> "create-drop");
-        properties.add("spring.jpa.properties.hibernate.default_schema", () -> "signals_shop");
-        properties.add("spring.jpa.properties.hibernate.hbm2ddl.create_namespaces", () -> "true");
+        PostgresqlAvailable.register(properties, "signals_shop");
     }
 }
