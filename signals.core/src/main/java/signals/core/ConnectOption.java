@@ -111,8 +111,8 @@ public final class ConnectOption {
      * POST_SAVE.connect(mailer::welcome, phase(TransactionPhase.AFTER_COMMIT), sender(Customer.class));
      * }</pre>
      *
-     * <p>By the time an after-commit receiver runs, the payload's entities are detached and the
-     * transaction is over: read what the payload holds, or open a new transaction to load more.
+     * <p>By the time an after-commit receiver runs, the transaction is over: read what the
+     * payload holds, and open a new transaction to load or write more.
      *
      * @param phase the phase, not null
      * @return the option
