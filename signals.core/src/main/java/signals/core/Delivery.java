@@ -123,7 +123,9 @@ final class Delivery {
 
     /** {@link Signal#fire} on a route found by look-up. */
     static void fire(Signal<?> signal, Index.Route route, Object sender, Object payload) {
-        if (route.targets == null) {
+        if (route.deferred != null) {
+            deferring(signal, route, sender, payload, Way.FIRE);
+        } else if (route.targets == null) {
             // A responder may answer with a stage: every receiver starts before any stage is waited for.
             collect(signal, route.links, sender, payload, Way.FIRE);
         } else if (Flight.recording) {
@@ -135,11 +137,13 @@ final class Delivery {
 
     /** {@link Signal#send} on a route. */
     static List<Reply> send(Signal<?> signal, Index.Route route, Object sender, Object payload) {
-        if (route.links.length == 0) {
+        if (route.all.length == 0) {
             return List.of();
         }
         if (!route.plain || Flight.recording) {
-            return collect(signal, route.links, sender, payload, Way.SEND);
+            // A route with receivers that wait for a phase is never plain: this test costs the others nothing.
+            return route.deferred == null ? collect(signal, route.links, sender, payload, Way.SEND)
+                    : deferring(signal, route, sender, payload, Way.SEND);
         }
         // Plain receivers all reply null: call them as fire does; the route keeps their list.
         call(signal, route.targets, sender, payload);
@@ -307,15 +311,8 @@ final class Delivery {
         if (transaction != null) {
             transaction.defer(deferral);
         }
-        List<Reply> replies;
-        if (way == Way.FIRE) {
-            fire(signal, route, sender, payload);
-            replies = null;
-        } else if (way == Way.SEND) {
-            replies = send(signal, route, sender, payload);
-        } else {
-            replies = route.links.length == 0 ? List.of() : collect(signal, route.links, sender, payload, way);
-        }
+        // Such a route has no targets and is not plain, so every way collects.
+        List<Reply> replies = route.links.length == 0 ? List.of() : collect(signal, route.links, sender, payload, way);
         if (transaction == null) {
             deferral.outsideTransaction(way.robust());
         }

@@ -208,9 +208,9 @@ final class Index {
         final Link[] links;
         /** The links with a transaction phase, in connection order; null when there are none. */
         final Link[] deferred;
-        /** What {@link Delivery#call} calls; null when a responder is among the links. */
+        /** What {@link Delivery#call} calls; null when a responder is among the links, or a link waits for a phase. */
         final Receiver<Object>[] targets;
-        /** True when every link is a plain {@link ReceiverLink}: every reply is null, none is gone. */
+        /** True when every link is a plain {@link ReceiverLink}, none waiting for a phase: every reply is null, none is gone. */
         final boolean plain;
         /*
          * What send returns for a plain route: its replies are the same for every send, so one
@@ -224,8 +224,10 @@ final class Index {
             this.all = all;
             this.deferred = withPhase(all, true);
             this.links = deferred == null ? all : withPhase(all, false);
-            this.targets = targetsOf(links);
-            this.plain = allPlain(links);
+            // Null targets and not plain send a route with receivers that wait for a phase down the
+            // slow paths of fire and send, where it is queued: the fast paths stay as they were.
+            this.targets = deferred == null ? targetsOf(links) : null;
+            this.plain = deferred == null && allPlain(links);
         }
 
         /** The links that have a phase (or that have none); null for none with one, all for none without. */

@@ -532,10 +532,6 @@ public final class Signal<T> {
             return;
         }
         Index.Route route = ready(true).route(sender);
-        if (route.deferred != null) {
-            Delivery.deferring(this, route, sender, payload, Delivery.Way.FIRE);
-            return;
-        }
         if (Flight.recording && route.targets != null) {
             // Straight from here, not through Delivery.fire: one call deeper, C2 no longer
             // inlined the events' commits, and FlightBenchmark.fire (flight=both, work=0)
@@ -572,9 +568,6 @@ public final class Signal<T> {
         Index.Route route = directRoute;
         if (route == null) {
             route = ready(true).route(sender);
-            if (route.deferred != null) {
-                return Delivery.deferring(this, route, sender, payload, Delivery.Way.SEND);
-            }
         }
         return Delivery.send(this, route, sender, payload);
     }
@@ -824,9 +817,6 @@ public final class Signal<T> {
     private void publish(Index next) {
         index = next;
         Index.Route route = next.pending || !next.anySenderOnly ? null : next.route(null);
-        if (route != null && route.deferred != null) {
-            route = null; // the slow path queues the receivers with a phase
-        }
         directRoute = route;
         direct = route == null ? null : route.targets;
     }
