@@ -306,15 +306,14 @@ final class Delivery {
      * @return the replies for ways that keep them, else null
      */
     static List<Reply> deferring(Signal<?> signal, Index.Route route, Object sender, Object payload, Way way) {
-        Deferral deferral = new Deferral(signal, route.deferred, sender, payload);
         HostTransaction transaction = Transactions.hostTransaction();
         if (transaction != null) {
-            transaction.defer(deferral);
+            transaction.defer(new Deferral(signal, route.deferred, sender, payload));
         }
         // Such a route has no targets and is not plain, so every way collects.
         List<Reply> replies = route.links.length == 0 ? List.of() : collect(signal, route.links, sender, payload, way);
         if (transaction == null) {
-            deferral.outsideTransaction(way.robust());
+            Deferral.outsideTransaction(signal, route.deferred, sender, payload, way.robust());
         }
         return replies;
     }
@@ -337,50 +336,50 @@ final class Delivery {
 
         @Override
         public void beforeCommit() {
-            call(TransactionPhase.BEFORE_COMMIT, null, false, Way.HOST);
+            call(signal, links, sender, payload, TransactionPhase.BEFORE_COMMIT, null, false, Way.HOST);
         }
 
         @Override
         public void afterCompletion(boolean committed) {
-            TransactionOutcome outcome = committed ? TransactionOutcome.COMMITTED : TransactionOutcome.ROLLED_BACK;
-            call(committed ? TransactionPhase.AFTER_COMMIT : TransactionPhase.AFTER_ROLLBACK, outcome, false,
-                    Way.AFTER_END);
+            call(signal, links, sender, payload, committed ? TransactionPhase.AFTER_COMMIT : TransactionPhase.AFTER_ROLLBACK,
+                    committed ? TransactionOutcome.COMMITTED : TransactionOutcome.ROLLED_BACK, false, Way.AFTER_END);
         }
 
         /**
          * A send outside any transaction: as if it committed at once, except for receivers that
          * asked to be skipped. A robust send logs a before-commit receiver's exception rather
-         * than throwing it, as it does for every receiver.
+         * than throwing it, as it does for every receiver. Static, so that such a send allocates
+         * nothing for them.
          */
-        void outsideTransaction(boolean robust) {
-            call(TransactionPhase.BEFORE_COMMIT, null, true, robust ? Way.AFTER_END : Way.HOST);
-            call(TransactionPhase.AFTER_COMMIT, TransactionOutcome.COMMITTED, true, Way.AFTER_END);
+        static void outsideTransaction(Signal<?> signal, Link[] links, Object sender, Object payload, boolean robust) {
+            call(signal, links, sender, payload, TransactionPhase.BEFORE_COMMIT, null, true,
+                    robust ? Way.AFTER_END : Way.HOST);
+            call(signal, links, sender, payload, TransactionPhase.AFTER_COMMIT, TransactionOutcome.COMMITTED, true,
+                    Way.AFTER_END);
         }
 
         /**
          * Calls, in connection order, the links of a phase; for the after phases, those waiting
          * for any outcome too.
          */
-        private void call(TransactionPhase phase, TransactionOutcome outcome, boolean outside, Way way) {
-            Link[] chosen = choose(phase, outcome != null, outside);
+        private static void call(Signal<?> signal, Link[] links, Object sender, Object payload, TransactionPhase phase,
+                                 TransactionOutcome outcome, boolean outside, Way way) {
+            Link[] chosen = choose(links, phase, outcome != null, outside);
             if (chosen.length == 0) {
                 return;
             }
             TransactionOutcome before = Transactions.OUTCOME.get();
+            // set, never remove: a removed thread-local allocates a new entry at its next set.
             Transactions.OUTCOME.set(outcome);
             try {
                 collect(signal, chosen, sender, payload, way);
             } finally {
-                if (before == null) {
-                    Transactions.OUTCOME.remove();
-                } else {
-                    Transactions.OUTCOME.set(before);
-                }
+                Transactions.OUTCOME.set(before);
             }
         }
 
         /** The links to call now; the send's own array when all of them are, so that the common case copies nothing. */
-        private Link[] choose(TransactionPhase phase, boolean afterEnd, boolean outside) {
+        private static Link[] choose(Link[] links, TransactionPhase phase, boolean afterEnd, boolean outside) {
             int count = 0;
             for (Link link : links) {
                 count += chosen(link, phase, afterEnd, outside) ? 1 : 0;
@@ -421,10 +420,9 @@ final class Delivery {
      */
     static CompletableFuture<List<Reply>> sendAsyncDeferring(Signal<?> signal, Index.Route route, Object sender,
                                                             Object payload, boolean robust, Executor executor) {
-        Deferral deferral = new Deferral(signal, route.deferred, sender, payload);
         HostTransaction transaction = Transactions.hostTransaction();
         if (transaction != null) {
-            transaction.defer(deferral);
+            transaction.defer(new Deferral(signal, route.deferred, sender, payload));
         }
         CompletableFuture<List<Reply>> replies = route.links.length == 0 ? CompletableFuture.completedFuture(List.of())
                 : sendAsync(signal, route.links, sender, payload, robust, executor);
@@ -432,7 +430,7 @@ final class Delivery {
             return replies;
         }
         return replies.thenApply(list -> {
-            deferral.outsideTransaction(robust);
+            Deferral.outsideTransaction(signal, route.deferred, sender, payload, robust);
             return list;
         });
     }

@@ -124,6 +124,7 @@ public final class Transactions {
             if (!committed) {
                 return;
             }
+            TransactionOutcome before = OUTCOME.get();
             OUTCOME.set(TransactionOutcome.COMMITTED);
             try {
                 action.run();
@@ -131,7 +132,7 @@ public final class Transactions {
                 Log.CORE.log(System.Logger.Level.ERROR, () -> "Error running " + action
                         + " after commit (" + e + "); the commit stands and the other actions ran", e);
             } finally {
-                OUTCOME.remove();
+                OUTCOME.set(before);
             }
         }
 

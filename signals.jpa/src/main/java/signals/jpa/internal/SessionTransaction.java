@@ -92,11 +92,9 @@ final class SessionTransaction implements TransactionObserver, HostTransaction {
     }
 
     static void doneDispatching(SharedSessionContractImplementor before) {
-        if (before == null) {
-            DISPATCHING.remove();
-        } else {
-            DISPATCHING.set(before);
-        }
+        // set, never remove: a removed thread-local allocates a new entry at its next set, once
+        // per signalled row. A null value keeps nothing alive.
+        DISPATCHING.set(before);
     }
 
     private boolean isActive() {
