@@ -46,6 +46,35 @@ class ServiceFilesTests {
                 message);
     }
 
+    @Test
+    void aProviderNamedOnlyInACommentIsMissingAndAnUnreadableFileIsNot(@org.junit.jupiter.api.io.TempDir
+                                                                        java.nio.file.Path folder) throws IOException {
+        java.nio.file.Path commented = folder.resolve("commented");
+        java.nio.file.Files.writeString(commented, "#signals.jpa.internal.JpaAdapter\n  # signals.jpa.internal.JpaAdapter\n"
+                + "com.example.Other # signals.jpa.internal.JpaAdapter\n");
+        ClassLoader real = ModelSignals.class.getClassLoader();
+        ClassLoader onlyComments = new ClassLoader(real) {
+            @Override
+            public Enumeration<URL> getResources(String name) throws IOException {
+                return name.endsWith("signals.core.spi.SignalAdapter")
+                        ? Collections.enumeration(List.of(commented.toUri().toURL())) : real.getResources(name);
+            }
+        };
+        List<String> missing = ServiceFiles.missing(onlyComments);
+        assertEquals(1, missing.size(), missing.toString());
+        assertTrue(missing.get(0).contains("does not list signals.jpa.internal.JpaAdapter"), missing.get(0));
+
+        URL unreadable = folder.resolve("gone").toUri().toURL();
+        ClassLoader failing = new ClassLoader(real) {
+            @Override
+            public Enumeration<URL> getResources(String name) throws IOException {
+                return name.startsWith("META-INF/services/") ? Collections.enumeration(List.of(unreadable))
+                        : real.getResources(name);
+            }
+        };
+        assertEquals(List.of(), ServiceFiles.missing(failing), "a file that cannot be read is not reported");
+    }
+
     /** This module's loader, as a shaded jar would show it: some service files gone. */
     private static ClassLoader hiding(Predicate<String> lost) {
         ClassLoader real = ModelSignals.class.getClassLoader();

@@ -279,6 +279,46 @@ abstract class TransactionPhaseContract extends UnitContract {
         }
     }
 
+    /**
+     * A session flushed on a thread other than the one that began its transaction: the model
+     * signals find the transaction through their session, and the flushing thread is in no
+     * transaction before or after.
+     */
+    @Test
+    void aFlushOnAnotherThreadQueuesOnTheSessionsTransaction() throws Exception {
+        Signal<String> noted = Signal.of("noted", String.class);
+        connect(noted, (signal, sender, what) -> calls.add("noted " + what), phase(AFTER_COMMIT));
+        bind(Model.of(User.class).postSave((signal, sender, save) -> {
+            save.entityManager().persist(new Profile(save.instance()));
+            save.entityManager().flush();   // the profile's post_save: a dispatch inside this one, on a child session
+            noted.send("flush", "inside " + save.instance().getName());   // still inside the user's dispatch
+        }));
+        bind(Model.of(User.class).postSave((signal, sender, save) -> calls.add("user " + save.instance().getName()),
+                phase(AFTER_COMMIT)));
+        bind(Model.of(Profile.class).postSave((signal, sender, save) -> calls.add("profile"), phase(AFTER_COMMIT)));
+        threads = Executors.newFixedThreadPool(1);
+        try (EntityManager em = units.createEntityManager()) {
+            EntityTransaction transaction = em.getTransaction();
+            transaction.begin();
+            try {
+                em.persist(new User("pia"));
+                threads.submit(() -> {
+                    em.flush();
+                    noted.send("flush thread", "outside");   // this thread is in no transaction
+                    return null;
+                }).get(60, TimeUnit.SECONDS);
+                assertEquals(List.of("noted outside"), calls);
+                transaction.commit();
+            } finally {
+                if (transaction.isActive()) {
+                    transaction.rollback();
+                }
+            }
+        }
+        // In send order: the user's post_save is queued before its receivers run.
+        assertEquals(List.of("noted outside", "user pia", "profile", "noted inside pia"), calls);
+    }
+
     @Test
     void aLoadOutsideATransactionCallsItsReceiversAtOnce() {
         User mia = callInTransaction(em -> {

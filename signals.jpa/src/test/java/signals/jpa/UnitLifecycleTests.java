@@ -261,6 +261,10 @@ class UnitLifecycleTests {
                 () -> SchemaAction.ofExternalName("drop-and-create"));
         assertTrue(failure.getMessage().contains("'drop-and-create'") && failure.getMessage().contains("create-only"),
                 failure.getMessage());
+        // Every name once, comma-separated, none before the first.
+        String names = failure.getMessage().substring(failure.getMessage().indexOf("the names are: ") + 15);
+        assertEquals(java.util.Arrays.stream(SchemaAction.values()).map(SchemaAction::externalName).toList(),
+                List.of(names.split(", ")));
     }
 
     @Test
