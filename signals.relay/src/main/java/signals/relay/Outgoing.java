@@ -1,0 +1,167 @@
+package signals.relay;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import signals.relay.spi.TransportSession;
+import signals.relay.spi.WireMessage;
+
+/**
+ * The sending half of a relay: a bounded queue filled by the relay's receivers after each
+ * commit, and one thread that publishes it in order, retrying a message until the broker
+ * confirms it. The queue is why a committing thread never waits for the broker, unless the
+ * broker has been away for as long as {@link #maxWaiting} sends take.
+ */
+final class Outgoing {
+
+    /** How long a send waits for room in a full queue before it is dropped. */
+    static final long FULL_WAIT_MILLIS = 5_000;
+    static final long FIRST_RETRY_MILLIS = 50;
+    static final long LAST_RETRY_MILLIS = 2_000;
+
+    private final Relay relay;
+    private final TransportSession session;
+    private final BlockingQueue<WireMessage> queue;
+    private final int limit;
+    private final String boot;
+    private final Object order = new Object();
+    private final Thread thread;
+    private long sequence; // guarded by order
+    private volatile boolean closing;
+    private volatile boolean inFlight;
+
+    final AtomicLong relayed = new AtomicLong();
+    final AtomicLong dropped = new AtomicLong();
+
+    Outgoing(Relay relay, TransportSession session, int maxWaiting) {
+        this.relay = relay;
+        this.session = session;
+        this.queue = new LinkedBlockingQueue<>(maxWaiting);
+        this.limit = session.maxMessageBytes();
+        // Ids must not repeat across restarts of one instance: the broker deduplicates by id.
+        this.boot = Long.toString(System.currentTimeMillis(), 36);
+        this.thread = new Thread(this::run, "signals-relay-publish " + relay.name());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Queues one local send; throws, naming the signal, when it cannot be relayed. */
+    void relay(Binding<?> binding, Object sender, Object payload) {
+        String signal = binding.signal.name();
+        byte[] body;
+        try {
+            body = binding.encode(payload);
+        } catch (IOException | RuntimeException e) {
+            dropped.incrementAndGet();
+            throw new IllegalArgumentException("signal '" + signal + "' was not relayed by " + relay.name()
+                    + ": its codec failed: " + e.getMessage(), e);
+        }
+        synchronized (order) {
+            if (closing) {
+                dropped.incrementAndGet();
+                throw new IllegalStateException("signal '" + signal + "' was not relayed: " + relay.name() + " is closed");
+            }
+            String id = relay.instanceId() + "-" + boot + "-" + (++sequence);
+            WireMessage message = Wire.write(signal, new Remote(relay.instanceId(), Wire.describe(sender), id,
+                    Instant.now()), body);
+            if (message.size() > limit) {
+                dropped.incrementAndGet();
+                throw new IllegalArgumentException("signal '" + signal + "' was not relayed: its message is "
+                        + message.size() + " bytes (" + body.length + " of payload), over the limit of " + limit
+                        + " bytes of " + relay.transportDescription());
+            }
+            boolean queued;
+            try {
+                queued = queue.offer(message, FULL_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                queued = false;
+            }
+            if (!queued) {
+                dropped.incrementAndGet();
+                throw new IllegalStateException("signal '" + signal + "' was not relayed: " + queue.size()
+                        + " sends of " + relay.name() + " are waiting for " + relay.transportDescription()
+                        + ", which has not confirmed any for " + FULL_WAIT_MILLIS + " ms");
+            }
+        }
+    }
+
+    long waiting() {
+        return queue.size() + (inFlight ? 1 : 0);
+    }
+
+    private void run() {
+        try {
+            while (!closing || !queue.isEmpty()) {
+                WireMessage message = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (message != null) {
+                    inFlight = true;
+                    publish(message);
+                    inFlight = false;
+                }
+            }
+        } catch (InterruptedException e) {
+            // close() gave up waiting: what is left is counted there.
+            if (inFlight) {
+                dropped.incrementAndGet();
+                inFlight = false;
+            }
+        }
+    }
+
+    private void publish(WireMessage message) throws InterruptedException {
+        long wait = FIRST_RETRY_MILLIS;
+        boolean failing = false;
+        while (true) {
+            try {
+                session.publish(message);
+                relayed.incrementAndGet();
+                if (failing) {
+                    Relay.LOG.log(Level.INFO, () -> relay.name() + " publishes to " + relay.transportDescription()
+                            + " again");
+                }
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (!failing) {
+                    Relay.LOG.log(Level.WARNING, () -> relay.name() + " cannot publish to "
+                            + relay.transportDescription() + " (" + e + "); retrying until it can, "
+                            + queue.size() + " sends waiting", e);
+                    failing = true;
+                }
+                Thread.sleep(wait);
+                wait = Math.min(wait * 2, LAST_RETRY_MILLIS);
+            }
+        }
+    }
+
+    /**
+     * Stops taking sends, publishes what is queued for up to {@code drainMillis}, then stops the
+     * thread; what could not be published in time is dropped, counted and logged.
+     */
+    void close(long drainMillis) {
+        synchronized (order) {
+            closing = true;
+        }
+        try {
+            thread.join(drainMillis);
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            Thread.currentThread().interrupt();
+        }
+        int left = queue.size();
+        queue.clear();
+        if (left > 0) {
+            dropped.addAndGet(left);
+            Relay.LOG.log(Level.WARNING, () -> relay.name() + " closed with " + left + " sends not relayed: "
+                    + relay.transportDescription() + " did not confirm them within " + drainMillis + " ms");
+        }
+    }
+}
