@@ -3,6 +3,8 @@ package signals.relay;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,8 @@ final class Outgoing {
     static final long FULL_WAIT_MILLIS = 5_000;
     static final long FIRST_RETRY_MILLIS = 50;
     static final long LAST_RETRY_MILLIS = 2_000;
+    /** The most sends published in one batch. */
+    static final int BATCH = 256;
 
     private final Relay relay;
     private final TransportSession session;
@@ -32,7 +36,7 @@ final class Outgoing {
     private final Thread thread;
     private long sequence; // guarded by order
     private volatile boolean closing;
-    private volatile boolean inFlight;
+    private volatile int inFlight;
 
     final AtomicLong relayed = new AtomicLong();
     final AtomicLong dropped = new AtomicLong();
@@ -91,35 +95,37 @@ final class Outgoing {
     }
 
     long waiting() {
-        return queue.size() + (inFlight ? 1 : 0);
+        return queue.size() + inFlight;
     }
 
     private void run() {
+        List<WireMessage> batch = new ArrayList<>(BATCH);
         try {
             while (!closing || !queue.isEmpty()) {
-                WireMessage message = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (message != null) {
-                    inFlight = true;
-                    publish(message);
-                    inFlight = false;
+                WireMessage first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, BATCH - 1);
+                    inFlight = batch.size();
+                    publish(batch);
+                    inFlight = 0;
+                    batch.clear();
                 }
             }
         } catch (InterruptedException e) {
-            // close() gave up waiting: what is left is counted there.
-            if (inFlight) {
-                dropped.incrementAndGet();
-                inFlight = false;
-            }
+            // close() gave up waiting: what is left in the queue is counted there.
+            dropped.addAndGet(inFlight);
+            inFlight = 0;
         }
     }
 
-    private void publish(WireMessage message) throws InterruptedException {
+    private void publish(List<WireMessage> batch) throws InterruptedException {
         long wait = FIRST_RETRY_MILLIS;
         boolean failing = false;
         while (true) {
             try {
-                session.publish(message);
-                relayed.incrementAndGet();
+                session.publish(batch);
+                relayed.addAndGet(batch.size());
                 if (failing) {
                     Relay.LOG.log(Level.INFO, () -> relay.name() + " publishes to " + relay.transportDescription()
                             + " again");

@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.ConsumeOptions;
@@ -23,6 +28,7 @@ import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.DeliverPolicy;
+import io.nats.client.api.PublishAck;
 import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
@@ -53,6 +59,9 @@ final class NatsSession implements TransportSession, ErrorListener {
      * noticed when its heartbeats stop: this bounds how long delivery pauses after a reconnect.
      */
     static final long PULL_EXPIRES_MILLIS = 4_000;
+
+    /** How long a batch of publishes waits for the server's confirmations. */
+    static final long PUBLISH_TIMEOUT_MILLIS = 5_000;
 
     private final NatsRelay transport;
     private final TransportContext context;
@@ -199,15 +208,30 @@ final class NatsSession implements TransportSession, ErrorListener {
         return (int) connection.getServerInfo().getMaxPayload() - OWN_HEADERS;
     }
 
+    /**
+     * Publishes the batch without waiting, then waits for each confirmation in order: one
+     * connection delivers the publishes in order, so the stream stores them in order.
+     */
     @Override
-    public void publish(WireMessage message) throws IOException {
-        Headers headers = new Headers();
-        message.headers().forEach(headers::add);
-        try {
-            jetStream.publish(subject, headers, message.body(),
-                    PublishOptions.builder().messageId(message.id()).expectedStream(stream).build());
-        } catch (JetStreamApiException e) {
-            throw new IOException("stream " + stream + " refused message " + message.id() + ": " + e.getMessage(), e);
+    public void publish(List<WireMessage> batch) throws IOException, InterruptedException {
+        List<CompletableFuture<PublishAck>> acks = new ArrayList<>(batch.size());
+        for (WireMessage message : batch) {
+            Headers headers = new Headers();
+            message.headers().forEach(headers::add);
+            acks.add(jetStream.publishAsync(subject, headers, message.body(),
+                    PublishOptions.builder().messageId(message.id()).expectedStream(stream).build()));
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PUBLISH_TIMEOUT_MILLIS);
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw new IOException("stream " + stream + " did not store message " + batch.get(i).id() + ": "
+                        + e.getCause().getMessage(), e.getCause());
+            } catch (TimeoutException e) {
+                throw new IOException("stream " + stream + " did not confirm message " + batch.get(i).id()
+                        + " within " + PUBLISH_TIMEOUT_MILLIS + " ms", e);
+            }
         }
     }
 

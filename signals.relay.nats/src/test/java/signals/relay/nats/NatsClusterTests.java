@@ -69,6 +69,89 @@ class NatsClusterTests {
         }
     }
 
+    @Test
+    void anInstanceKilledAndRestartedCatchesUpOnWhatItMissed() throws Exception {
+        try (Node a = Node.start(server.url(), "restart", "a", 2, 0)) {
+            Node b = Node.start(server.url(), "restart", "b", 2, 0);
+            try {
+                a.send(100);
+                awaitReport(b, report -> seen(report, "a").distinct() == 100);
+                b.kill();
+                assertEquals(400, a.send(300));
+                b = Node.start(server.url(), "restart", "b", 2, 0);
+                awaitReport(b, report -> seen(report, "a").last() == 400);
+                Node.Seen afterRestart = b.report().get("a");
+                assertEquals(300, afterRestart.distinct(), "sends made while b was down, each once: " + afterRestart);
+                assertEquals(0, afterRestart.outOfOrder(), "out of order: " + afterRestart);
+                assertEquals(500, a.send(100));
+                awaitReport(b, report -> seen(report, "a").last() == 500);
+                assertEquals(new Node.Seen(400, 400, 0, 500), b.report().get("a"), "then live again");
+            } finally {
+                b.close();
+            }
+        }
+    }
+
+    @Test
+    void theRelayRecoversWhenTheServerIsStoppedAndStartedMidStream() throws Exception {
+        try (Node a = Node.start(server.url(), "outage", "a", 2, 0);
+             Node b = Node.start(server.url(), "outage", "b", 2, 0)) {
+            a.send(500);
+            a.command("send 3000");
+            server.stop();
+            Thread.sleep(1_000);
+            server.launch();
+            assertEquals(3500, Long.parseLong(a.expect("sent ", 60).substring(5)));
+            long started = System.nanoTime();
+            awaitReport(b, report -> seen(report, "a").distinct() == 3500);
+            Node.Seen seen = b.report().get("a");
+            assertEquals(0, seen.outOfOrder(), "out of order after the outage: " + seen);
+            assertEquals(3500, seen.last());
+            long[] state = a.state();
+            assertEquals(3500, state[0], "relayed by a");
+            assertEquals(0, state[2], "dropped by a");
+            System.out.printf("after the NATS restart, b had everything within %d ms%n",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        }
+    }
+
+    @Test
+    void aHundredThousandRelayedSendsAreAllAccountedFor() throws Exception {
+        try (Node a = Node.start(server.url(), "many", "a", 30, 0);
+             Node b = Node.start(server.url(), "many", "b", 30, 0)) {
+            long started = System.nanoTime();
+            assertEquals(100_000, a.send(100_000));
+            awaitReport(b, report -> seen(report, "a").distinct() == 100_000);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            Node.Seen seen = b.report().get("a");
+            assertEquals(0, seen.outOfOrder(), "out of order: " + seen);
+            assertEquals(100_000, seen.last());
+            long[] sender = a.state();
+            long[] receiver = b.state();
+            assertEquals(100_000, sender[0], "relayed");
+            assertEquals(0, sender[1] + sender[2], "waiting and dropped");
+            assertEquals(100_000, receiver[3] + receiver[4], "received and duplicates");
+            assertEquals(0, receiver[5], "skipped");
+            System.out.printf("100,000 relayed sends from a to b in %d ms%n", millis);
+        }
+    }
+
+    @Test
+    void aRolledBackTransactionRelaysNothingAndACommittedOneRelaysAll() throws Exception {
+        try (Node a = Node.start(server.url(), "tx", "a", 30, 0);
+             Node b = Node.start(server.url(), "tx", "b", 30, 0)) {
+            assertEquals(50, a.transaction("rollback", 50));
+            assertEquals(70, a.transaction("commit", 20));
+            awaitReport(b, report -> seen(report, "a").last() == 70);
+            assertEquals(new Node.Seen(20, 20, 0, 70), b.report().get("a"), "only the committed sends, 51 to 70");
+            assertEquals(20, a.state()[0], "relayed by a");
+        }
+    }
+
+    private static Node.Seen seen(Map<String, Node.Seen> report, String from) {
+        return report.getOrDefault(from, new Node.Seen(0, 0, 0, 0));
+    }
+
     interface ReportCheck {
         boolean test(Map<String, Node.Seen> report);
     }

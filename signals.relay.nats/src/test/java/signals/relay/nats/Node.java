@@ -60,7 +60,7 @@ final class Node implements AutoCloseable {
     static Node start(String url, String app, String id, int ackWaitSeconds, long firstN) throws IOException,
             InterruptedException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classPath(), RelayNode.class.getName(),
+                "-Xmx256m", "-cp", classPath(), RelayNode.class.getName(),
                 url, app, id, Integer.toString(ackWaitSeconds), Long.toString(firstN));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Node node = new Node(id, process);

@@ -1,15 +1,19 @@
 package signals.relay.spi;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * One relay's connection to its broker, from {@link Transport#open}.
  *
  * <h2>Rules for implementers</h2>
  * <ul>
- *   <li>{@link #publish} is called by one thread at a time, in send order; a message it returned
- *       from is stored by the broker. Publishing the same message again (after a failure, or
- *       after a restart) must not store it twice where the broker can tell: use
+ *   <li>{@link #publish} is called by one thread at a time, with batches in send order; when it
+ *       returns, the broker stored every message of the batch. It may pipeline a batch (send
+ *       all, then wait for the confirmations), but the broker must never store a message of a
+ *       batch without every message before it: over one ordered connection, a message lost
+ *       with the connection takes the later ones with it. When it throws, the relay publishes
+ *       the whole batch again, so publishing a message twice must store it once: use
  *       {@link WireMessage#id()} as the broker's deduplication key.</li>
  *   <li>Messages of other instances go to {@link TransportContext#deliver} one at a time, on a
  *       thread of the transport, in the order the broker stored them; a message is acknowledged
@@ -34,13 +38,14 @@ public interface TransportSession extends AutoCloseable {
     int maxMessageBytes();
 
     /**
-     * Stores one message in the broker, for every other instance.
+     * Stores messages in the broker, in order, for every other instance.
      *
-     * @param message the message, not null
-     * @throws IOException when the broker did not confirm it; the relay publishes it again
+     * @param batch one or more messages, in send order; not null
+     * @throws IOException when the broker did not confirm them all; the relay publishes the
+     *     batch again
      * @throws InterruptedException when the relay closes while waiting
      */
-    void publish(WireMessage message) throws IOException, InterruptedException;
+    void publish(List<WireMessage> batch) throws IOException, InterruptedException;
 
     /**
      * How many messages the broker holds for this instance that it has not delivered yet: the

@@ -15,10 +15,12 @@
  *   <dt>Why does the relay parse the headers, not the transport?</dt>
  *   <dd>So that every transport reads and rejects the same messages the same way, and a new
  *       transport (Kafka, Redis Streams) is a few hundred lines that never see a payload.</dd>
- *   <dt>Why is {@code publish} blocking, one message at a time?</dt>
- *   <dd>Each instance's sends must arrive in the order they were sent. A pipeline of
- *       unconfirmed publishes can store a later message before an earlier one that failed and
- *       is retried; one confirmed publish at a time cannot.</dd>
+ *   <dt>Why does {@code publish} take a batch and block?</dt>
+ *   <dd>Each instance's sends must arrive in the order they were sent, and a round trip per
+ *       send would bound the rate by the broker's latency. A batch lets a transport pipeline its
+ *       publishes and wait once; the relay sends the next batch only when the broker confirmed
+ *       the last, and sends a failed one again whole, so that order survives a lost
+ *       connection.</dd>
  * </dl>
  */
 package signals.relay.spi;
