@@ -4,7 +4,8 @@ import java.io.IOException;
 import signals.core.ConnectOption;
 import signals.core.Signal;
 import signals.core.SignalConnection;
-import signals.core.TransactionPhase;
+import signals.core.Transactions;
+import signals.relay.spi.WireMessage;
 
 /** One relayed signal with its codec: the receiver that relays it, and the way back in. */
 final class Binding<T> {
@@ -18,16 +19,19 @@ final class Binding<T> {
     }
 
     /**
-     * Connects the receiver that hands each local send to {@code outgoing}, after the sending
-     * transaction commits (at once outside one). Remote sends are never relayed again: that is
-     * what keeps two instances from echoing a send back and forth.
+     * Connects the receiver that writes each local send during the send, so that a payload the
+     * codec cannot write, or one too large for the broker, fails the send itself, and queues it
+     * on {@code outgoing} once the sending transaction commits (at once outside one). Remote
+     * sends are never relayed again: that is what keeps two instances from echoing a send back
+     * and forth.
      */
     SignalConnection connect(Outgoing outgoing, String name) {
         return signal.connect((signal, sender, payload) -> {
             if (!(sender instanceof Remote)) {
-                outgoing.relay(this, sender, payload);
+                WireMessage message = outgoing.prepare(this, sender, payload);
+                Transactions.onCommit(() -> outgoing.queue(signal.name(), message));
             }
-        }, ConnectOption.phase(TransactionPhase.AFTER_COMMIT), ConnectOption.name(name));
+        }, ConnectOption.name(name));
     }
 
     @SuppressWarnings("unchecked")

@@ -34,7 +34,7 @@ final class Outgoing {
     private final String boot;
     private final Object order = new Object();
     private final Thread thread;
-    private long sequence; // guarded by order
+    private final AtomicLong sequence = new AtomicLong();
     private volatile boolean closing;
     private volatile int inFlight;
 
@@ -53,8 +53,11 @@ final class Outgoing {
         thread.start();
     }
 
-    /** Queues one local send; throws, naming the signal, when it cannot be relayed. */
-    void relay(Binding<?> binding, Object sender, Object payload) {
+    /**
+     * Writes one local send as a message, during the send; throws, naming the signal, when the
+     * codec fails or the message is over the broker's limit.
+     */
+    WireMessage prepare(Binding<?> binding, Object sender, Object payload) {
         String signal = binding.signal.name();
         byte[] body;
         try {
@@ -64,19 +67,27 @@ final class Outgoing {
             throw new IllegalArgumentException("signal '" + signal + "' was not relayed by " + relay.name()
                     + ": its codec failed: " + e.getMessage(), e);
         }
+        String id = relay.instanceId() + "-" + boot + "-" + sequence.incrementAndGet();
+        WireMessage message = Wire.write(signal, new Remote(relay.instanceId(), Wire.describe(sender), id,
+                Instant.now()), body);
+        if (message.size() > limit) {
+            dropped.incrementAndGet();
+            throw new IllegalArgumentException("signal '" + signal + "' was not relayed: its message is "
+                    + message.size() + " bytes (" + body.length + " of payload), over the limit of " + limit
+                    + " bytes of " + relay.transportDescription());
+        }
+        return message;
+    }
+
+    /**
+     * Queues a prepared message, once its transaction committed; throws, naming the signal, when
+     * the relay is closed or the queue stayed full.
+     */
+    void queue(String signal, WireMessage message) {
         synchronized (order) {
             if (closing) {
                 dropped.incrementAndGet();
                 throw new IllegalStateException("signal '" + signal + "' was not relayed: " + relay.name() + " is closed");
-            }
-            String id = relay.instanceId() + "-" + boot + "-" + (++sequence);
-            WireMessage message = Wire.write(signal, new Remote(relay.instanceId(), Wire.describe(sender), id,
-                    Instant.now()), body);
-            if (message.size() > limit) {
-                dropped.incrementAndGet();
-                throw new IllegalArgumentException("signal '" + signal + "' was not relayed: its message is "
-                        + message.size() + " bytes (" + body.length + " of payload), over the limit of " + limit
-                        + " bytes of " + relay.transportDescription());
             }
             boolean queued;
             try {

@@ -42,12 +42,16 @@ import signals.relay.spi.TransportSession;
  * sends only. A remote send is never relayed again.
  *
  * <h2>When a send leaves</h2>
- * The relay connects a receiver with {@code phase(AFTER_COMMIT)} to each relayed signal: a send
- * inside a transaction leaves after the transaction commits, and never if it rolls back; a send
- * outside one leaves at once. It then waits in a queue of this relay, in memory, until the broker
- * confirms it: a send that a crash catches in the queue is lost (the outbox of a database
- * transport would keep it). A send whose payload the codec cannot write, or whose message is over
- * the broker's size limit, is not relayed: the relay's receiver throws, naming the signal.
+ * The relay connects one receiver to each relayed signal. It writes the send with the signal's
+ * codec during the send, so that a payload the codec cannot write, or a message over the
+ * broker's size limit, fails the send itself, naming the signal (as any receiver's exception
+ * does: {@code sendRobust} logs it instead). It then hands the message over with
+ * {@link signals.core.Transactions#onCommit}: a send inside a transaction leaves after the
+ * transaction commits, and never if it rolls back; a send outside one leaves at once. The
+ * message waits in a queue of this relay, in memory, until the broker confirms it: a send that a
+ * crash catches in the queue is lost (the outbox of a database transport would keep it). Each
+ * instance's messages are published in the order they were queued, which for one thread is the
+ * order it sent them.
  *
  * <h2>Instance ids</h2>
  * Each instance needs an id of its own that stays the same across its restarts: the broker keeps
