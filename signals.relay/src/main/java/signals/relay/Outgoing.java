@@ -20,8 +20,6 @@ import signals.relay.spi.WireMessage;
  */
 final class Outgoing {
 
-    /** How long a send waits for room in a full queue before it is dropped. */
-    static final long FULL_WAIT_MILLIS = 5_000;
     static final long FIRST_RETRY_MILLIS = 50;
     static final long LAST_RETRY_MILLIS = 2_000;
     /** The most sends published in one batch. */
@@ -31,6 +29,8 @@ final class Outgoing {
     private final TransportSession session;
     private final BlockingQueue<WireMessage> queue;
     private final int limit;
+    /** How long a send waits for room in a full queue before it is dropped. */
+    private final long fullWaitMillis;
     private final String boot;
     private final Object order = new Object();
     private final Thread thread;
@@ -41,8 +41,9 @@ final class Outgoing {
     final AtomicLong relayed = new AtomicLong();
     final AtomicLong dropped = new AtomicLong();
 
-    Outgoing(Relay relay, TransportSession session, int maxWaiting) {
+    Outgoing(Relay relay, TransportSession session, int maxWaiting, long fullWaitMillis) {
         this.relay = relay;
+        this.fullWaitMillis = fullWaitMillis;
         this.session = session;
         this.queue = new LinkedBlockingQueue<>(maxWaiting);
         this.limit = session.maxMessageBytes();
@@ -91,7 +92,7 @@ final class Outgoing {
             }
             boolean queued;
             try {
-                queued = queue.offer(message, FULL_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                queued = queue.offer(message, fullWaitMillis, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 queued = false;
@@ -100,7 +101,7 @@ final class Outgoing {
                 dropped.incrementAndGet();
                 throw new IllegalStateException("signal '" + signal + "' was not relayed: " + queue.size()
                         + " sends of " + relay.name() + " are waiting for " + relay.transportDescription()
-                        + ", which has not confirmed any for " + FULL_WAIT_MILLIS + " ms");
+                        + ", which has not confirmed any for " + fullWaitMillis + " ms");
             }
         }
     }

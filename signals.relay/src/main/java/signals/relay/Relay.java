@@ -75,8 +75,6 @@ public final class Relay implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final List<Relay> RUNNING = new CopyOnWriteArrayList<>();
 
-    /** How long {@link #close()} waits for the broker to confirm what is queued. */
-    static final long DRAIN_MILLIS = 10_000;
 
     private final String application;
     private final String instanceId;
@@ -87,12 +85,14 @@ public final class Relay implements AutoCloseable {
     private final TransportSession session;
     private final Outgoing outgoing;
     private final List<SignalConnection> connections = new ArrayList<>();
+    private final long drainMillis;
     private boolean closed; // guarded by this
 
     private Relay(Builder builder, Transport transport) {
         this.application = builder.application;
         this.instanceId = builder.instanceId;
         this.retention = builder.retention;
+        this.drainMillis = builder.drainMillis;
         this.transport = transport;
         this.bindings = Collections.unmodifiableMap(new LinkedHashMap<>(builder.bindings));
         this.incoming = new Incoming(this, bindings);
@@ -103,7 +103,7 @@ public final class Relay implements AutoCloseable {
                     + e.getMessage(), e);
         }
         this.incoming.limit = session.maxMessageBytes();
-        this.outgoing = new Outgoing(this, session, builder.maxWaiting);
+        this.outgoing = new Outgoing(this, session, builder.maxWaiting, builder.fullWaitMillis);
         for (Binding<?> binding : bindings.values()) {
             connections.add(binding.connect(outgoing, "relay " + application + "/" + instanceId));
         }
@@ -188,7 +188,7 @@ public final class Relay implements AutoCloseable {
             closed = true;
         }
         connections.forEach(SignalConnection::disconnect);
-        outgoing.close(DRAIN_MILLIS);
+        outgoing.close(drainMillis);
         session.close();
         RUNNING.remove(this);
         RelayFlight.stopped();
@@ -249,6 +249,9 @@ public final class Relay implements AutoCloseable {
         private Duration retention = Duration.ofHours(1);
         private Transport transport;
         private int maxWaiting = 10_000;
+        // Fixed for users (documented on maxWaiting and close); shorter in tests.
+        long fullWaitMillis = 5_000;
+        long drainMillis = 10_000;
 
         private Builder(String application) {
             this.application = application;
