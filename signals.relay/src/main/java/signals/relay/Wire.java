@@ -3,6 +3,8 @@ package signals.relay;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +25,10 @@ final class Wire {
     static final String SENDER = "Signals-Sender";
     static final String SENT_AT = "Signals-Sent-At";
 
+    /** UTC to the millisecond, always 24 characters: a message's size does not vary with the clock. */
+    static final DateTimeFormatter SENT_AT_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX")
+            .withZone(ZoneOffset.UTC);
+
     /** Longest sender description carried; a sender's toString can be a whole entity. */
     static final int SENDER_LIMIT = 200;
 
@@ -37,7 +43,7 @@ final class Wire {
         headers.put(INSTANCE, from.instanceId());
         headers.put(ID, from.id());
         headers.put(SENDER, escape(from.sender()));
-        headers.put(SENT_AT, from.sentAt().toString());
+        headers.put(SENT_AT, SENT_AT_FORMAT.format(from.sentAt()));
         return WireMessage.of(headers, body);
     }
 

@@ -189,6 +189,25 @@ class RelayTests {
     }
 
     @Test
+    void aMessageOfExactlyTheLimitIsRelayed() throws Exception {
+        Relay a = start("a", pingA);
+        pingA.send("s", Kwargs.of("n", 1));
+        await(() -> a.state().relayed() == 1, a::toString);
+        int size = loop.log.get(0).size();
+        a.close();
+        loop.limit = size;
+        Relay again = start("a", pingA);
+        pingA.send("s", Kwargs.of("n", 2)); // the same size: same instance, same sequence number's length
+        await(() -> again.state().relayed() == 1, again::toString);
+        assertEquals(size, loop.log.get(1).size());
+        again.close();
+        loop.limit = size - 1;
+        Relay under = start("a", pingA);
+        assertThrows(IllegalArgumentException.class, () -> pingA.send("s", Kwargs.of("n", 3)));
+        assertEquals(1, under.state().dropped());
+    }
+
+    @Test
     void whenTheQueueStaysFullASendIsDroppedAndFails() throws Exception {
         loop.gate = new CountDownLatch(1);
         Relay.Builder builder = builder("a", pingA).maxWaiting(1);
@@ -291,7 +310,7 @@ class RelayTests {
                         + " 1 bytes: kwargs format 9 is not known; this codec reads format 1",
                 "WARNING relay shop/b skipped message z-3 from instance z: its payload does not fit signal 'ping':"
                         + " signal 'ping' has no argument 'm'; it declares [n]",
-                "WARNING relay shop/b skipped message z-4 from instance z: it is 2153 bytes, over the limit of 1000"),
+                "WARNING relay shop/b skipped message z-4 from instance z: it is 2157 bytes, over the limit of 1000"),
                 logged);
     }
 
@@ -391,6 +410,7 @@ class RelayTests {
                 new RelayState(1, 2, 3, 4, 5, 6, -1).toString());
         assertEquals("relayed 0, waiting 0, dropped 0, received 0, duplicates 0, skipped 0, behind 7",
                 new RelayState(0, 0, 0, 0, 0, 0, 7).toString());
+        assertTrue(new RelayState(0, 0, 0, 0, 0, 0, 0).toString().endsWith("behind 0"));
     }
 
     @Test

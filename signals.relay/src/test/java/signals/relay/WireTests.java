@@ -31,6 +31,18 @@ class WireTests {
     }
 
     @Test
+    void theTimeIsWrittenToTheMillisecondInTwentyFourCharacters() throws Wire.Malformed {
+        for (String time : List.of("2026-12-07T01:02:03Z", "2026-12-07T01:02:03.100Z", "2026-12-07T01:02:03.123456789Z")) {
+            Remote from = new Remote("a", "s", "i", Instant.parse(time));
+            String written = Wire.write("s", from, new byte[0]).header("Signals-Sent-At");
+            assertEquals(24, written.length(), written);
+            assertEquals(Instant.parse(time).toEpochMilli(), Instant.parse(written).toEpochMilli());
+        }
+        WireMessage nanos = with("Signals-Sent-At", "2026-12-07T01:02:03.123456789Z");
+        assertEquals(Instant.parse("2026-12-07T01:02:03.123456789Z"), Wire.read(nanos).from().sentAt());
+    }
+
+    @Test
     void aSendersDescriptionIsCutAtTwoHundredCharacters() {
         assertEquals("x".repeat(200), Wire.describe("x".repeat(200)));
         assertEquals("x".repeat(197) + "...", Wire.describe("x".repeat(201)));

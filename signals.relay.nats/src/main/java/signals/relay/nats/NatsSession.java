@@ -189,12 +189,17 @@ final class NatsSession implements TransportSession, ErrorListener {
         }
     }
 
+    /**
+     * The relay's headers of a message and its body. NATS's own headers ({@code Nats-Msg-Id},
+     * {@code Nats-Expected-Stream}) stay behind, so that the size the relay checks on receipt is
+     * the size it checked before publishing.
+     */
     static WireMessage toWire(Message message) {
         Map<String, String> headers = new LinkedHashMap<>();
         Headers natsHeaders = message.getHeaders();
         if (natsHeaders != null) {
             for (Map.Entry<String, List<String>> header : natsHeaders.entrySet()) {
-                if (!header.getValue().isEmpty()) {
+                if (!header.getValue().isEmpty() && !header.getKey().startsWith("Nats-")) {
                     headers.put(header.getKey(), header.getValue().get(0));
                 }
             }

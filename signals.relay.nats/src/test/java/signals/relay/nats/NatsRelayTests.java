@@ -162,6 +162,32 @@ class NatsRelayTests {
     }
 
     @Test
+    void aMessageJustUnderTheLimitReachesTheOtherInstance() throws Exception {
+        Signal<String> bigThere = Signal.of("big", String.class);
+        List<Integer> lengths = Collections.synchronizedList(new ArrayList<>());
+        try (var connection = bigThere.connect(Remote.only((signal, remote, text) -> lengths.add(text.length())));
+             Relay here = Relay.builder("edge").instanceId("me").relay(BIG, new Utf8())
+                     .transport(NatsRelay.server(server.url())).start();
+             Relay there = Relay.builder("edge").instanceId("there").relay(bigThere, new Utf8())
+                     .transport(NatsRelay.server(server.url())).start()) {
+            // The same headers as the send's, with the longest time stamp: the send is 10 to 13
+            // bytes under the limit, closer than the 60-odd bytes of NATS's own headers.
+            java.util.Map<String, String> sample = new java.util.LinkedHashMap<>();
+            sample.put("Signals-Version", "1");
+            sample.put("Signals-Signal", "big");
+            sample.put("Signals-Instance", "me");
+            sample.put("Signals-Id", "me-" + Long.toString(System.currentTimeMillis(), 36) + "-1");
+            sample.put("Signals-Sender", "s");
+            sample.put("Signals-Sent-At", "2026-12-07T03:25:16.123456789Z");
+            int body = 1_048_320 - signals.relay.spi.WireMessage.of(sample, new byte[0]).size() - 10;
+            BIG.send("s", "x".repeat(body));
+            await(() -> there.state().received() == 1, there::toString);
+            assertEquals(List.of(body), lengths);
+            assertEquals(0, there.state().skipped());
+        }
+    }
+
+    @Test
     void closeLeavesNoThreadBehind() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         Relay relay = start("threads", "me");
