@@ -29,6 +29,7 @@ module signals.jpa {
     exports signals.jpa;
 
     provides org.hibernate.integrator.spi.Integrator with signals.jpa.internal.SignalsIntegrator;
-    provides org.hibernate.service.spi.ServiceContributor with signals.jpa.internal.SchemaSignalsContributor;
+    provides org.hibernate.service.spi.ServiceContributor with signals.jpa.internal.SchemaSignalsContributor,
+            signals.jpa.internal.TransactionSignalsContributor;
     provides signals.core.spi.SignalAdapter with signals.jpa.internal.JpaAdapter;
 }

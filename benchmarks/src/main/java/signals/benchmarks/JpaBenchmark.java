@@ -34,6 +34,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import signals.benchmarks.jpa.Reading;
 import signals.core.ConnectOption;
 import signals.core.SignalConnection;
+import signals.core.TransactionPhase;
 import signals.jpa.ModelSignals;
 
 /**
@@ -42,8 +43,11 @@ import signals.jpa.ModelSignals;
  *
  * <p>{@code signals}: {@code without} builds the session factory with the module's Hibernate
  * services hidden from it (as if the jar were absent); {@code present} with the module and no
- * receiver; {@code receiver} (writes only) with one {@code post_save} receiver for the entity.
- * Compare {@code present} and {@code receiver} with {@code without}.
+ * receiver; {@code receiver} (writes only) with one {@code post_save} receiver for the entity;
+ * {@code afterCommit} (writes only) with the same receiver connected with
+ * {@code phase(AFTER_COMMIT)}, so that each of the 10,000 saves is queued on the transaction and
+ * its receiver called after the commit. Compare {@code present}, {@code receiver} and
+ * {@code afterCommit} with {@code without}.
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 @BenchmarkMode(Mode.AverageTime)
@@ -79,6 +83,9 @@ public class JpaBenchmark {
             if (signals.equals("receiver")) {
                 receiver = ModelSignals.POST_SAVE.connect((signal, sender, save) -> saves++,
                         ConnectOption.sender(Reading.class));
+            } else if (signals.equals("afterCommit")) {
+                receiver = ModelSignals.POST_SAVE.connect((signal, sender, save) -> saves++,
+                        ConnectOption.sender(Reading.class), ConnectOption.phase(TransactionPhase.AFTER_COMMIT));
             }
         }
 
@@ -114,7 +121,7 @@ public class JpaBenchmark {
     /** Writes into an empty table each time. */
     @State(Scope.Benchmark)
     public static class Writes extends Unit {
-        @Param({"without", "present", "receiver"})
+        @Param({"without", "present", "receiver", "afterCommit"})
         String signals;
 
         @Setup(Level.Trial)

@@ -324,6 +324,8 @@ final class Delivery {
 
     /** One send's receivers with a phase, queued on a transaction until it ends. */
     static final class Deferral implements TransactionWork {
+        private static final Link[] NONE = new Link[0];
+
         private final Signal<?> signal;
         private final Link[] links;
         private final Object sender;
@@ -380,16 +382,28 @@ final class Delivery {
             }
         }
 
+        /** The links to call now; the send's own array when all of them are, so that the common case copies nothing. */
         private Link[] choose(TransactionPhase phase, boolean afterEnd, boolean outside) {
             int count = 0;
-            Link[] chosen = new Link[links.length];
             for (Link link : links) {
-                if ((link.phase == phase || afterEnd && link.phase == TransactionPhase.AFTER_COMPLETION)
-                        && !(outside && link.onlyInTransaction)) {
-                    chosen[count++] = link;
+                count += chosen(link, phase, afterEnd, outside) ? 1 : 0;
+            }
+            if (count == links.length || count == 0) {
+                return count == 0 ? NONE : links;
+            }
+            Link[] chosen = new Link[count];
+            int i = 0;
+            for (Link link : links) {
+                if (chosen(link, phase, afterEnd, outside)) {
+                    chosen[i++] = link;
                 }
             }
-            return count == chosen.length ? chosen : Arrays.copyOf(chosen, count);
+            return chosen;
+        }
+
+        private static boolean chosen(Link link, TransactionPhase phase, boolean afterEnd, boolean outside) {
+            return (link.phase == phase || afterEnd && link.phase == TransactionPhase.AFTER_COMPLETION)
+                    && !(outside && link.onlyInTransaction);
         }
     }
 

@@ -68,6 +68,12 @@ import signals.core.internal.SpiBridge;
  * {@link ReceiverException} whose cause is the {@link InterruptedException}, and the thread stays
  * interrupted.
  *
+ * <h2>Receivers that wait for the transaction</h2>
+ * A receiver connected with {@link ConnectOption#phase} is not called by the send: the call is
+ * queued on the sending thread's transaction and made when it commits or rolls back (outside a
+ * transaction, right after the other receivers). No send returns a reply for it. See
+ * {@link TransactionPhase}.
+ *
  * <h2>Threads</h2>
  * Once receiver discovery has run, sending never takes a lock: it reads an immutable snapshot
  * of the receivers. Connecting and disconnecting publish a new snapshot, so a receiver may send,

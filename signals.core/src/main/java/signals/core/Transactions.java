@@ -78,7 +78,9 @@ public final class Transactions {
      * Runs an action once the current thread's transaction commits, and never if it rolls back:
      * Django's {@code transaction.on_commit}. Outside a transaction the action runs at once, as
      * in Django. An exception from the action is thrown here when it runs at once; after a commit
-     * it is logged, and the actions queued after it still run.
+     * it is logged, and the actions queued after it still run, as with Django's
+     * {@code on_commit(..., robust=True)} (without {@code robust}, Django lets the first exception
+     * out of the commit and skips the rest).
      *
      * @param action the action, not null
      * @throws NullPointerException if the action is null

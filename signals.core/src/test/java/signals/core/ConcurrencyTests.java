@@ -95,6 +95,11 @@ class ConcurrencyTests {
                 start.await();
                 long deadline = System.nanoTime() + STRESS_NANOS;
                 try {
+                    // The churners get going first: on a loaded machine the senders could
+                    // otherwise make every send before a churner was even scheduled.
+                    while (churns.get() < 50 && System.nanoTime() < deadline) {
+                        Thread.yield();
+                    }
                     int id;
                     while (System.nanoTime() < deadline && (id = sends.getAndIncrement()) < MAX_SENDS) {
                         String sender = id % 2 == 0 ? "s" : "other";

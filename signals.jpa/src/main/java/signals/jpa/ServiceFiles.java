@@ -28,6 +28,8 @@ final class ServiceFiles {
             "Hibernate never calls it: no model signal and no class_prepared fires"},
         {"org.hibernate.service.spi.ServiceContributor", "signals.jpa.internal.SchemaSignalsContributor",
             "pre_migrate and post_migrate never fire"},
+        {"org.hibernate.service.spi.ServiceContributor", "signals.jpa.internal.TransactionSignalsContributor",
+            "receivers connected to a transaction phase run at once, as if no transaction were open"},
         {"signals.core.spi.SignalAdapter", "signals.jpa.internal.JpaAdapter",
             "signals.core does not list the module and warns that it is missing"},
     };

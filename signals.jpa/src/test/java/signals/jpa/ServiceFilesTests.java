@@ -26,17 +26,19 @@ class ServiceFilesTests {
     void aJarThatLostItsHibernateServiceFilesIsReportedWithWhatStopsFiring() {
         List<String> missing = ServiceFiles.missing(hiding(file -> file.contains("org.hibernate")));
 
-        assertEquals(2, missing.size(), missing.toString());
+        assertEquals(3, missing.size(), missing.toString());
         assertTrue(missing.get(0).startsWith("META-INF/services/org.hibernate.integrator.spi.Integrator does not list"
                 + " signals.jpa.internal.SignalsIntegrator, so Hibernate never calls it"), missing.get(0));
         assertTrue(missing.get(1).contains("pre_migrate and post_migrate never fire"), missing.get(1));
+        assertTrue(missing.get(2).contains("TransactionSignalsContributor, so receivers connected to a transaction"
+                + " phase run at once"), missing.get(2));
     }
 
     @Test
     void aJarThatLostEveryServiceFileIsReportedInOneMessage() {
         List<String> missing = ServiceFiles.missing(hiding(file -> true));
 
-        assertEquals(3, missing.size(), missing.toString());
+        assertEquals(4, missing.size(), missing.toString());
         String message = ServiceFiles.message(missing);
         assertTrue(message.startsWith("signals.jpa is on the class path without its service files (a repackaged or"
                 + " shaded jar must keep or merge META-INF/services): "), message);

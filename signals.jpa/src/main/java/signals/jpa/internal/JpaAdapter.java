@@ -3,6 +3,7 @@ package signals.jpa.internal;
 import java.util.List;
 import signals.core.Signal;
 import signals.core.spi.SignalAdapter;
+import signals.core.spi.TransactionHost;
 import signals.jpa.ModelSignals;
 
 /**
@@ -26,5 +27,11 @@ public final class JpaAdapter implements SignalAdapter {
         return List.of(ModelSignals.PRE_INIT, ModelSignals.POST_INIT, ModelSignals.PRE_SAVE, ModelSignals.POST_SAVE,
                 ModelSignals.PRE_DELETE, ModelSignals.POST_DELETE, ModelSignals.M2M_CHANGED,
                 ModelSignals.CLASS_PREPARED, ModelSignals.PRE_MIGRATE, ModelSignals.POST_MIGRATE);
+    }
+
+    /** Hibernate's transactions, watched through each session's transaction coordinator. */
+    @Override
+    public TransactionHost transactionHost() {
+        return SessionTransaction::current;
     }
 }

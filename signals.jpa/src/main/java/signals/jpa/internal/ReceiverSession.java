@@ -50,10 +50,12 @@ final class ReceiverSession implements InvocationHandler {
         EntityManager entityManager = (EntityManager) Proxy.newProxyInstance(Session.class.getClassLoader(),
                 INTERFACES, receivers);
         boolean sent = false;
+        SharedSessionContractImplementor before = SessionTransaction.dispatching(event);
         try {
             send.accept(entityManager);
             sent = true;
         } finally {
+            SessionTransaction.doneDispatching(before);
             receivers.finish(sent);
         }
     }

@@ -70,7 +70,9 @@ class LivePageTests {
         String jdbc = text("[data-module=\"signals.jdbc\"]");
         assertTrue(jdbc.contains("connection_created") && jdbc.contains("set the session time zone"), jdbc);
         assertTrue(text("[data-module=\"the application\"] [data-signal=pizza_done]").contains("announce the pizza"));
-        assertTrue(text("[data-module=\"signals.jpa\"] [data-signal=post_save]").contains("keep the order total"));
+        String postSave = text("[data-module=\"signals.jpa\"] [data-signal=post_save]");
+        assertTrue(postSave.contains("keep the order total"), postSave);
+        assertTrue(postSave.contains("e-mail the confirmation (sender Order; after commit)"), postSave);
         // Every receiver of the shop reads as its name first, never as "lambda in ShopReceivers".
         assertEquals("0", chromium.evaluate("[...document.querySelectorAll('.receivers li')]"
                 + ".filter(li => li.textContent.startsWith('lambda')).length"));

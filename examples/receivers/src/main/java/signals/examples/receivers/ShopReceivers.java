@@ -1,6 +1,7 @@
 package signals.examples.receivers;
 
 import static signals.core.ConnectOption.name;
+import static signals.core.ConnectOption.phase;
 import static signals.core.ConnectOption.sender;
 import static signals.core.SignalBinding.receiver;
 
@@ -13,6 +14,7 @@ import java.util.Locale;
 import signals.core.ReceiverProvider;
 import signals.core.Signal;
 import signals.core.SignalBinding;
+import signals.core.TransactionPhase;
 import signals.examples.shop.AuditLog;
 import signals.examples.shop.Cache;
 import signals.examples.shop.Metrics;
@@ -73,6 +75,9 @@ public final class ShopReceivers implements ReceiverProvider {
                 Model.of(Tag.class).preSave(ShopReceivers::normaliseTagName, name("lower-case the tag name")),
                 Model.of(OrderLine.class).postSave(ShopReceivers::keepOrderTotal, name("keep the order total")),
                 Model.of(Order.class).postSave(ShopReceivers::auditNewOrder, name("audit the new order")),
+                // Only once the order is committed: a rolled-back order is never confirmed.
+                Model.of(Order.class).postSave(ShopReceivers::confirmNewOrder, phase(TransactionPhase.AFTER_COMMIT),
+                        name("e-mail the confirmation")),
                 Model.of(Order.class).preDelete(ShopReceivers::forgetOrderTags, name("forget the cached tags")),
                 receiver(ModelSignals.POST_DELETE, ShopReceivers::audit, name("audit the delete")),
                 Model.of(Order.class).preInit((signal, model, init) -> Metrics.increment("order rows read"),
@@ -141,6 +146,12 @@ public final class ShopReceivers implements ReceiverProvider {
             String line = "placed " + save.instance() + " for " + save.instance().getCustomer();
             AuditLog.write(line);
             did("audit: " + line);
+        }
+    }
+
+    static void confirmNewOrder(Signal<?> signal, Object model, PostSave<Order> save) {
+        if (save.created()) {
+            did("after commit: confirmation e-mailed for " + save.instance());
         }
     }
 

@@ -75,6 +75,7 @@ public final class InventoryServlet extends HttpServlet {
         return "{\"receiver\":" + Json.string(receiver.receiver())
                 + ",\"sender\":" + Json.string(receiver.sender())
                 + ",\"dispatchUid\":" + Json.string(receiver.dispatchUid())
+                + ",\"phase\":" + Json.string(receiver.phase())
                 + ",\"origin\":" + Json.string(receiver.origin()) + "}";
     }
 
