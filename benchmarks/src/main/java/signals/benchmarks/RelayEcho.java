@@ -40,15 +40,17 @@ public final class RelayEcho {
         if (way.equals("relay")) {
             RelayBenchmark.PING.connect(Remote.only((signal, remote, ping) ->
                     RelayBenchmark.PONG.send("echo", Kwargs.of("n", ping.get("n")))));
-            try (Relay relay = Relay.builder(application).instanceId("echo")
+            Relay relay = Relay.builder(application).instanceId("echo")
                     .relay(RelayBenchmark.PING, RelayCodec.kwargs()).relay(RelayBenchmark.PONG, RelayCodec.kwargs())
-                    .transport(NatsRelay.server(url)).start()) {
-                System.out.println("ready");
-                waitForEndOfInput();
-            }
+                    .transport(NatsRelay.server(url)).start();
+            System.out.println("ready");
+            waitForEndOfInput();
+            relay.close();
             return;
         }
-        try (Connection connection = Nats.connect(url)) {
+        // Not try-with-resources: Connection.close throws InterruptedException, which -Xlint:try flags.
+        Connection connection = Nats.connect(url);
+        try {
             JetStream jetStream = connection.jetStream();
             IterableConsumer pings = RelayBenchmark.consumer(connection, application, "echo", "ping");
             System.out.println("ready");
@@ -74,6 +76,8 @@ public final class RelayEcho {
             thread.interrupt();
             thread.join();
             pings.stop();
+        } finally {
+            connection.close();
         }
     }
 
