@@ -49,11 +49,13 @@ public final class NatsRelay implements Transport {
     private final String url;
     private final Options options;
     private final Duration ackWait;
+    private final int publishWindow;
 
-    private NatsRelay(String url, Options options, Duration ackWait) {
+    private NatsRelay(String url, Options options, Duration ackWait, int publishWindow) {
         this.url = url;
         this.options = options;
         this.ackWait = ackWait;
+        this.publishWindow = publishWindow;
     }
 
     /**
@@ -70,13 +72,15 @@ public final class NatsRelay implements Transport {
         if (url.isBlank()) {
             throw new IllegalArgumentException("the NATS server URL is blank");
         }
-        return new NatsRelay(url.trim(), null, Duration.ofSeconds(30));
+        return new NatsRelay(url.trim(), null, Duration.ofSeconds(30), 1);
     }
 
     /**
      * The server as the application's own jnats options say (TLS, credentials, reconnect
-     * policy), used as they are. Give them {@code maxReconnects(-1)}: a relay whose connection
-     * gave up stays disconnected until it is restarted.
+     * policy), used as they are. Give them {@code maxReconnects(-1)}, since a relay whose
+     * connection gave up stays disconnected until it is restarted, and
+     * {@code reconnectBufferSize(0)}, since publishes buffered during a reconnect may be stored
+     * before earlier ones lost with the connection, out of order.
      *
      * @param options the options, not null
      * @return the transport
@@ -84,7 +88,7 @@ public final class NatsRelay implements Transport {
      */
     public static NatsRelay withOptions(Options options) {
         Objects.requireNonNull(options, "options");
-        return new NatsRelay(String.join(",", options.getUnprocessedServers()), options, Duration.ofSeconds(30));
+        return new NatsRelay(String.join(",", options.getUnprocessedServers()), options, Duration.ofSeconds(30), 1);
     }
 
     /**
@@ -117,7 +121,35 @@ public final class NatsRelay implements Transport {
         if (ackWait.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("ackWait must be at least one second, not " + ackWait);
         }
-        return new NatsRelay(url, options, ackWait);
+        return new NatsRelay(url, options, ackWait, publishWindow);
+    }
+
+    /**
+     * Sets how many publishes may wait for the server's confirmation at once. One (the default)
+     * keeps each instance's order in the stream whatever happens to the connection, at one round
+     * trip per send. More pipelines publishes, many times faster, but a connection lost while
+     * they are in flight can store later sends before earlier ones: jnats sends what it still
+     * had queued once it reconnects, while what was on the wire is lost and published again
+     * after it. Choose more only for signals whose receivers do not depend on order.
+     *
+     * @param publishWindow 1 to 1,024
+     * @return a copy with that window
+     * @throws IllegalArgumentException if it is outside that range
+     */
+    public NatsRelay withPublishWindow(int publishWindow) {
+        if (publishWindow < 1 || publishWindow > 1_024) {
+            throw new IllegalArgumentException("publishWindow must be 1 to 1024, not " + publishWindow);
+        }
+        return new NatsRelay(url, options, ackWait, publishWindow);
+    }
+
+    /**
+     * How many publishes may wait for confirmation at once.
+     *
+     * @return the window, 1 unless set
+     */
+    public int publishWindow() {
+        return publishWindow;
     }
 
     /**

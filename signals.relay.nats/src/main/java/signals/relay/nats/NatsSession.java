@@ -60,6 +60,13 @@ final class NatsSession implements TransportSession, ErrorListener {
      */
     static final long PULL_EXPIRES_MILLIS = 4_000;
 
+    /**
+     * How long the consumer may stay quiet before it pulls anew. After a server restart, jnats
+     * was seen with no pull waiting on the server and none sent, while messages were pending;
+     * a new pull every few quiet seconds costs an idle relay one small request.
+     */
+    static final long QUIET_MILLIS = 5_000;
+
     /** How long a batch of publishes waits for the server's confirmations. */
     static final long PUBLISH_TIMEOUT_MILLIS = 5_000;
 
@@ -70,9 +77,14 @@ final class NatsSession implements TransportSession, ErrorListener {
     private final String name;
     private Connection connection;
     private JetStream jetStream;
-    private IterableConsumer consumer;
+    // Replaced by the consumer thread when it rewinds; close() stops whichever is current.
+    private volatile IterableConsumer consumer;
     private Thread thread;
     private volatile boolean running = true;
+    // Set on each reconnect: the consumer thread then pulls anew rather than wait for the lost
+    // pull's heartbeats to be missed (seconds), or for a pull manager that gave up.
+    private volatile boolean reconnected;
+    private int unanswered; // publish windows in a row that timed out; only the relay's publisher uses it
     private volatile long behind = -1;
 
     private NatsSession(NatsRelay transport, TransportContext context) {
@@ -107,8 +119,7 @@ final class NatsSession implements TransportSession, ErrorListener {
         ensureStream(management);
         ensureConsumer(management);
         jetStream = connection.jetStream();
-        consumer = connection.getStreamContext(stream).getConsumerContext(context.instanceId())
-                .iterate(ConsumeOptions.builder().batchSize(256).expiresIn(PULL_EXPIRES_MILLIS).build());
+        consumer = iterate();
         thread = new Thread(this::consume, "signals-relay-nats " + context.application() + "/" + context.instanceId());
         thread.setDaemon(true);
         thread.start();
@@ -152,14 +163,7 @@ final class NatsSession implements TransportSession, ErrorListener {
             if (e.getApiErrorCode() != CONSUMER_NOT_FOUND) {
                 throw e;
             }
-            management.addOrUpdateConsumer(stream, ConsumerConfiguration.builder()
-                    .durable(context.instanceId())
-                    .deliverPolicy(DeliverPolicy.New)
-                    .ackPolicy(AckPolicy.Explicit)
-                    .ackWait(transport.ackWait())
-                    .filterSubject(subject)
-                    .inactiveThreshold(inactive)
-                    .build());
+            management.addOrUpdateConsumer(stream, consumerConfiguration().deliverPolicy(DeliverPolicy.New).build());
             return;
         }
         ConsumerConfiguration config = info.getConsumerConfiguration();
@@ -169,7 +173,32 @@ final class NatsSession implements TransportSession, ErrorListener {
         }
     }
 
+    private ConsumerConfiguration.Builder consumerConfiguration() {
+        return ConsumerConfiguration.builder()
+                .durable(context.instanceId())
+                .ackPolicy(AckPolicy.Explicit)
+                .ackWait(transport.ackWait())
+                .filterSubject(subject)
+                .inactiveThreshold(context.retention().multipliedBy(2));
+    }
+
+    private IterableConsumer iterate() throws IOException, JetStreamApiException {
+        return connection.getStreamContext(stream).getConsumerContext(context.instanceId())
+                .iterate(ConsumeOptions.builder().batchSize(256).expiresIn(PULL_EXPIRES_MILLIS).build());
+    }
+
+    /*
+     * Why the stream sequence is watched: the consumer's subject is the whole stream, so each
+     * message's stream sequence follows the last one's. A jump means messages were delivered to
+     * this consumer and lost on the way (a connection dropped while they were in flight); the
+     * server would deliver them again only when their ack wait ends, behind newer ones, and the
+     * sending instance's order would be lost. The relay rewinds instead: the consumer is created
+     * again from the first missing message, and the newer ones come again after it. A jump
+     * because messages expired is taken as it is after one rewind.
+     */
     private void consume() {
+        long last = -1; // the stream sequence of the last message delivered; -1 when not known
+        long quietSince = System.nanoTime();
         while (running) {
             Message message;
             try {
@@ -180,13 +209,91 @@ final class NatsSession implements TransportSession, ErrorListener {
                 LOG.log(Level.DEBUG, () -> name + ": pull status " + e.getMessage());
                 continue;
             }
+            if (message != null) {
+                quietSince = System.nanoTime();
+            }
+            if (reconnected || consumer.isFinished()
+                    || System.nanoTime() - quietSince > TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
+                reconnected = false;
+                quietSince = System.nanoTime();
+                if (!pullAgain()) {
+                    break;
+                }
+                continue;
+            }
             if (message == null || !message.isJetStream()) {
                 continue;
             }
+            long sequence = message.metaData().streamSequence();
+            if (last >= 0 && sequence > last + 1) {
+                if (!rewind(last + 1)) {
+                    break;
+                }
+                last = -1;
+                continue;
+            }
             context.deliver(toWire(message));
-            message.ack();
+            acknowledge(message);
+            last = Math.max(last, sequence);
             behind = message.metaData().pendingCount();
         }
+    }
+
+    private void acknowledge(Message message) {
+        try {
+            message.ack();
+        } catch (RuntimeException e) {
+            // Disconnected: the server delivers it again after the ack wait; the relay drops it then.
+            LOG.log(Level.DEBUG, () -> name + ": acknowledgement not sent (" + e + ")");
+        }
+    }
+
+    /** Stops the current pulls and starts new ones on the same consumer; false if the session closed. */
+    private boolean pullAgain() {
+        LOG.log(Level.DEBUG, () -> name + " pulls again after a reconnect");
+        consumer.stop();
+        long wait = 100;
+        while (running) {
+            try {
+                consumer = iterate();
+                return true;
+            } catch (IOException | JetStreamApiException | RuntimeException e) {
+                LOG.log(Level.DEBUG, () -> name + ": pulling again failed (" + e + "); trying again");
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException interrupted) {
+                    return false;
+                }
+                wait = Math.min(wait * 2, 2_000);
+            }
+        }
+        return false;
+    }
+
+    /** Creates the consumer again from a stream sequence; false if the session closed meanwhile. */
+    private boolean rewind(long from) {
+        LOG.log(Level.INFO, () -> name + " missed messages in flight; reading again from stream sequence " + from);
+        consumer.stop();
+        long wait = 100;
+        while (running) {
+            try {
+                JetStreamManagement management = connection.jetStreamManagement();
+                management.deleteConsumer(stream, context.instanceId());
+                management.addOrUpdateConsumer(stream, consumerConfiguration()
+                        .deliverPolicy(DeliverPolicy.ByStartSequence).startSequence(from).build());
+                consumer = iterate();
+                return true;
+            } catch (IOException | JetStreamApiException | RuntimeException e) {
+                LOG.log(Level.DEBUG, () -> name + ": rewinding failed (" + e + "); trying again");
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException interrupted) {
+                    return false;
+                }
+                wait = Math.min(wait * 2, 2_000);
+            }
+        }
+        return false;
     }
 
     /**
@@ -214,29 +321,55 @@ final class NatsSession implements TransportSession, ErrorListener {
     }
 
     /**
-     * Publishes the batch without waiting, then waits for each confirmation in order: one
-     * connection delivers the publishes in order, so the stream stores them in order.
+     * Publishes the batch in windows of {@link NatsRelay#publishWindow()} messages: each window
+     * without waiting, then each confirmation in order. With a window of one, nothing is sent
+     * before the previous message is stored, so a lost connection cannot reorder the stream.
      */
     @Override
     public void publish(List<WireMessage> batch) throws IOException, InterruptedException {
-        List<CompletableFuture<PublishAck>> acks = new ArrayList<>(batch.size());
-        for (WireMessage message : batch) {
-            Headers headers = new Headers();
-            message.headers().forEach(headers::add);
-            acks.add(jetStream.publishAsync(subject, headers, message.body(),
-                    PublishOptions.builder().messageId(message.id()).expectedStream(stream).build()));
-        }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PUBLISH_TIMEOUT_MILLIS);
-        for (int i = 0; i < acks.size(); i++) {
-            try {
-                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                throw new IOException("stream " + stream + " did not store message " + batch.get(i).id() + ": "
-                        + e.getCause().getMessage(), e.getCause());
-            } catch (TimeoutException e) {
-                throw new IOException("stream " + stream + " did not confirm message " + batch.get(i).id()
-                        + " within " + PUBLISH_TIMEOUT_MILLIS + " ms", e);
+        int window = transport.publishWindow();
+        for (int from = 0; from < batch.size(); from += window) {
+            List<WireMessage> part = batch.subList(from, Math.min(batch.size(), from + window));
+            List<CompletableFuture<PublishAck>> acks = new ArrayList<>(part.size());
+            for (WireMessage message : part) {
+                Headers headers = new Headers();
+                message.headers().forEach(headers::add);
+                acks.add(jetStream.publishAsync(subject, headers, message.body(),
+                        PublishOptions.builder().messageId(message.id()).expectedStream(stream).build()));
             }
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PUBLISH_TIMEOUT_MILLIS);
+            for (int i = 0; i < acks.size(); i++) {
+                try {
+                    acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException e) {
+                    throw new IOException("stream " + stream + " did not store message " + part.get(i).id() + ": "
+                            + e.getCause().getMessage(), e.getCause());
+                } catch (TimeoutException e) {
+                    unanswered();
+                    throw new IOException("stream " + stream + " did not confirm message " + part.get(i).id()
+                            + " within " + PUBLISH_TIMEOUT_MILLIS + " ms", e);
+                }
+            }
+            unanswered = 0;
+        }
+    }
+
+    /*
+     * Why a connection that says it is connected gets reconnected: after a server restart, jnats
+     * was seen reconnected while no publish of it reached the server any more, every one timing
+     * out, for as long as the test waited. Two unanswered windows in a row on a connection that
+     * claims to be up are taken as that state, and a forced reconnect ends it.
+     */
+    private void unanswered() throws InterruptedException {
+        if (connection.getStatus() != Connection.Status.CONNECTED || ++unanswered < 2) {
+            return;
+        }
+        unanswered = 0;
+        LOG.log(Level.INFO, () -> name + ": " + transport.url() + " answers no publish; reconnecting");
+        try {
+            connection.forceReconnect();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> name + ": forced reconnect failed (" + e + ")");
         }
     }
 
@@ -277,6 +410,7 @@ final class NatsSession implements TransportSession, ErrorListener {
         if (event == ConnectionListener.Events.DISCONNECTED && running) {
             LOG.log(Level.WARNING, () -> name + " lost its connection to " + transport.url() + "; reconnecting");
         } else if (event == ConnectionListener.Events.RECONNECTED) {
+            reconnected = true;
             LOG.log(Level.INFO, () -> name + " reconnected to " + transport.url());
         }
     }

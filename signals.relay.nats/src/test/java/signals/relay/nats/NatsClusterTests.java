@@ -103,7 +103,14 @@ class NatsClusterTests {
             server.launch();
             assertEquals(3500, Long.parseLong(a.expect("sent ", 60).substring(5)));
             long started = System.nanoTime();
-            awaitReport(b, report -> seen(report, "a").distinct() == 3500);
+            try {
+                awaitReport(b, report -> seen(report, "a").distinct() == 3500);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n--- a said:\n" + a.output() + "\n--- a's state: "
+                        + java.util.Arrays.toString(a.state()) + ", the stream's last sequence "
+                        + lastSequence("outage") + "\n--- b's consumer: " + consumerOf("outage", "b"), e);
+            }
+            assertEquals(List.of(), storedOutOfOrder("outage"), "the stream holds a's sends in order");
             Node.Seen seen = b.report().get("a");
             assertEquals(0, seen.outOfOrder(), "out of order after the outage: " + seen);
             assertEquals(3500, seen.last());
@@ -146,6 +153,50 @@ class NatsClusterTests {
             assertEquals(new Node.Seen(20, 20, 0, 70), b.report().get("a"), "only the committed sends, 51 to 70");
             assertEquals(20, a.state()[0], "relayed by a");
         }
+    }
+
+    private static String consumerOf(String application, String instance) throws Exception {
+        io.nats.client.Connection hand = io.nats.client.Nats.connect(server.url());
+        try {
+            io.nats.client.api.ConsumerInfo info = hand.jetStreamManagement()
+                    .getConsumerInfo("signals-" + application, instance);
+            return "pending " + info.getNumPending() + ", ack pending " + info.getNumAckPending() + ", waiting pulls "
+                    + info.getNumWaiting() + ", redelivered " + info.getRedelivered() + ", delivered "
+                    + info.getDelivered() + ", ack floor " + info.getAckFloor();
+        } finally {
+            hand.close();
+        }
+    }
+
+    private static long lastSequence(String application) throws Exception {
+        io.nats.client.Connection hand = io.nats.client.Nats.connect(server.url());
+        try {
+            return hand.jetStreamManagement().getStreamInfo("signals-" + application).getStreamState().getLastSequence();
+        } finally {
+            hand.close();
+        }
+    }
+
+    /** The sends the stream holds after a later one, by their number. */
+    private static List<Long> storedOutOfOrder(String application) throws Exception {
+        List<Long> late = new ArrayList<>();
+        io.nats.client.Connection hand = io.nats.client.Nats.connect(server.url());
+        try {
+            io.nats.client.JetStreamManagement management = hand.jetStreamManagement();
+            long count = management.getStreamInfo("signals-" + application).getStreamState().getLastSequence();
+            long last = 0;
+            for (long sequence = 1; sequence <= count; sequence++) {
+                byte[] body = management.getMessage("signals-" + application, sequence).getData();
+                long n = signals.relay.RelayCodec.kwargs().decode(body).get("n", Long.class);
+                if (n <= last) {
+                    late.add(n);
+                }
+                last = Math.max(last, n);
+            }
+        } finally {
+            hand.close();
+        }
+        return late;
     }
 
     private static Node.Seen seen(Map<String, Node.Seen> report, String from) {
