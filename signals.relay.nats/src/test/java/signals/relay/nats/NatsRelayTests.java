@@ -47,7 +47,7 @@ class NatsRelayTests {
     static final Signal<String> BIG = Signal.of("big", String.class);
 
     private static NatsServer server;
-    private static Connection hand;
+    private static volatile Connection hand;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -188,6 +188,78 @@ class NatsRelayTests {
     }
 
     @Test
+    void aDeliveredMessageIsAcknowledgedAndNotDeliveredAgainAfterARestart() throws Exception {
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        try (var connection = PING.connect((signal, sender, ping) -> heard.add(String.valueOf(ping)))) {
+            try (Relay first = start("acks", "me")) {
+                publish("acks", headers("1", "ping", "other", "k-1"), kwargs(1));
+                await(() -> first.state().received() == 1, first::toString);
+                Thread.sleep(200); // the acknowledgement is on its way
+            }
+            Thread.sleep(2_500); // longer than the ack wait: an unacknowledged message would come again
+            try (Relay second = start("acks", "me")) {
+                publish("acks", headers("1", "ping", "other", "k-2"), kwargs(2));
+                await(() -> second.state().received() == 1, second::toString);
+                Thread.sleep(300);
+                assertEquals(1, second.state().received(), second::toString);
+                assertEquals(0, second.state().duplicates(), second::toString);
+            }
+        }
+        assertEquals(List.of("{'n': 1}", "{'n': 2}"), heard);
+    }
+
+    @Test
+    void aPipelinedWindowPublishesInOrder() throws Exception {
+        Signal<Kwargs> there = Signal.withArguments("ping", "n");
+        List<Long> numbers = Collections.synchronizedList(new ArrayList<>());
+        try (var connection = there.connect(Remote.only((signal, remote, ping) -> numbers.add(ping.get("n", Long.class))));
+             Relay here = Relay.builder("window").instanceId("me").relay(PING, RelayCodec.kwargs())
+                     .transport(NatsRelay.server(server.url()).withPublishWindow(64)).start();
+             Relay away = Relay.builder("window").instanceId("there").relay(there, RelayCodec.kwargs())
+                     .transport(NatsRelay.server(server.url())).start()) {
+            for (long n = 1; n <= 1_000; n++) {
+                PING.send("s", Kwargs.of("n", n));
+            }
+            await(() -> away.state().received() == 1_000, away::toString);
+            for (int i = 0; i < 1_000; i++) {
+                assertEquals(i + 1, numbers.get(i));
+            }
+            assertEquals(1_000, here.state().relayed());
+        }
+    }
+
+    @Test
+    void aRelayInThisJvmRidesOutAServerRestart() throws Exception {
+        Signal<Kwargs> there = Signal.withArguments("ping", "n");
+        List<Long> numbers = Collections.synchronizedList(new ArrayList<>());
+        try (var connection = there.connect(Remote.only((signal, remote, ping) -> numbers.add(ping.get("n", Long.class))));
+             Relay here = start("restart", "me");
+             Relay away = Relay.builder("restart").instanceId("there").relay(there, RelayCodec.kwargs())
+                     .transport(NatsRelay.server(server.url()).withAckWait(Duration.ofSeconds(2))).start()) {
+            for (long n = 1; n <= 200; n++) {
+                PING.send("s", Kwargs.of("n", n));
+            }
+            hand.close();
+            server.stop();
+            for (long n = 201; n <= 300; n++) {
+                PING.send("s", Kwargs.of("n", n));
+            }
+            Thread.sleep(500);
+            server.launch();
+            hand = Nats.connect(server.url());
+            await(() -> numbers.size() >= 300 && here.state().waiting() == 0, () -> here + " / " + away);
+            assertEquals(300, new HashSet<>(numbers).size(), numbers::toString);
+            long last = 0;
+            for (long n : numbers) {
+                assertTrue(n > last || n <= last && numbers.indexOf(n) < numbers.lastIndexOf(n),
+                        () -> "out of order: " + numbers);
+                last = Math.max(last, n);
+            }
+            assertEquals(300, here.state().relayed());
+        }
+    }
+
+    @Test
     void closeLeavesNoThreadBehind() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         Relay relay = start("threads", "me");
@@ -286,6 +358,15 @@ class NatsRelayTests {
                 () -> transport.withAckWait(Duration.ofMillis(999))).getMessage());
         assertThrows(NullPointerException.class, () -> transport.withAckWait(null));
         assertThrows(NullPointerException.class, () -> transport.open(null));
+        assertEquals(1, transport.publishWindow());
+        assertEquals(1024, transport.withPublishWindow(1024).publishWindow());
+        assertEquals(1, transport.withPublishWindow(1).publishWindow());
+        assertEquals(Duration.ofSeconds(5), transport.withAckWait(Duration.ofSeconds(5)).withPublishWindow(8).ackWait());
+        assertEquals(8, transport.withPublishWindow(8).withAckWait(Duration.ofSeconds(5)).publishWindow());
+        assertEquals("publishWindow must be 1 to 1024, not 0",
+                assertThrows(IllegalArgumentException.class, () -> transport.withPublishWindow(0)).getMessage());
+        assertEquals("publishWindow must be 1 to 1024, not 1025",
+                assertThrows(IllegalArgumentException.class, () -> transport.withPublishWindow(1025)).getMessage());
     }
 
     private static Relay start(String application, String instance) {
