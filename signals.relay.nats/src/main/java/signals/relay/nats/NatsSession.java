@@ -248,6 +248,17 @@ final class NatsSession implements TransportSession, ErrorListener {
         }
     }
 
+    /** Deletes the instance's consumer; one already gone (an earlier try deleted it) is fine. */
+    private void deleteConsumer(JetStreamManagement management) throws IOException, JetStreamApiException {
+        try {
+            management.deleteConsumer(stream, context.instanceId());
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() != CONSUMER_NOT_FOUND) {
+                throw e;
+            }
+        }
+    }
+
     /** Stops the current pulls and starts new ones on the same consumer; false if the session closed. */
     private boolean pullAgain() {
         LOG.log(Level.DEBUG, () -> name + " pulls again after a reconnect");
@@ -255,6 +266,7 @@ final class NatsSession implements TransportSession, ErrorListener {
         long wait = 100;
         while (running) {
             try {
+                ensureConsumer(connection.jetStreamManagement());
                 consumer = iterate();
                 return true;
             } catch (IOException | JetStreamApiException | RuntimeException e) {
@@ -278,7 +290,7 @@ final class NatsSession implements TransportSession, ErrorListener {
         while (running) {
             try {
                 JetStreamManagement management = connection.jetStreamManagement();
-                management.deleteConsumer(stream, context.instanceId());
+                deleteConsumer(management);
                 management.addOrUpdateConsumer(stream, consumerConfiguration()
                         .deliverPolicy(DeliverPolicy.ByStartSequence).startSequence(from).build());
                 consumer = iterate();
