@@ -1,0 +1,94 @@
+package signals.benchmarks;
+
+import io.nats.client.Connection;
+import io.nats.client.ConsumeOptions;
+import io.nats.client.IterableConsumer;
+import io.nats.client.JetStream;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.PublishOptions;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import signals.core.Kwargs;
+import signals.relay.Relay;
+import signals.relay.RelayCodec;
+import signals.relay.Remote;
+import signals.relay.nats.NatsRelay;
+
+/**
+ * The other JVM of {@link RelayBenchmark}: answers every ping with a pong carrying the same
+ * number, through a relay ({@code relay}) or through jnats by hand ({@code jnats}). It prints
+ * {@code ready} once it listens, and stops when its standard input closes.
+ */
+public final class RelayEcho {
+
+    private RelayEcho() {
+    }
+
+    /**
+     * Runs the echo.
+     *
+     * @param args the way ({@code relay} or {@code jnats}), the server URL, the application name
+     * @throws Exception whatever fails
+     */
+    public static void main(String[] args) throws Exception {
+        String way = args[0];
+        String url = args[1];
+        String application = args[2];
+        if (way.equals("relay")) {
+            RelayBenchmark.PING.connect(Remote.only((signal, remote, ping) ->
+                    RelayBenchmark.PONG.send("echo", Kwargs.of("n", ping.get("n")))));
+            Relay relay = Relay.builder(application).instanceId("echo")
+                    .relay(RelayBenchmark.PING, RelayCodec.kwargs()).relay(RelayBenchmark.PONG, RelayCodec.kwargs())
+                    .transport(NatsRelay.server(url)).start();
+            System.out.println("ready");
+            waitForEndOfInput();
+            relay.close();
+            return;
+        }
+        // Not try-with-resources: Connection.close throws InterruptedException, which -Xlint:try flags.
+        Connection connection = Nats.connect(url);
+        try {
+            JetStream jetStream = connection.jetStream();
+            IterableConsumer pings = RelayBenchmark.consumer(connection, application, "echo", "ping");
+            System.out.println("ready");
+            Thread thread = new Thread(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        Message message = pings.nextMessage(Duration.ofMillis(100));
+                        if (message != null) {
+                            jetStream.publishAsync(RelayBenchmark.subject(application, "pong"), message.getHeaders(),
+                                    message.getData(), PublishOptions.builder()
+                                            .messageId("pong-" + message.getHeaders().getFirst("Signals-Id")).build());
+                            message.ack();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    e.printStackTrace();
+                }
+            });
+            thread.start();
+            waitForEndOfInput();
+            thread.interrupt();
+            thread.join();
+            pings.stop();
+        } finally {
+            connection.close();
+        }
+    }
+
+    private static void waitForEndOfInput() throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        while (in.readLine() != null) {
+            // until the benchmark closes our standard input
+        }
+    }
+
+    static ConsumeOptions options() {
+        return ConsumeOptions.builder().batchSize(256).expiresIn(4_000).build();
+    }
+}

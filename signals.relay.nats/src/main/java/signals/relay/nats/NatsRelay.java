@@ -1,0 +1,212 @@
+package signals.relay.nats;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import io.nats.client.Options;
+import signals.relay.spi.Transport;
+import signals.relay.spi.TransportContext;
+import signals.relay.spi.TransportSession;
+
+/**
+ * The NATS JetStream transport for {@code signals.relay}: which server, and how. Immutable; each
+ * {@code with} method returns a copy.
+ *
+ * <pre>{@code
+ * Relay relay = Relay.builder("shop").instanceId("web-1")
+ *         .relay(ORDER_PAID, RelayCodec.kwargs())
+ *         .transport(NatsRelay.server("nats://127.0.0.1:4222"))
+ *         .start();
+ * }</pre>
+ *
+ * <h2>What it creates on the server</h2>
+ * <ul>
+ *   <li>A stream {@code signals-<application>} on the subject {@code signals.relay.<application>},
+ *       file storage, Limits retention with {@code max_age} = the relay's retention, and a
+ *       duplicate window of two minutes (or the retention, if shorter): a send published twice
+ *       within it is stored once. A relay that starts with another retention updates it.</li>
+ *   <li>A durable pull consumer named after the instance id, with explicit acks and an
+ *       inactivity threshold of twice the retention: an instance that comes back within it
+ *       catches up from where it stood; one that stays away longer starts afresh with what is
+ *       sent after it comes back. A new consumer starts with what is sent after it is created.</li>
+ * </ul>
+ * Messages are acknowledged after the local receivers ran. A message delivered but not
+ * acknowledged (the instance crashed meanwhile) comes again after the ack wait, 30 seconds
+ * unless {@link #withAckWait} says otherwise, possibly after newer ones; receivers drop such
+ * duplicates by {@code Remote.id()}.
+ *
+ * <p>It runs on NATS server 2.9 and later and uses nothing newer.
+ *
+ * @since 0.10
+ */
+public final class NatsRelay implements Transport {
+
+    /** The system property that names the server for {@link #fromEnvironment()}. */
+    public static final String URL_PROPERTY = "signals.relay.nats.url";
+
+    static final String DEFAULT_URL = "nats://127.0.0.1:4222";
+
+    private final String url;
+    private final Options options;
+    private final Duration ackWait;
+    private final int publishWindow;
+
+    private NatsRelay(String url, Options options, Duration ackWait, int publishWindow) {
+        this.url = url;
+        this.options = options;
+        this.ackWait = ackWait;
+        this.publishWindow = publishWindow;
+    }
+
+    /**
+     * The server at this URL, with the relay's connection settings: reconnect forever, a
+     * quarter of a second between tries, and the connection named after the relay.
+     *
+     * @param url such as {@code nats://127.0.0.1:4222}, or several separated by commas; not blank
+     * @return the transport
+     * @throws NullPointerException if the URL is null
+     * @throws IllegalArgumentException if it is blank
+     */
+    public static NatsRelay server(String url) {
+        Objects.requireNonNull(url, "url");
+        if (url.isBlank()) {
+            throw new IllegalArgumentException("the NATS server URL is blank");
+        }
+        return new NatsRelay(url.trim(), null, Duration.ofSeconds(30), 1);
+    }
+
+    /**
+     * The server as the application's own jnats options say (TLS, credentials, reconnect
+     * policy), used as they are. Give them {@code maxReconnects(-1)}, since a relay whose
+     * connection gave up stays disconnected until it is restarted, and
+     * {@code reconnectBufferSize(0)}, since publishes buffered during a reconnect may be stored
+     * before earlier ones lost with the connection, out of order.
+     *
+     * @param options the options, not null
+     * @return the transport
+     * @throws NullPointerException if the options are null
+     */
+    public static NatsRelay withOptions(Options options) {
+        Objects.requireNonNull(options, "options");
+        return new NatsRelay(String.join(",", options.getUnprocessedServers()), options, Duration.ofSeconds(30), 1);
+    }
+
+    /**
+     * The server named by the system property {@value #URL_PROPERTY}, else by the environment
+     * variable {@code NATS_URL}, else {@code nats://127.0.0.1:4222}: what a relay uses when it
+     * finds this module and is given no transport.
+     *
+     * @return the transport
+     */
+    public static NatsRelay fromEnvironment() {
+        String url = System.getProperty(URL_PROPERTY);
+        if (url == null || url.isBlank()) {
+            url = System.getenv("NATS_URL");
+        }
+        return server(url == null || url.isBlank() ? DEFAULT_URL : url);
+    }
+
+    /**
+     * Sets how long the server waits for a delivered message's acknowledgement before it
+     * delivers it again: the longest the receivers of one send may take, and how late a message
+     * that a crash caught in delivery comes again. 30 seconds unless set.
+     *
+     * @param ackWait at least one second
+     * @return a copy with that ack wait
+     * @throws NullPointerException if it is null
+     * @throws IllegalArgumentException if it is under one second
+     */
+    public NatsRelay withAckWait(Duration ackWait) {
+        Objects.requireNonNull(ackWait, "ackWait");
+        if (ackWait.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("ackWait must be at least one second, not " + ackWait);
+        }
+        return new NatsRelay(url, options, ackWait, publishWindow);
+    }
+
+    /**
+     * Sets how many publishes may wait for the server's confirmation at once. One (the default)
+     * keeps each instance's order in the stream whatever happens to the connection, at one round
+     * trip per send. More pipelines publishes, many times faster, but a connection lost while
+     * they are in flight can store later sends before earlier ones: jnats sends what it still
+     * had queued once it reconnects, while what was on the wire is lost and published again
+     * after it. Choose more only for signals whose receivers do not depend on order.
+     *
+     * @param publishWindow 1 to 1,024
+     * @return a copy with that window
+     * @throws IllegalArgumentException if it is outside that range
+     */
+    public NatsRelay withPublishWindow(int publishWindow) {
+        if (publishWindow < 1 || publishWindow > 1_024) {
+            throw new IllegalArgumentException("publishWindow must be 1 to 1024, not " + publishWindow);
+        }
+        return new NatsRelay(url, options, ackWait, publishWindow);
+    }
+
+    /**
+     * How many publishes may wait for confirmation at once.
+     *
+     * @return the window, 1 unless set
+     */
+    public int publishWindow() {
+        return publishWindow;
+    }
+
+    /**
+     * The server's URL or URLs.
+     *
+     * @return as given
+     */
+    public String url() {
+        return url;
+    }
+
+    /**
+     * The ack wait of the instance's consumer.
+     *
+     * @return the duration
+     */
+    public Duration ackWait() {
+        return ackWait;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String description() {
+        return "NATS JetStream " + url;
+    }
+
+    /**
+     * Connects, creates or updates the application's stream and the instance's consumer, and
+     * starts delivering.
+     *
+     * @param context the relay's side, not null
+     * @return the session
+     * @throws IOException when the server cannot be reached, has no JetStream, or refuses the set-up
+     */
+    @Override
+    public TransportSession open(TransportContext context) throws IOException {
+        Objects.requireNonNull(context, "context");
+        return NatsSession.open(this, context);
+    }
+
+    Options optionsFor(TransportContext context, NatsSession session) {
+        if (options != null) {
+            return options;
+        }
+        return new Options.Builder()
+                .server(url)
+                .connectionName("signals-relay " + context.application() + "/" + context.instanceId())
+                .maxReconnects(-1)
+                .reconnectWait(Duration.ofMillis(250))
+                .connectionTimeout(Duration.ofSeconds(2))
+                .connectionListener(session::connectionEvent)
+                .errorListener(session)
+                .build();
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+}

@@ -1,0 +1,104 @@
+package signals.relay.nats;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A private NATS server with JetStream, on a free port of 127.0.0.1 and a storage directory of
+ * its own, started and stopped by the tests. Tests that need it are skipped, saying why, when
+ * {@code nats-server} is not on the PATH.
+ */
+final class NatsServer implements AutoCloseable {
+
+    private final Path store;
+    private final int port;
+    private Process process;
+
+    private NatsServer(Path store, int port) {
+        this.store = store;
+        this.port = port;
+    }
+
+    static NatsServer start() throws IOException, InterruptedException {
+        String binary = find();
+        Assumptions.assumeTrue(binary != null, "nats-server is not on the PATH: the NATS tests need it");
+        NatsServer server = new NatsServer(Files.createTempDirectory("signals-relay-nats"), freePort());
+        server.launch();
+        return server;
+    }
+
+    String url() {
+        return "nats://127.0.0.1:" + port;
+    }
+
+    /** Starts the server again on the same port and storage, after {@link #stop()}. */
+    void launch() throws IOException, InterruptedException {
+        process = new ProcessBuilder(find(), "-js", "-a", "127.0.0.1", "-p", Integer.toString(port),
+                "-sd", store.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(store.resolve("server.log").toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                if (!process.isAlive()) {
+                    fail("nats-server exited with " + process.exitValue() + ": " + Files.readString(store.resolve("server.log")));
+                }
+                Thread.sleep(50);
+            }
+        }
+        fail("nats-server did not listen on " + port + " within 10 s");
+    }
+
+    /** Stops the server; its stream and consumers stay in the storage directory. */
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+        try (Stream<Path> files = Files.walk(store)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    private static String find() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            File candidate = new File(dir, "nats-server");
+            if (candidate.canExecute()) {
+                return candidate.getPath();
+            }
+        }
+        return null;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

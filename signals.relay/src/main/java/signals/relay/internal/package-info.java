@@ -1,0 +1,7 @@
+/**
+ * Not API, and not exported: the service provider that must be public for
+ * {@link java.util.ServiceLoader}, {@link signals.relay.internal.RelayAdapter}, which shows the
+ * running relays in {@code Signals.inventory()}. It uses the API package {@code signals.relay}
+ * and is never used by it. See {@code signals.core.internal} for the rule every module follows.
+ */
+package signals.relay.internal;

@@ -1,0 +1,65 @@
+package signals.relay.spi;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * One relay's connection to its broker, from {@link Transport#open}.
+ *
+ * <h2>Rules for implementers</h2>
+ * <ul>
+ *   <li>{@link #publish} is called by one thread at a time, with batches in send order; when it
+ *       returns, the broker stored every message of the batch. It may pipeline a batch (send
+ *       all, then wait for the confirmations), but the broker must never store a message of a
+ *       batch without every message before it: over one ordered connection, a message lost
+ *       with the connection takes the later ones with it. When it throws, the relay publishes
+ *       the whole batch again, so publishing a message twice must store it once: use
+ *       {@link WireMessage#id()} as the broker's deduplication key.</li>
+ *   <li>Messages of other instances go to {@link TransportContext#deliver} one at a time, on a
+ *       thread of the transport, in the order the broker stored them; a message is acknowledged
+ *       only after {@code deliver} returned, so that a crash delivers it again rather than
+ *       never. The instance's own messages may be delivered too: the relay drops them.</li>
+ *   <li>A lost connection is the transport's to recover, silently apart from its log: publishes
+ *       fail with an {@link IOException} (the relay retries them), delivery resumes where the
+ *       instance's position stood.</li>
+ *   <li>{@link #close} stops every thread the session started before it returns.</li>
+ * </ul>
+ *
+ * @since 0.10
+ */
+public interface TransportSession extends AutoCloseable {
+
+    /**
+     * The largest {@link WireMessage#size()} this broker takes, so that a send too large for it
+     * fails with a clear error before it is queued, rather than at the broker.
+     *
+     * @return the limit in bytes, positive
+     */
+    int maxMessageBytes();
+
+    /**
+     * Stores messages in the broker, in order, for every other instance.
+     *
+     * @param batch one or more messages, in send order; not null
+     * @throws IOException when the broker did not confirm them all; the relay publishes the
+     *     batch again
+     * @throws InterruptedException when the relay closes while waiting
+     */
+    void publish(List<WireMessage> batch) throws IOException, InterruptedException;
+
+    /**
+     * How many messages the broker holds for this instance that it has not delivered yet: the
+     * relay's lag, as last seen.
+     *
+     * @return the count, or -1 when the broker does not tell
+     */
+    long behind();
+
+    /**
+     * Stops delivering and disconnects; every thread of the session has ended when it returns.
+     * Messages delivered but not acknowledged are delivered again to the instance's next
+     * session.
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,104 @@
+package signals.relay.spi;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One relayed send as it travels: text headers, which the relay writes and reads (their names
+ * and meaning are in the {@code signals.relay} README, "Wire format"), and the body, which is
+ * the signal's codec's bytes. A transport moves both unchanged.
+ *
+ * @since 0.10
+ */
+public final class WireMessage {
+
+    /** The header that holds the message id; see {@link #id()}. */
+    public static final String ID_HEADER = "Signals-Id";
+
+    private final Map<String, String> headers;
+    private final byte[] body;
+
+    private WireMessage(Map<String, String> headers, byte[] body) {
+        this.headers = headers;
+        this.body = body;
+    }
+
+    /**
+     * Creates a message. The headers are copied; the body is not, and must not change afterwards.
+     *
+     * @param headers header names to values, in the order they go on the wire; neither null
+     * @param body the body, not null (empty for none)
+     * @return the message
+     * @throws NullPointerException if an argument, a header name or a header value is null
+     */
+    public static WireMessage of(Map<String, String> headers, byte[] body) {
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(body, "body");
+        Map<String, String> copy = new LinkedHashMap<>();
+        headers.forEach((name, value) -> copy.put(Objects.requireNonNull(name, "header name"),
+                Objects.requireNonNull(value, () -> "value of header " + name)));
+        return new WireMessage(Collections.unmodifiableMap(copy), body);
+    }
+
+    /**
+     * The headers, in wire order.
+     *
+     * @return a read-only map
+     */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /**
+     * One header's value.
+     *
+     * @param name the header's name, not null
+     * @return its value, or null when absent
+     */
+    public String header(String name) {
+        return headers.get(name);
+    }
+
+    /**
+     * The body: the codec's bytes. Not a copy: do not change it.
+     *
+     * @return the body, never null
+     */
+    public byte[] body() {
+        return body;
+    }
+
+    /**
+     * The message's id, unique per send and the same each time that send is published again:
+     * a transport's deduplication key.
+     *
+     * @return the {@value #ID_HEADER} header, or null when absent (a malformed message)
+     */
+    public String id() {
+        return headers.get(ID_HEADER);
+    }
+
+    /**
+     * The message's size as a broker with text headers counts it: the body, plus each header as
+     * {@code name: value\r\n} in UTF-8, plus 12 bytes of framing ({@code NATS/1.0\r\n} and the
+     * closing {@code \r\n}).
+     *
+     * @return the size in bytes
+     */
+    public int size() {
+        int size = body.length + 12;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            size += header.getKey().getBytes(StandardCharsets.UTF_8).length
+                    + header.getValue().getBytes(StandardCharsets.UTF_8).length + 4;
+        }
+        return size;
+    }
+
+    @Override
+    public String toString() {
+        return "WireMessage" + headers + " and " + body.length + " bytes";
+    }
+}

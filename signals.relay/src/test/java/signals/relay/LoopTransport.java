@@ -1,0 +1,138 @@
+package signals.relay;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import signals.relay.spi.Transport;
+import signals.relay.spi.TransportContext;
+import signals.relay.spi.TransportSession;
+import signals.relay.spi.WireMessage;
+
+/**
+ * A broker in memory for the relay's own tests: one ordered log per application, a position per
+ * instance, deduplication by message id, and faults on demand (failing or blocked publishes,
+ * a redelivery). The NATS module tests the relay against a real broker; this one lets the
+ * relay's machinery be tested, and mutated, without one.
+ */
+final class LoopTransport implements Transport {
+
+    final List<WireMessage> log = new ArrayList<>(); // guarded by this
+    private final Set<String> ids = new LinkedHashSet<>(); // guarded by this
+    private final Map<String, Integer> positions = new HashMap<>(); // guarded by this
+    final AtomicInteger failures = new AtomicInteger();
+    final AtomicInteger opened = new AtomicInteger();
+    volatile CountDownLatch gate;
+    volatile int limit = 1_000;
+    volatile boolean refuse;
+
+    @Override
+    public String description() {
+        return "loop";
+    }
+
+    @Override
+    public TransportSession open(TransportContext context) throws IOException {
+        if (refuse) {
+            throw new IOException("refused by the loop");
+        }
+        opened.incrementAndGet();
+        return new Session(context);
+    }
+
+    /** Appends a message as if another instance had published it. */
+    synchronized void inject(WireMessage message) {
+        log.add(message);
+        notifyAll();
+    }
+
+    synchronized int size() {
+        return log.size();
+    }
+
+    final class Session implements TransportSession {
+        private final TransportContext context;
+        private final Thread thread;
+        private volatile boolean open = true;
+        private volatile long behind = -1;
+
+        Session(TransportContext context) {
+            this.context = context;
+            this.thread = new Thread(this::deliver, "loop " + context.instanceId());
+            thread.start();
+        }
+
+        private void deliver() {
+            while (true) {
+                WireMessage next;
+                int position;
+                synchronized (LoopTransport.this) {
+                    position = positions.getOrDefault(context.instanceId(), 0);
+                    while (open && position >= log.size()) {
+                        try {
+                            LoopTransport.this.wait();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    if (!open) {
+                        return;
+                    }
+                    next = log.get(position);
+                    behind = log.size() - position - 1;
+                }
+                context.deliver(next);
+                synchronized (LoopTransport.this) {
+                    positions.put(context.instanceId(), position + 1);
+                }
+            }
+        }
+
+        @Override
+        public int maxMessageBytes() {
+            return limit;
+        }
+
+        @Override
+        public void publish(List<WireMessage> batch) throws IOException, InterruptedException {
+            CountDownLatch wait = gate;
+            if (wait != null) {
+                wait.await();
+            }
+            if (failures.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                throw new IOException("the loop is down");
+            }
+            synchronized (LoopTransport.this) {
+                for (WireMessage message : batch) {
+                    if (ids.add(message.id())) {
+                        log.add(message);
+                    }
+                }
+                LoopTransport.this.notifyAll();
+            }
+        }
+
+        @Override
+        public long behind() {
+            return behind;
+        }
+
+        @Override
+        public void close() {
+            open = false;
+            synchronized (LoopTransport.this) {
+                LoopTransport.this.notifyAll();
+            }
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

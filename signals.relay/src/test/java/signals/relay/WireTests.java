@@ -1,0 +1,127 @@
+package signals.relay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import signals.relay.spi.WireMessage;
+
+class WireTests {
+
+    private static final Remote FROM = new Remote("web-1", "Order #7 ☃ 100%", "web-1-x-1",
+            Instant.parse("2026-12-07T01:02:03.456Z"));
+
+    @Test
+    void aSendIsWrittenAsTheDocumentedHeadersAndReadBack() throws Wire.Malformed {
+        WireMessage message = Wire.write("order_paid ü", FROM, new byte[] {1, 2});
+        assertEquals(Map.of("Signals-Version", "1", "Signals-Signal", "order_paid %c3%bc", "Signals-Instance", "web-1",
+                "Signals-Id", "web-1-x-1", "Signals-Sender", "Order #7 %e2%98%83 100%25",
+                "Signals-Sent-At", "2026-12-07T01:02:03.456Z"), message.headers());
+        assertEquals(List.of("Signals-Version", "Signals-Signal", "Signals-Instance", "Signals-Id", "Signals-Sender",
+                "Signals-Sent-At"), List.copyOf(message.headers().keySet()));
+        Wire.Read read = Wire.read(message);
+        assertEquals("order_paid ü", read.signal());
+        assertEquals(FROM, read.from());
+    }
+
+    @Test
+    void theTimeIsWrittenToTheMillisecondInTwentyFourCharacters() throws Wire.Malformed {
+        for (String time : List.of("2026-12-07T01:02:03Z", "2026-12-07T01:02:03.100Z", "2026-12-07T01:02:03.123456789Z")) {
+            Remote from = new Remote("a", "s", "i", Instant.parse(time));
+            String written = Wire.write("s", from, new byte[0]).header("Signals-Sent-At");
+            assertEquals(24, written.length(), written);
+            assertEquals(Instant.parse(time).toEpochMilli(), Instant.parse(written).toEpochMilli());
+        }
+        WireMessage nanos = with("Signals-Sent-At", "2026-12-07T01:02:03.123456789Z");
+        assertEquals(Instant.parse("2026-12-07T01:02:03.123456789Z"), Wire.read(nanos).from().sentAt());
+    }
+
+    @Test
+    void aSendersDescriptionIsCutAtTwoHundredCharacters() {
+        assertEquals("x".repeat(200), Wire.describe("x".repeat(200)));
+        assertEquals("x".repeat(197) + "...", Wire.describe("x".repeat(201)));
+        assertEquals("null", Wire.describe(null));
+    }
+
+    @Test
+    void eachMissingOrUnreadableHeaderIsNamed() {
+        assertEquals("no Signals-Version header: not a message of a signals relay", malformed(without("Signals-Version")));
+        for (String header : List.of("Signals-Signal", "Signals-Instance", "Signals-Id", "Signals-Sender",
+                "Signals-Sent-At")) {
+            assertEquals("no " + header + " header", malformed(without(header)));
+            assertEquals("no " + header + " header", malformed(with(header, "")));
+        }
+        assertEquals("wire version 2, from a newer release of signals.relay; this one reads version 1 (upgrade this"
+                + " instance)", malformed(with("Signals-Version", "2")));
+        assertEquals("unreadable Signals-Version '0'", malformed(with("Signals-Version", "0")));
+        assertEquals("unreadable Signals-Version 'v1'", malformed(with("Signals-Version", "v1")));
+        assertEquals("unreadable Signals-Sent-At 'now'", malformed(with("Signals-Sent-At", "now")));
+        assertEquals("bad percent escape at 1 in 'a%zz'", malformed(with("Signals-Signal", "a%zz")));
+        assertEquals("bad percent escape at 1 in 'a%4'", malformed(with("Signals-Sender", "a%4")));
+        assertEquals("bad percent escape at 0 in '%'", malformed(with("Signals-Sender", "%")));
+    }
+
+    @Test
+    void aVersionWithSpacesIsRead() throws Wire.Malformed {
+        assertEquals("s", Wire.read(with("Signals-Version", " 1 ")).signal());
+    }
+
+    @Test
+    void escapingKeepsPrintableAsciiAndEncodesTheRest() throws Wire.Malformed {
+        assertEquals("plain text ~!", Wire.escape("plain text ~!"));
+        assertEquals("%25 %0a %7f %c3%a9", Wire.escape("% \n \u007f é"));
+        assertEquals("% \n \u007f é", Wire.unescape("%25 %0A %7f %c3%a9"));
+        assertEquals("tab%09", Wire.escape("tab\t"));
+    }
+
+    @Test
+    void aWireMessageCopiesItsHeadersAndCountsItsSizeAsNatsDoes() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Signals-Id", "é1");
+        WireMessage message = WireMessage.of(headers, new byte[10]);
+        headers.put("other", "x");
+        assertEquals(Map.of("Signals-Id", "é1"), message.headers());
+        assertEquals("é1", message.id());
+        assertEquals("é1", message.header("Signals-Id"));
+        assertNull(message.header("nope"));
+        assertEquals(10 + 12 + 10 + 3 + 4, message.size());
+        assertEquals("WireMessage{Signals-Id=é1} and 10 bytes", message.toString());
+        assertNull(WireMessage.of(Map.of(), new byte[0]).id());
+        assertEquals(12, WireMessage.of(Map.of(), new byte[0]).size());
+        assertThrows(UnsupportedOperationException.class, () -> message.headers().put("a", "b"));
+        assertThrows(NullPointerException.class, () -> WireMessage.of(null, new byte[0]));
+        assertThrows(NullPointerException.class, () -> WireMessage.of(Map.of(), null));
+        Map<String, String> nullValue = new LinkedHashMap<>();
+        nullValue.put("a", null);
+        assertEquals("value of header a", assertThrows(NullPointerException.class,
+                () -> WireMessage.of(nullValue, new byte[0])).getMessage());
+        Map<String, String> nullName = new LinkedHashMap<>();
+        nullName.put(null, "a");
+        assertEquals("header name", assertThrows(NullPointerException.class,
+                () -> WireMessage.of(nullName, new byte[0])).getMessage());
+    }
+
+    private static WireMessage without(String header) {
+        Map<String, String> headers = new LinkedHashMap<>(Wire.write("s", FROM, new byte[0]).headers());
+        headers.remove(header);
+        return WireMessage.of(headers, new byte[0]);
+    }
+
+    private static WireMessage with(String header, String value) {
+        Map<String, String> headers = new LinkedHashMap<>(Wire.write("s", FROM, new byte[0]).headers());
+        headers.put(header, value);
+        return WireMessage.of(headers, new byte[0]);
+    }
+
+    private static String malformed(WireMessage message) {
+        String reason = assertThrows(Wire.Malformed.class, () -> Wire.read(message)).getMessage();
+        assertTrue(reason != null && !reason.isEmpty());
+        return reason;
+    }
+}
