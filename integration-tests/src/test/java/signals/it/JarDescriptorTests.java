@@ -33,13 +33,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * expected description, its {@code provides} against its {@code META-INF/services} files (what
  * class-path users see), and every package against the module's name.
  *
- * <p>The jars are found on the module path and the class path alike: {@code signals-spring} is a
- * test dependency that no module requires, so it stays on the class path with Spring, and
- * {@code signals.it}'s module graph never needs Spring.
+ * <p>The jars are found on the module path and the class path alike: {@code signals-spring} and the
+ * relay's three jars are test dependencies that no module requires, so they stay on the class path
+ * with Spring, jnats and the PostgreSQL driver, and {@code signals.it}'s module graph needs none of
+ * them.
  */
 class JarDescriptorTests {
 
-    private static final Pattern JAR = Pattern.compile("signals-(core|jdbc|jpa|servlet|test|spring)-[^" + Pattern.quote(File.separator) + "]*\\.jar");
+    private static final Pattern JAR = Pattern.compile("signals-(core|jdbc|jpa|servlet|test|spring|relay-nats|relay-postgresql|relay)-[^" + Pattern.quote(File.separator) + "]*\\.jar");
 
     static Stream<Path> jars() {
         List<Path> jars = new ArrayList<>();
@@ -52,7 +53,7 @@ class JarDescriptorTests {
                 }
             }
         }
-        assertEquals(6, jars.size(), () -> "expected the six built jars (run 'mvn verify', which packages them"
+        assertEquals(9, jars.size(), () -> "expected the nine built jars (run 'mvn verify', which packages them"
                 + " before this module's tests), found " + jars);
         return jars.stream();
     }
@@ -76,7 +77,7 @@ class JarDescriptorTests {
         Matcher artifact = JAR.matcher(jar.getFileName().toString());
         assertTrue(artifact.matches());
 
-        assertEquals("signals." + artifact.group(1), descriptor.name());
+        assertEquals("signals." + artifact.group(1).replace('-', '.'), descriptor.name());
         assertFalse(descriptor.isAutomatic(), "a real module-info.class, not an Automatic-Module-Name");
         assertFalse(descriptor.isOpen());
         // Users never open anything to signals, and signals opens nothing to everyone: only
