@@ -43,6 +43,42 @@ class WireTests {
     }
 
     @Test
+    void theTimeIsTheIsoFormOfTheInstantInUtc() {
+        assertEquals("1970-01-01T00:00:00.000Z", Wire.sentAt(Instant.EPOCH));
+        assertEquals("0000-01-01T00:00:00.000Z", Wire.sentAt(Instant.parse("0000-01-01T00:00:00Z")));
+        assertEquals("9999-12-31T23:59:59.999Z", Wire.sentAt(Instant.parse("9999-12-31T23:59:59.999999Z")));
+        assertEquals("1969-12-31T23:59:59.999Z", Wire.sentAt(Instant.ofEpochMilli(-1)));
+        // Outside four-digit years the length cannot hold; the instant is still ISO-8601.
+        assertEquals("+10000-01-01T00:00:00Z", Wire.sentAt(Instant.parse("+10000-01-01T00:00:00.0001Z")));
+        assertEquals("-0001-12-31T00:00:00.001Z", Wire.sentAt(Instant.parse("-0001-12-31T00:00:00.001Z")));
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 1_000; i++) {
+            Instant at = Instant.ofEpochSecond(random.nextInt(Integer.MAX_VALUE) * 100L, random.nextInt(1_000_000_000));
+            String written = Wire.sentAt(at);
+            assertEquals(at.toEpochMilli(), Instant.parse(written).toEpochMilli(), written);
+            assertEquals(java.time.format.DateTimeFormatter.ISO_INSTANT.format(at).substring(0, 19), written.substring(0, 19));
+        }
+    }
+
+    @Test
+    void aMessagesSizeCountsEachHeaderInUtf8AsTheBrokerDoes() {
+        String[] pieces = {"a", "ü", "☃", "\ud83c\udf55", "\ud83c", "\udf55", "%", " "};
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 500; i++) {
+            StringBuilder name = new StringBuilder("h");
+            StringBuilder value = new StringBuilder();
+            for (int j = random.nextInt(12); j > 0; j--) {
+                name.append(pieces[random.nextInt(pieces.length)]);
+                value.append(pieces[random.nextInt(pieces.length)]);
+            }
+            WireMessage message = WireMessage.of(Map.of(name.toString(), value.toString()), new byte[i]);
+            int expected = i + 12 + 4 + name.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                    + value.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            assertEquals(expected, message.size(), () -> name + ": " + value);
+        }
+    }
+
+    @Test
     void aSendersDescriptionIsCutAtTwoHundredCharacters() {
         assertEquals("x".repeat(200), Wire.describe("x".repeat(200)));
         assertEquals("x".repeat(197) + "...", Wire.describe("x".repeat(201)));

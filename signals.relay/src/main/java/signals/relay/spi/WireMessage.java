@@ -1,6 +1,5 @@
 package signals.relay.spi;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,10 +90,27 @@ public final class WireMessage {
     public int size() {
         int size = body.length + 12;
         for (Map.Entry<String, String> header : headers.entrySet()) {
-            size += header.getKey().getBytes(StandardCharsets.UTF_8).length
-                    + header.getValue().getBytes(StandardCharsets.UTF_8).length + 4;
+            size += utf8Length(header.getKey()) + utf8Length(header.getValue()) + 4;
         }
         return size;
+    }
+
+    /** {@code text.getBytes(UTF_8).length}, without the bytes: the relay asks it for every send. */
+    private static int utf8Length(String text) {
+        int length = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                length += 2; // a pair: two chars, four bytes
+                i++;
+            } else if (!Character.isSurrogate(c)) {
+                length += c < 0x800 ? 1 : 2;
+            } // a lone surrogate is written as '?': one byte
+        }
+        return length;
     }
 
     @Override
