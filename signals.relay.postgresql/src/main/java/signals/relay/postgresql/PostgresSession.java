@@ -2,6 +2,7 @@ package signals.relay.postgresql;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -73,6 +74,7 @@ final class PostgresSession implements TransportSession {
                 + context.instanceId());
         this.notifier = new Thread(this::notifyLoop, "signals-relay-postgresql notify " + context.application() + "/"
                 + context.instanceId());
+        this.nextRetention = System.nanoTime();
         reader.setDaemon(true);
         notifier.setDaemon(true);
     }
@@ -149,8 +151,8 @@ final class PostgresSession implements TransportSession {
             bind(insert, message);
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new IOException("cannot write to table " + tables.outbox + " of " + transport.description()
-                    + " in the sending transaction: " + e.getMessage(), e);
+            throw new IOException("cannot write to " + transport.description() + " in the sending transaction: "
+                    + reason(e), e);
         }
         Transactions.onCommit(this::wakeOthers);
         return true;
@@ -237,8 +239,8 @@ final class PostgresSession implements TransportSession {
                     uncertain = batch.get(0).id();
                 }
                 dropPublisher();
-                throw new IOException("cannot write " + batch.size() + " messages to table " + tables.outbox + " of "
-                        + transport.description() + ": " + e.getMessage(), e);
+                throw new IOException("cannot write " + batch.size() + " messages to " + transport.description() + ": "
+                        + reason(e), e);
             }
         }
     }
@@ -566,6 +568,12 @@ final class PostgresSession implements TransportSession {
             row.next();
             return row.getString(1);
         }
+    }
+
+    /** The server's own words: a batch's exception repeats every statement with its values. */
+    static String reason(SQLException e) {
+        SQLException next = e instanceof BatchUpdateException ? e.getNextException() : null;
+        return next != null ? next.getMessage() : e.getMessage();
     }
 
     static void quietClose(Connection connection) {

@@ -1,6 +1,5 @@
 package signals.relay.postgresql;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -160,9 +159,5 @@ final class Tables {
     /** What identifies a stored message in the headers column. */
     static String idLine(String id) {
         return "Signals-Id: " + id + "\n";
-    }
-
-    static int utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 }
