@@ -35,8 +35,9 @@ import signals.relay.spi.TransportSession;
  * transaction ids, after its position, and stores its position after each batch of up to 256
  * rows: delivery is at least once, and a crash delivers that batch again. It is woken by
  * {@code NOTIFY} after each commit and reads anyway every {@link #withPollInterval poll
- * interval}. A transaction that stays open anywhere in the database holds back the rows of every
- * transaction that started after it, until it ends.
+ * interval}. A writing transaction that stays open anywhere on the server (transaction ids are
+ * shared by its databases) holds back the rows of every transaction that started after it, until
+ * it ends.
  *
  * @since 0.10
  */
