@@ -21,7 +21,8 @@ final class Binding<T> {
     /**
      * Connects the receiver that writes each local send during the send, so that a payload the
      * codec cannot write, or one too large for the broker, fails the send itself, and queues it
-     * on {@code outgoing} once the sending transaction commits (at once outside one). Remote
+     * on {@code outgoing} once the sending transaction commits (at once outside one), unless the
+     * transport wrote it into the sending transaction itself (an outbox). Remote
      * sends are never relayed again: that is what keeps two instances from echoing a send back
      * and forth.
      */
@@ -29,7 +30,9 @@ final class Binding<T> {
         return signal.connect((signal, sender, payload) -> {
             if (!(sender instanceof Remote)) {
                 WireMessage message = outgoing.prepare(this, sender, payload);
-                Transactions.onCommit(() -> outgoing.queue(signal.name(), message));
+                if (!outgoing.writeInTransaction(signal.name(), message)) {
+                    Transactions.onCommit(() -> outgoing.queue(signal.name(), message));
+                }
             }
         }, ConnectOption.name(name));
     }

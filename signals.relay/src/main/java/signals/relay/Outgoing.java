@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import signals.core.Transactions;
 import signals.relay.spi.TransportSession;
 import signals.relay.spi.WireMessage;
 
@@ -78,6 +79,30 @@ final class Outgoing {
                     + " bytes of " + relay.transportDescription());
         }
         return message;
+    }
+
+    /**
+     * Lets the transport write a prepared message into the sending transaction (an outbox), when
+     * the send is inside one; true when it did, and the message then counts as relayed once the
+     * transaction commits. A failed write fails the send, naming the signal, so that the
+     * transaction cannot commit without its message.
+     */
+    boolean writeInTransaction(String signal, WireMessage message) {
+        if (!Transactions.isActive()) {
+            return false;
+        }
+        boolean written;
+        try {
+            written = session.publishInTransaction(message);
+        } catch (IOException | RuntimeException e) {
+            dropped.incrementAndGet();
+            throw new IllegalStateException("signal '" + signal + "' was not relayed by " + relay.name()
+                    + ": writing it in the sending transaction failed: " + e.getMessage(), e);
+        }
+        if (written) {
+            Transactions.onCommit(relayed::incrementAndGet);
+        }
+        return written;
     }
 
     /**

@@ -48,6 +48,33 @@ public interface TransportSession extends AutoCloseable {
     void publish(List<WireMessage> batch) throws IOException, InterruptedException;
 
     /**
+     * Writes one message into the sending thread's database transaction, if this transport keeps
+     * its messages in that database (an outbox): the message is then stored if, and only if, the
+     * transaction commits, and the relay does not queue it for {@link #publish}. The relay calls it
+     * during the send, while the transaction is open, for each relayed send made inside a
+     * transaction ({@code signals.core.Transactions.isActive()}); the transport finds the
+     * transaction's connection with {@code Transactions.resource(java.sql.Connection.class)} and
+     * arranges its own wake-up of the other instances after the commit
+     * ({@code Transactions.onCommit}).
+     *
+     * <p>Why during the send and not in one write before the commit: a failed write then fails
+     * the send that caused it, naming the signal, before the application goes on, and the
+     * messages of one transaction are stored in the order they were sent. It costs one statement
+     * per relayed send in the sending transaction.
+     *
+     * @param message the prepared message, not null
+     * @return true when it was written in the transaction; false when this transport cannot
+     *     (no transaction connection, or one to another database), and the relay then publishes
+     *     it after the commit as usual. The default returns false.
+     * @throws IOException when the write failed; the relay fails the send, so that the
+     *     transaction does not commit without its message. The message names the table
+     * @since 0.10
+     */
+    default boolean publishInTransaction(WireMessage message) throws IOException {
+        return false;
+    }
+
+    /**
      * How many messages the broker holds for this instance that it has not delivered yet: the
      * relay's lag, as last seen.
      *

@@ -1,0 +1,163 @@
+package signals.relay.postgresql;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The relay's two tables under one prefix, and every statement this transport runs on them, in
+ * one place so that the README's DDL and the code cannot drift apart unseen (a test compares
+ * them).
+ */
+final class Tables {
+
+    final String outbox;
+    final String positions;
+    /** The NOTIFY channel: one per prefix, the payload names the application. */
+    final String channel;
+
+    Tables(String prefix) {
+        this.outbox = prefix + "outbox";
+        this.positions = prefix + "positions";
+        this.channel = prefix.replace('.', '_') + "outbox";
+    }
+
+    /** The DDL the transport runs when the outbox is missing, as the README shows it. */
+    String[] ddl() {
+        String index = outbox.substring(outbox.indexOf('.') + 1) + "_read";
+        return new String[] {
+            "create table if not exists " + outbox + " (\n"
+                    + "    id          bigint generated always as identity primary key,\n"
+                    + "    application text        not null,\n"
+                    + "    xid         xid8        not null default pg_current_xact_id(),\n"
+                    + "    instance    text        not null,\n"
+                    + "    headers     text        not null,\n"
+                    + "    body        bytea       not null,\n"
+                    + "    created     timestamptz not null default now()\n"
+                    + ")",
+            "create index if not exists " + index + " on " + outbox + " (application, xid, id)",
+            "create table if not exists " + positions + " (\n"
+                    + "    application text        not null,\n"
+                    + "    instance    text        not null,\n"
+                    + "    last_xid    xid8        not null,\n"
+                    + "    last_id     bigint      not null,\n"
+                    + "    missed      bigint      not null default 0,\n"
+                    + "    updated     timestamptz not null default now(),\n"
+                    + "    primary key (application, instance)\n"
+                    + ")"
+        };
+    }
+
+    String exists() {
+        return "select to_regclass(?) is not null and to_regclass(?) is not null";
+    }
+
+    String insert() {
+        return "insert into " + outbox + " (application, instance, headers, body) values (?, ?, ?, ?)";
+    }
+
+    String stored() {
+        return "select count(*) from " + outbox + " where application = ? and instance = ? and strpos(headers, ?) > 0";
+    }
+
+    String notifyApplication() {
+        return "select pg_notify(?, ?)";
+    }
+
+    String listen() {
+        return "listen \"" + channel + "\"";
+    }
+
+    /** A new instance starts at the end: after every transaction that has ended. */
+    String startPosition() {
+        return "insert into " + positions + " (application, instance, last_xid, last_id)"
+                + " values (?, ?, pg_snapshot_xmin(pg_current_snapshot()), 0) on conflict do nothing";
+    }
+
+    String position() {
+        return "select last_xid::text, last_id from " + positions + " where application = ? and instance = ?";
+    }
+
+    String savePosition() {
+        return "update " + positions + " set last_xid = ?::text::xid8, last_id = ?, updated = now()"
+                + " where application = ? and instance = ?";
+    }
+
+    /**
+     * The rows of ended transactions after a position, in transaction order. Below the horizon
+     * ({@code pg_snapshot_xmin}) every transaction has ended, so no row can appear later before a
+     * row already read: what an identity column alone cannot promise, since ids are taken at
+     * insert and rows appear at commit.
+     */
+    String read() {
+        return "select id, xid::text, headers, body from " + outbox
+                + " where application = ? and instance <> ? and (xid, id) > (?::text::xid8, ?)"
+                + " and xid < pg_snapshot_xmin(pg_current_snapshot()) order by xid, id limit ?";
+    }
+
+    /** How many rows wait after a position, counted up to a cap so that it stays cheap. */
+    String behind() {
+        return "select count(*) from (select 1 from " + outbox
+                + " where application = ? and instance <> ? and (xid, id) > (?::text::xid8, ?) limit 100000) waiting";
+    }
+
+    /** Taken by the one instance that deletes expired rows; the others skip that round. */
+    String retentionLock() {
+        return "select pg_try_advisory_xact_lock(hashtext(?))";
+    }
+
+    /**
+     * The first id to keep: the oldest row younger than the retention, found by walking the
+     * primary key from the oldest row, so that the cost is the rows to delete.
+     */
+    String firstKept() {
+        return "select coalesce((select id from " + outbox + " where application = ? and created >= now()"
+                + " - make_interval(secs => ?) order by id limit 1), (select coalesce(max(id), 0) + 1 from " + outbox + "))";
+    }
+
+    /** Adds to each instance's {@code missed} the expired rows it has not read yet. */
+    String countMissed() {
+        return "update " + positions + " p set missed = p.missed + m.n from (select q.instance, count(*) n from "
+                + positions + " q join " + outbox + " o on o.application = q.application and o.instance <> q.instance"
+                + " and (o.xid, o.id) > (q.last_xid, q.last_id) where q.application = ? and o.id < ?"
+                + " group by q.instance) m where p.application = ? and p.instance = m.instance";
+    }
+
+    String expire() {
+        return "delete from " + outbox + " where application = ? and id < ?";
+    }
+
+    /** Reads and clears an instance's count of missed rows. */
+    String takeMissed() {
+        return "update " + positions + " p set missed = 0 from (select missed from " + positions
+                + " where application = ? and instance = ? for update) o where p.application = ? and p.instance = ?"
+                + " and o.missed > 0 returning o.missed";
+    }
+
+    String identity() {
+        return "select current_database() || ' started ' || pg_postmaster_start_time()::text";
+    }
+
+    /** The headers as the outbox holds them: one {@code name: value} a line. */
+    static String headers(Map<String, String> headers) {
+        StringBuilder text = new StringBuilder(256);
+        headers.forEach((name, value) -> text.append(name).append(": ").append(value).append('\n'));
+        return text.toString();
+    }
+
+    /** Reads the headers back; a line without {@code ": "} is left out (the relay then finds a header missing). */
+    static Map<String, String> headers(String text) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            int colon = line.indexOf(": ");
+            if (colon > 0) {
+                headers.put(line.substring(0, colon), line.substring(colon + 2));
+            }
+        }
+        return headers;
+    }
+
+    /** What identifies a stored message in the headers column. */
+    static String idLine(String id) {
+        return "Signals-Id: " + id + "\n";
+    }
+}

@@ -1,0 +1,270 @@
+package signals.relay.postgresql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static signals.core.ConnectOption.phase;
+import static signals.core.TransactionPhase.BEFORE_COMMIT;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.hibernate.cfg.Configuration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.postgresql.PGConnection;
+import org.postgresql.ds.PGSimpleDataSource;
+import signals.core.Kwargs;
+import signals.core.Signal;
+import signals.core.SignalConnection;
+import signals.core.Transactions;
+import signals.relay.Relay;
+import signals.relay.RelayCodec;
+
+/**
+ * The outbox written in the sending transaction, on the class path only, where the test
+ * resources register the JDBC transaction host by hand and signals.jpa registers Hibernate's: a
+ * committed send's row is written by the transaction's own connection and seen by others only
+ * after the commit; a rolled-back one leaves nothing; a failed write fails the send and the
+ * transaction; a transaction on another database is relayed after its commit.
+ */
+@Timeout(value = 1, unit = TimeUnit.MINUTES)
+class TransactionTests {
+
+    private static Pg pg;
+    /** Held: a logger nobody holds may be collected, and a new one made without the capture. */
+    private static final Logger TRANSPORT_LOG = Logger.getLogger("signals.relay.postgresql");
+
+    private final Signal<Kwargs> ping = Signal.withArguments("ping", "n");
+    private final List<String> logged = Collections.synchronizedList(new ArrayList<>());
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record.getLevel() + " " + record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeAll
+    static void createSchema() {
+        Assumptions.assumeFalse(TransactionTests.class.getModule().isNamed(), "on the module path no transaction host"
+                + " is registered by the tests (the pom runs these tests in the class-path execution only)");
+        pg = new Pg();
+        Pg.execute("create table " + pg.prefix + "business (id bigint generated always as identity primary key, n bigint)");
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    @BeforeEach
+    void listen() {
+        TRANSPORT_LOG.addHandler(capture);
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        TRANSPORT_LOG.removeHandler(capture);
+        Collections.reverse(toClose);
+        for (AutoCloseable closeable : toClose) {
+            closeable.close();
+        }
+    }
+
+    private Relay start(String app, String id) {
+        Relay relay = Relay.builder(app).instanceId(id).relay(ping, RelayCodec.kwargs())
+                .transport(PostgresRelay.dataSource(Pg.dataSource(app + "-" + id)).withTablePrefix(pg.prefix)
+                        .withPollInterval(Duration.ofMillis(100)))
+                .start();
+        toClose.add(relay);
+        return relay;
+    }
+
+    private long outbox(String app) {
+        return Pg.queryLong("select count(*) from " + pg.prefix + "outbox where application = ?", app);
+    }
+
+    private static long business(long n) {
+        return Pg.queryLong("select count(*) from " + pg.prefix + "business where n = ?", n);
+    }
+
+    private static void insertBusiness(Connection connection, long n) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + pg.prefix + "business (n) values (?)")) {
+            insert.setLong(1, n);
+            insert.executeUpdate();
+        }
+    }
+
+    @Test
+    void aCommittedSendIsWrittenByTheTransactionsConnectionAndOthersWokenAfterTheCommit() throws Exception {
+        Relay relay = start("commit", "a");
+        try (Connection connection = Pg.connect(); Connection listener = Pg.connect()) {
+            try (Statement listen = listener.createStatement()) {
+                listen.execute("listen \"" + pg.prefix.replace('.', '_') + "outbox\"");
+            }
+            HandTransactions.Tx tx = HandTransactions.begin(connection);
+            insertBusiness(connection, 1);
+            ping.send("checkout", Kwargs.of("n", 1L));
+            ping.send("checkout", Kwargs.of("n", 2L));
+            try (Statement query = connection.createStatement();
+                 ResultSet rows = query.executeQuery("select count(*), bool_and(xid = pg_current_xact_id()) from "
+                         + pg.prefix + "outbox where application = 'commit'")) {
+                rows.next();
+                assertEquals(2, rows.getLong(1), "rows seen inside the transaction");
+                assertTrue(rows.getBoolean(2), "written by the transaction itself");
+            }
+            assertEquals(0, outbox("commit"), "rows seen outside before the commit");
+            assertEquals(0, listener.unwrap(PGConnection.class).getNotifications(300).length, "a NOTIFY before the commit");
+            assertEquals(0, relay.state().relayed());
+            tx.commit();
+            assertEquals(2, outbox("commit"));
+            assertEquals(1, business(1));
+            assertEquals(2, relay.state().relayed(), "counted at the commit");
+            assertEquals(0, relay.state().waiting(), "nothing queued for the publishing thread");
+            assertEquals("commit", listener.unwrap(PGConnection.class).getNotifications(5_000)[0].getParameter(),
+                    "a NOTIFY after the commit, naming the application");
+        }
+    }
+
+    @Test
+    void aRolledBackSendLeavesNoRowAndRelaysNothing() throws Exception {
+        Relay relay = start("rollback", "a");
+        try (Connection connection = Pg.connect()) {
+            HandTransactions.Tx tx = HandTransactions.begin(connection);
+            insertBusiness(connection, 2);
+            ping.send("checkout", Kwargs.of("n", 1L));
+            tx.rollback();
+        }
+        assertEquals(0, outbox("rollback"));
+        assertEquals(0, business(2));
+        Thread.sleep(300);
+        assertEquals(0, outbox("rollback"), "nothing written afterwards either");
+        assertEquals(0, relay.state().relayed() + relay.state().waiting());
+    }
+
+    @Test
+    void aFailedOutboxWriteFailsTheSendNamingTheSignalAndTheTableAndTheTransactionCannotCommit() throws Exception {
+        Relay relay = start("refused", "a");
+        Pg.execute("create function " + pg.schema + ".refuse() returns trigger language plpgsql as"
+                + " $$ begin raise exception 'outbox refused by a trigger'; end $$");
+        Pg.execute("create trigger refuse before insert on " + pg.prefix + "outbox for each row when"
+                + " (new.application = 'refused') execute function " + pg.schema + ".refuse()");
+        try (Connection connection = Pg.connect()) {
+            HandTransactions.Tx tx = HandTransactions.begin(connection);
+            insertBusiness(connection, 3);
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> ping.send("checkout", Kwargs.of("n", 1L)));
+            assertTrue(e.getMessage().contains("signal 'ping' was not relayed by relay refused/a: writing it in the"
+                    + " sending transaction failed: cannot write to PostgreSQL") && e.getMessage().contains(
+                    "table " + pg.prefix + "outbox") && e.getMessage().contains("outbox refused by a trigger"),
+                    e.getMessage());
+            // PostgreSQL aborted the transaction at the failed INSERT: its COMMIT is a ROLLBACK (which
+            // pgjdbc reports only with raiseExceptionOnSilentRollback=true).
+            tx.commit();
+        } finally {
+            Pg.execute("drop trigger refuse on " + pg.prefix + "outbox");
+        }
+        assertEquals(0, business(3), "the business row went with it");
+        assertEquals(0, outbox("refused"));
+        assertEquals(1, relay.state().dropped());
+    }
+
+    @Test
+    void aTransactionOnAnotherDatabaseIsRelayedAfterItsCommitWithAWarning() throws Exception {
+        Relay relay = start("elsewhere", "a");
+        PGSimpleDataSource other = Pg.dataSource("elsewhere");
+        other.setDatabaseName("postgres");
+        try (Connection connection = other.getConnection()) {
+            HandTransactions.Tx tx = HandTransactions.begin(connection);
+            ping.send("checkout", Kwargs.of("n", 1L));
+            ping.send("checkout", Kwargs.of("n", 2L));
+            assertEquals(0, outbox("elsewhere"), "nothing before the commit");
+            tx.commit();
+        }
+        PostgresRelayTests.await(() -> outbox("elsewhere") == 2, () -> "rows after the commit");
+        PostgresRelayTests.await(() -> relay.state().relayed() == 2, relay::toString);
+        List<String> warnings = new ArrayList<>(logged);
+        warnings.removeIf(line -> !line.contains("reaches database postgres started"));
+        assertEquals(1, warnings.size(), "one warning per connection: " + logged);
+        assertTrue(warnings.get(0).contains("not the outbox's (" + Pg.SERVER.substring(Pg.SERVER.lastIndexOf('/') + 1)
+                + " started"), warnings.get(0));
+    }
+
+    @Test
+    void aHibernateTransactionWritesTheOutboxRowInItsConnection() throws Exception {
+        Relay relay = start("hibernate", "a");
+        Configuration configuration = new Configuration();
+        configuration.getProperties().put("hibernate.connection.datasource", Pg.dataSource("hibernate-app"));
+        configuration.setProperty("hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect");
+        try (SessionFactory factory = configuration.buildSessionFactory()) {
+            try (Session session = factory.openSession()) {
+                Transaction tx = session.beginTransaction();
+                session.createNativeMutationQuery("insert into " + pg.prefix + "business (n) values (10)").executeUpdate();
+                ping.send("checkout", Kwargs.of("n", 10L));
+                assertTrue(Transactions.resource(Connection.class).isPresent(), "Hibernate's transaction gives its connection");
+                assertEquals(1L, ((Number) session.createNativeQuery("select count(*) from " + pg.prefix
+                        + "outbox where application = 'hibernate' and xid = pg_current_xact_id()", Long.class)
+                        .getSingleResult()).longValue(), "the row, written by Hibernate's transaction");
+                assertEquals(0, outbox("hibernate"), "not seen outside before the commit");
+                tx.commit();
+            }
+            assertEquals(1, outbox("hibernate"));
+            assertEquals(1, business(10));
+            assertEquals(1, relay.state().relayed());
+
+            try (Session session = factory.openSession()) {
+                Transaction tx = session.beginTransaction();
+                session.createNativeMutationQuery("insert into " + pg.prefix + "business (n) values (11)").executeUpdate();
+                ping.send("checkout", Kwargs.of("n", 11L));
+                tx.rollback();
+            }
+            assertEquals(1, outbox("hibernate"), "nothing from the rolled-back transaction");
+            assertEquals(0, business(11));
+
+            SignalConnection failing = ping.connect((signal, sender, payload) -> {
+                throw new IllegalStateException("refused before the commit");
+            }, phase(BEFORE_COMMIT));
+            toClose.add(failing::disconnect);
+            try (Session session = factory.openSession()) {
+                Transaction tx = session.beginTransaction();
+                session.createNativeMutationQuery("insert into " + pg.prefix + "business (n) values (12)").executeUpdate();
+                ping.send("checkout", Kwargs.of("n", 12L));
+                RuntimeException e = assertThrows(RuntimeException.class, tx::commit);
+                assertTrue(String.valueOf(e).contains("refused before the commit")
+                        || String.valueOf(e.getCause()).contains("refused before the commit"), String.valueOf(e));
+            }
+            assertEquals(1, outbox("hibernate"), "the outbox row rolled back with the before-commit failure");
+            assertEquals(0, business(12), "and the business row");
+            assertEquals(1, relay.state().relayed());
+        }
+    }
+}
