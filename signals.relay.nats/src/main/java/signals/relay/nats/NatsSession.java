@@ -67,8 +67,6 @@ final class NatsSession implements TransportSession {
     static final long HEARTBEAT_MILLIS = 1_000;
     /** A pull that brings nothing, not even a heartbeat, for this long is lost. */
     static final long LOST_PULL_MILLIS = 3 * HEARTBEAT_MILLIS;
-    /** How many delivered messages are acknowledged at once, at most (the consumer acks all up to one). */
-    static final int ACK_EVERY = 64;
 
     /** How long a batch of publishes waits for the server's confirmations. */
     static final long PUBLISH_TIMEOUT_MILLIS = 5_000;
@@ -256,8 +254,6 @@ final class NatsSession implements TransportSession {
      */
     private void consume(Connection connection) {
         Subscription inbox = null;
-        Message unacknowledged = null;
-        int delivered = 0;
         int asked = 0;
         long heard = System.nanoTime();
         try {
@@ -274,9 +270,6 @@ final class NatsSession implements TransportSession {
                 }
                 Message message = inbox.nextMessage(Duration.ofMillis(100));
                 if (message == null) {
-                    // Nothing more has come yet: acknowledge what was delivered so far.
-                    unacknowledged = acknowledge(connection, unacknowledged);
-                    delivered = 0;
                     if (System.nanoTime() - heard > TimeUnit.MILLISECONDS.toNanos(LOST_PULL_MILLIS)) {
                         // The pull, or the consumer itself, is gone from the server.
                         inbox = placeAgain(connection, inbox);
@@ -293,7 +286,6 @@ final class NatsSession implements TransportSession {
                 asked--;
                 long sequence = message.metaData().streamSequence();
                 if (sequence > next && next > 0 && !placed) {
-                    unacknowledged = acknowledge(connection, unacknowledged);
                     long from = next;
                     LOG.log(Level.INFO, () -> name + " missed messages in flight; reading again from stream sequence "
                             + from);
@@ -301,18 +293,16 @@ final class NatsSession implements TransportSession {
                     continue;
                 }
                 placed = false;
-                if (sequence >= next) { // an older one was delivered already
+                if (sequence >= next) { // a smaller one was delivered already
                     context.deliver(toWire(message));
                     next = sequence + 1;
                     behind = message.metaData().pendingCount();
                 }
-                unacknowledged = message;
-                if (++delivered == ACK_EVERY) {
-                    unacknowledged = acknowledge(connection, unacknowledged);
-                    delivered = 0;
-                }
+                // Each one, so that a crash delivers again at most the message it caught. The
+                // consumer acknowledges all up to this one: a lost acknowledgement is made good
+                // by the next.
+                connection.publish(message.getReplyTo(), ACK);
             }
-            acknowledge(connection, unacknowledged);
             connection.flush(Duration.ofSeconds(1));
         } catch (IOException | JetStreamApiException | RuntimeException | TimeoutException e) {
             // Lost: a closed connection throws IllegalStateException. What was not acknowledged
@@ -327,14 +317,6 @@ final class NatsSession implements TransportSession {
     private Subscription placeAgain(Connection connection, Subscription inbox) throws IOException, JetStreamApiException {
         inbox.unsubscribe();
         place(connection.jetStreamManagement());
-        return null;
-    }
-
-    /** Acknowledges a message and, the consumer acking all, every one before it. */
-    private static Message acknowledge(Connection connection, Message message) {
-        if (message != null) {
-            connection.publish(message.getReplyTo(), ACK);
-        }
         return null;
     }
 

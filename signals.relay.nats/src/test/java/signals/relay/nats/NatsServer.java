@@ -35,6 +35,14 @@ final class NatsServer implements AutoCloseable {
         Assumptions.assumeTrue(binary != null, "nats-server is not on the PATH: the NATS tests need it");
         NatsServer server = new NatsServer(Files.createTempDirectory("signals-relay-nats"), freePort());
         server.launch();
+        // A test JVM stopped early (PIT ends a minion that runs too long) must not leave its server running.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
         return server;
     }
 
