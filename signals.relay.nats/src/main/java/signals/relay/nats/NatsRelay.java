@@ -26,15 +26,15 @@ import signals.relay.spi.TransportSession;
  *       file storage, Limits retention with {@code max_age} = the relay's retention, and a
  *       duplicate window of two minutes (or the retention, if shorter): a send published twice
  *       within it is stored once. A relay that starts with another retention updates it.</li>
- *   <li>A durable pull consumer named after the instance id, with explicit acks and an
- *       inactivity threshold of twice the retention: an instance that comes back within it
- *       catches up from where it stood; one that stays away longer starts afresh with what is
- *       sent after it comes back. A new consumer starts with what is sent after it is created.</li>
+ *   <li>A durable pull consumer named after the instance id, acknowledging all messages up to
+ *       the one acknowledged, with an inactivity threshold of twice the retention: an instance
+ *       that comes back within it catches up from where it stood; one that stays away longer
+ *       starts afresh with what is sent after it comes back, as does a new instance.</li>
  * </ul>
- * Messages are acknowledged after the local receivers ran. A message delivered but not
- * acknowledged (the instance crashed meanwhile) comes again after the ack wait, 30 seconds
- * unless {@link #withAckWait} says otherwise, possibly after newer ones; receivers drop such
- * duplicates by {@code Remote.id()}.
+ * Each message is acknowledged after the local receivers ran. Each time the relay connects it
+ * creates the instance's consumer anew, from the first message it has not delivered (in a
+ * restarted instance: the first it has not acknowledged), so that a message a crash caught comes
+ * again first, in order; receivers that must not act twice drop it by {@code Remote.id()}.
  *
  * <p>It runs on NATS server 2.9 and later and uses nothing newer.
  *
@@ -107,8 +107,9 @@ public final class NatsRelay implements Transport {
 
     /**
      * Sets how long the server waits for a delivered message's acknowledgement before it
-     * delivers it again: the longest the receivers of one send may take, and how late a message
-     * that a crash caught in delivery comes again. 30 seconds unless set.
+     * delivers it again, while the instance runs: the transport skips such a repeat, so this
+     * only needs to be longer than the local receivers of a few hundred sends usually take,
+     * lest the server send them twice. 30 seconds unless set.
      *
      * @param ackWait at least one second
      * @return a copy with that ack wait

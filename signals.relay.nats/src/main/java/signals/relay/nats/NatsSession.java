@@ -5,10 +5,12 @@ import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -94,6 +96,7 @@ final class NatsSession implements TransportSession {
     private Thread thread;
     // Only the consumer thread (and open, before it starts) uses these.
     private long next; // the stream sequence to deliver next; 0 while unknown
+    private ZonedDateTime created; // when the stream this session reads was created
     private boolean placed; // the consumer was just placed: its first message is taken as it comes
 
     private NatsSession(NatsRelay transport, TransportContext context) {
@@ -143,17 +146,30 @@ final class NatsSession implements TransportSession {
         }
     }
 
+    /*
+     * Why the stream's creation time is kept: a stream deleted and created again (by hand, or by
+     * a server that lost its storage) numbers its messages from one again, and the position this
+     * session holds means nothing there. Everything in the new stream is newer than what the
+     * session delivered, so it reads the new stream from its start.
+     */
     private void ensureStream(JetStreamManagement management) throws IOException, JetStreamApiException {
         Duration retention = context.retention();
         Duration window = retention.compareTo(Duration.ofMinutes(2)) < 0 ? retention : Duration.ofMinutes(2);
         StreamInfo info;
         try {
             info = management.getStreamInfo(stream);
+            StreamConfiguration config = info.getConfiguration();
+            if (!retention.equals(config.getMaxAge())) {
+                LOG.log(Level.INFO, () -> name + " changes the retention of stream " + stream + " from "
+                        + config.getMaxAge() + " to " + retention);
+                management.updateStream(StreamConfiguration.builder(config).maxAge(retention)
+                        .duplicateWindow(window).build());
+            }
         } catch (JetStreamApiException e) {
             if (e.getApiErrorCode() != STREAM_NOT_FOUND) {
                 throw e;
             }
-            management.addStream(StreamConfiguration.builder()
+            info = management.addStream(StreamConfiguration.builder()
                     .name(stream)
                     .subjects(subject)
                     .retentionPolicy(RetentionPolicy.Limits)
@@ -161,15 +177,12 @@ final class NatsSession implements TransportSession {
                     .maxAge(retention)
                     .duplicateWindow(window)
                     .build());
-            return;
         }
-        StreamConfiguration config = info.getConfiguration();
-        if (!retention.equals(config.getMaxAge())) {
-            LOG.log(Level.INFO, () -> name + " changes the retention of stream " + stream + " from "
-                    + config.getMaxAge() + " to " + retention);
-            management.updateStream(StreamConfiguration.builder(config).maxAge(retention).duplicateWindow(window)
-                    .build());
+        if (created != null && !created.equals(info.getCreateTime())) {
+            LOG.log(Level.WARNING, () -> name + ": stream " + stream + " was created again; reading it from its start");
+            next = 1;
         }
+        created = info.getCreateTime();
     }
 
     /*
@@ -213,15 +226,19 @@ final class NatsSession implements TransportSession {
     private void run(Connection first) {
         Connection connection = first;
         while (connection != null) {
-            consume(connection);
+            Exception lost = consume(connection);
             link = null;
             close(connection);
+            if (running) {
+                LOG.log(Level.WARNING, () -> name + " lost its connection to " + transport.url() + " (" + lost
+                        + "); connecting again");
+            }
             connection = running ? reconnect() : null;
         }
     }
 
+    /** Connects until it succeeds; null when the session closed meanwhile. */
     private Connection reconnect() {
-        LOG.log(Level.WARNING, () -> name + " lost its connection to " + transport.url() + "; connecting again");
         long wait = FIRST_RETRY_MILLIS;
         while (running) {
             try {
@@ -229,7 +246,7 @@ final class NatsSession implements TransportSession {
                 LOG.log(Level.INFO, () -> name + " connected again to " + transport.url());
                 return connection;
             } catch (IOException e) {
-                LOG.log(Level.DEBUG, () -> name + ": " + e.getMessage());
+                // The server is still away, or not ready; the relay's publisher says so meanwhile.
             } catch (InterruptedException e) {
                 return null;
             }
@@ -252,7 +269,8 @@ final class NatsSession implements TransportSession {
      * that nothing of the old pulls gets in between, and its first message is then taken as it
      * comes (a jump again means the missing messages expired).
      */
-    private void consume(Connection connection) {
+    /** Consumes until the session closes (then returns null) or the connection is lost (then returns why). */
+    private Exception consume(Connection connection) {
         Subscription inbox = null;
         int asked = 0;
         long heard = System.nanoTime();
@@ -303,13 +321,17 @@ final class NatsSession implements TransportSession {
                 // by the next.
                 connection.publish(message.getReplyTo(), ACK);
             }
+            if (running) {
+                return new IOException("the connection closed");
+            }
             connection.flush(Duration.ofSeconds(1));
+            return null;
         } catch (IOException | JetStreamApiException | RuntimeException | TimeoutException e) {
-            // Lost: a closed connection throws IllegalStateException. What was not acknowledged
-            // comes again, from where this session stood, on the next connection.
-            LOG.log(Level.DEBUG, () -> name + ": " + e);
+            // A closed connection throws IllegalStateException. What was not acknowledged comes
+            // again, from where this session stood, on the next connection.
+            return e;
         } catch (InterruptedException e) {
-            // close() gave up waiting.
+            return e; // close() gave up waiting
         }
     }
 
@@ -371,6 +393,9 @@ final class NatsSession implements TransportSession {
         for (int i = 0; i < acks.size(); i++) {
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (CancellationException e) {
+                throw new IOException(name + " lost its connection to " + transport.url() + " before message "
+                        + batch.get(i).id() + " was confirmed", e);
             } catch (ExecutionException e) {
                 throw new IOException("stream " + stream + " did not store message " + batch.get(i).id() + ": "
                         + e.getCause().getMessage(), e.getCause());

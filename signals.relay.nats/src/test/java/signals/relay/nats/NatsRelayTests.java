@@ -26,13 +26,10 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import signals.core.Inventory;
 import signals.core.Kwargs;
 import signals.core.Signal;
@@ -231,61 +228,6 @@ class NatsRelayTests {
         }
     }
 
-    /**
-     * Stopped politely or killed, the server comes back on the same storage: every send reaches
-     * the other instance exactly once and in order, and the stream holds them in order.
-     */
-    @ParameterizedTest(name = "killed: {0}")
-    @ValueSource(booleans = {false, true})
-    void aRelayInThisJvmRidesOutAServerRestart(boolean killed) throws Exception {
-        String application = killed ? "killed" : "restart";
-        Signal<Kwargs> there = Signal.withArguments("ping", "n");
-        List<Long> numbers = Collections.synchronizedList(new ArrayList<>());
-        try (var connection = there.connect(Remote.only((signal, remote, ping) -> numbers.add(ping.get("n", Long.class))));
-             Relay here = start(application, "me");
-             Relay away = Relay.builder(application).instanceId("there").relay(there, RelayCodec.kwargs())
-                     .transport(NatsRelay.server(server.url()).withAckWait(Duration.ofSeconds(2))).start()) {
-            for (long n = 1; n <= 200; n++) {
-                PING.send("s", Kwargs.of("n", n));
-            }
-            hand.close();
-            if (killed) {
-                server.kill();
-            } else {
-                server.stop();
-            }
-            for (long n = 201; n <= 300; n++) {
-                PING.send("s", Kwargs.of("n", n));
-            }
-            Thread.sleep(500);
-            server.launch();
-            hand = Nats.connect(server.url());
-            await(() -> numbers.size() >= 300 && here.state().waiting() == 0, () -> here + " / " + away);
-            Thread.sleep(200); // time for a repeat to show
-            assertEquals(LongStream.rangeClosed(1, 300).boxed().collect(Collectors.toList()), numbers);
-            assertEquals(300, here.state().relayed());
-            assertEquals(0, here.state().dropped());
-            assertEquals(List.of(), storedOutOfOrder(application));
-        }
-    }
-
-    /** The sends the stream holds after a later one, by their number. */
-    static List<Long> storedOutOfOrder(String application) throws Exception {
-        List<Long> late = new ArrayList<>();
-        JetStreamManagement management = management();
-        long count = management.getStreamInfo("signals-" + application).getStreamState().getLastSequence();
-        long last = 0;
-        for (long sequence = 1; sequence <= count; sequence++) {
-            long n = RelayCodec.kwargs().decode(management.getMessage("signals-" + application, sequence).getData())
-                    .get("n", Long.class);
-            if (n <= last) {
-                late.add(n);
-            }
-            last = Math.max(last, n);
-        }
-        return late;
-    }
-
     @Test
     void closeLeavesNoThreadBehind() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
@@ -422,10 +364,14 @@ class NatsRelayTests {
     }
 
     static void publish(String application, Headers headers, byte[] body) throws Exception {
+        publish(hand, application, headers, body);
+    }
+
+    static void publish(Connection connection, String application, Headers headers, byte[] body) throws Exception {
         String id = headers.getFirst("Signals-Id");
         io.nats.client.PublishOptions options = id == null ? null
                 : io.nats.client.PublishOptions.builder().messageId(id).build();
-        hand.jetStream().publish("signals.relay." + application, headers, body, options);
+        connection.jetStream().publish("signals.relay." + application, headers, body, options);
     }
 
     static void await(BooleanSupplier condition, java.util.function.Supplier<String> what) throws InterruptedException {

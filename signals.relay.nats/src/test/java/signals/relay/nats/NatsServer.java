@@ -89,6 +89,14 @@ final class NatsServer implements AutoCloseable {
         }
     }
 
+    /** Sends the server a signal by name, such as STOP and CONT. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            fail("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     @Override
     public void close() throws Exception {
         stop();
