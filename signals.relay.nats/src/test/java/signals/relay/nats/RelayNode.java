@@ -45,7 +45,7 @@ public final class RelayNode {
      * Runs one instance.
      *
      * @param args the server URL, the application, the instance id, the ack wait in seconds, the last ping number sent
-     *     before, and optionally the publish window
+     *     before
      * @throws Exception whatever fails
      */
     public static void main(String[] args) throws Exception {
