@@ -57,6 +57,8 @@ final class NatsSession implements TransportSession {
     /** JetStream's API error codes for a stream and a consumer that do not exist. */
     static final int STREAM_NOT_FOUND = 10059;
     static final int CONSUMER_NOT_FOUND = 10014;
+    /** JetStream's API error code for a stream sequence that holds no message (expired or deleted). */
+    static final int NO_MESSAGE = 10037;
 
     /** Room for the headers this transport adds (Nats-Msg-Id, Nats-Expected-Stream). */
     static final int OWN_HEADERS = 256;
@@ -95,9 +97,8 @@ final class NatsSession implements TransportSession {
     private int maxPayload;
     private Thread thread;
     // Only the consumer thread (and open, before it starts) uses these.
-    private long next; // the stream sequence to deliver next; 0 while unknown
+    private long next; // the stream sequence to deliver next; 0 until the consumer is first placed
     private ZonedDateTime created; // when the stream this session reads was created
-    private boolean placed; // the consumer was just placed: its first message is taken as it comes
 
     private NatsSession(NatsRelay transport, TransportContext context) {
         this.transport = transport;
@@ -217,9 +218,11 @@ final class NatsSession implements TransportSession {
                 .ackWait(transport.ackWait())
                 .filterSubject(subject)
                 .inactiveThreshold(context.retention().multipliedBy(2));
-        management.addOrUpdateConsumer(stream, from == 0 ? config.deliverPolicy(DeliverPolicy.New).build()
+        ConsumerInfo placed = management.addOrUpdateConsumer(stream, from == 0
+                ? config.deliverPolicy(DeliverPolicy.New).build()
                 : config.deliverPolicy(DeliverPolicy.ByStartSequence).startSequence(from).build());
-        placed = true;
+        // A new consumer reports the message before its first as delivered.
+        next = placed.getDelivered().getStreamSequence() + 1;
     }
 
     /** The consumer thread: consumes on a connection until it is lost, then on a new one. */
@@ -265,9 +268,10 @@ final class NatsSession implements TransportSession {
      * brought its batch, ended (expired, or ended by the server), or fell silent (no heartbeat),
      * which means the server forgot it. The stream sequence is watched: the consumer's subject is
      * the whole stream, so a message follows the last one delivered. A jump means messages were
-     * lost on the way; the consumer is placed again at the first one missing, on a new inbox, so
-     * that nothing of the old pulls gets in between, and its first message is then taken as it
-     * comes (a jump again means the missing messages expired).
+     * lost on the way (a pull of a lost connection took them, and the server would send them
+     * again only after the ack wait, behind newer ones), or expired, or were deleted. The stream
+     * says which: for messages it still holds, the consumer is placed again at the first one, on
+     * a new inbox, so that nothing of the old pulls gets in between.
      */
     /** Consumes until the session closes (then returns null) or the connection is lost (then returns why). */
     private Exception consume(Connection connection) {
@@ -303,14 +307,13 @@ final class NatsSession implements TransportSession {
                 }
                 asked--;
                 long sequence = message.metaData().streamSequence();
-                if (sequence > next && next > 0 && !placed) {
+                if (sequence > next && missing(connection.jetStreamManagement(), sequence)) {
                     long from = next;
                     LOG.log(Level.INFO, () -> name + " missed messages in flight; reading again from stream sequence "
                             + from);
                     inbox = placeAgain(connection, inbox);
                     continue;
                 }
-                placed = false;
                 if (sequence >= next) { // a smaller one was delivered already
                     context.deliver(toWire(message));
                     next = sequence + 1;
@@ -333,6 +336,27 @@ final class NatsSession implements TransportSession {
         } catch (InterruptedException e) {
             return e; // close() gave up waiting
         }
+    }
+
+    /**
+     * Whether the stream still holds a message between the next one and this sequence, and
+     * makes the next the first it holds. False when every message between expired or was
+     * deleted: then nothing was lost.
+     */
+    private boolean missing(JetStreamManagement management, long sequence) throws IOException, JetStreamApiException {
+        long first = management.getStreamInfo(stream).getStreamState().getFirstSequence();
+        for (long at = Math.max(next, first); at < sequence; at++) {
+            try {
+                management.getMessage(stream, at);
+                next = at;
+                return true;
+            } catch (JetStreamApiException e) {
+                if (e.getApiErrorCode() != NO_MESSAGE) {
+                    throw e;
+                }
+            }
+        }
+        return false;
     }
 
     /** Places the consumer again at the next message, to be pulled on a new inbox; returns null. */
