@@ -279,7 +279,10 @@ final class NatsSession implements TransportSession {
         int asked = 0;
         long heard = System.nanoTime();
         try {
-            while (running && connection.getStatus() == Connection.Status.CONNECTED) {
+            while (running) {
+                if (connection.getStatus() != Connection.Status.CONNECTED) {
+                    return new IOException("the connection closed");
+                }
                 if (inbox == null) {
                     inbox = connection.subscribe(connection.createInbox());
                     asked = 0;
@@ -323,9 +326,6 @@ final class NatsSession implements TransportSession {
                 // consumer acknowledges all up to this one: a lost acknowledgement is made good
                 // by the next.
                 connection.publish(message.getReplyTo(), ACK);
-            }
-            if (running) {
-                return new IOException("the connection closed");
             }
             connection.flush(Duration.ofSeconds(1));
             return null;

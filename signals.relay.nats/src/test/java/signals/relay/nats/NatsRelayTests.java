@@ -278,22 +278,54 @@ class NatsRelayTests {
         assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().contains("down/me")));
     }
 
+    /** The stream takes the new retention, and the consumer its settings and the position it had. */
     @Test
-    void aRelayStartedWithAnotherRetentionUpdatesTheStreamAndKeepsTheConsumer() throws Exception {
-        try (Relay relay = Relay.builder("keep").instanceId("me").relay(PING, RelayCodec.kwargs())
-                .retention(Duration.ofHours(1)).transport(NatsRelay.server(server.url())).start()) {
-            assertEquals(Duration.ofHours(1), management().getStreamInfo("signals-keep").getConfiguration().getMaxAge());
-        }
-        try (Relay relay = Relay.builder("keep").instanceId("me").relay(PING, RelayCodec.kwargs())
-                .retention(Duration.ofHours(3))
-                .transport(NatsRelay.server(server.url()).withAckWait(Duration.ofSeconds(7))).start()) {
-            JetStreamManagement management = management();
-            assertEquals(Duration.ofHours(3), management.getStreamInfo("signals-keep").getConfiguration().getMaxAge());
-            var consumer = management.getConsumerInfo("signals-keep", "me").getConsumerConfiguration();
-            assertEquals(Duration.ofSeconds(7), consumer.getAckWait());
-            assertEquals(Duration.ofHours(6), consumer.getInactiveThreshold());
-            assertEquals(Duration.ofMinutes(2), management.getStreamInfo("signals-keep").getConfiguration()
-                    .getDuplicateWindow());
+    void aRelayStartedWithAnotherRetentionUpdatesTheStreamAndKeepsThePosition() throws Exception {
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        List<String> logged = Collections.synchronizedList(new ArrayList<>());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("signals.relay").addHandler(capture);
+        try (var connection = PING.connect((signal, sender, ping) -> heard.add(String.valueOf(ping)))) {
+            try (Relay relay = Relay.builder("keep").instanceId("me").relay(PING, RelayCodec.kwargs())
+                    .retention(Duration.ofHours(1)).transport(NatsRelay.server(server.url())).start()) {
+                assertEquals(Duration.ofHours(1), management().getStreamInfo("signals-keep").getConfiguration()
+                        .getMaxAge());
+                publish("keep", headers("1", "ping", "other", "k-1"), kwargs(1));
+                await(() -> relay.state().received() == 1, relay::toString);
+            }
+            publish("keep", headers("1", "ping", "other", "k-2"), kwargs(2));
+            try (Relay relay = Relay.builder("keep").instanceId("me").relay(PING, RelayCodec.kwargs())
+                    .retention(Duration.ofHours(3))
+                    .transport(NatsRelay.server(server.url()).withAckWait(Duration.ofSeconds(7))).start()) {
+                JetStreamManagement management = management();
+                assertEquals(Duration.ofHours(3), management.getStreamInfo("signals-keep").getConfiguration()
+                        .getMaxAge());
+                var consumer = management.getConsumerInfo("signals-keep", "me").getConsumerConfiguration();
+                assertEquals(Duration.ofSeconds(7), consumer.getAckWait());
+                assertEquals(Duration.ofHours(6), consumer.getInactiveThreshold());
+                assertEquals(Duration.ofMinutes(2), management.getStreamInfo("signals-keep").getConfiguration()
+                        .getDuplicateWindow());
+                await(() -> relay.state().received() == 1, relay::toString);
+                Thread.sleep(200);
+                assertEquals(List.of("{'n': 1}", "{'n': 2}"), heard, "what was sent while it was away, once");
+            }
+            assertTrue(logged.contains("relay keep/me changes the retention of stream signals-keep from PT1H to PT3H"),
+                    logged::toString);
+        } finally {
+            Logger.getLogger("signals.relay").removeHandler(capture);
         }
     }
 
