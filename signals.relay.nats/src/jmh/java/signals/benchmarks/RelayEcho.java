@@ -59,9 +59,17 @@ public final class RelayEcho {
                     while (!Thread.currentThread().isInterrupted()) {
                         Message message = pings.nextMessage(Duration.ofMillis(100));
                         if (message != null) {
+                            // As durable as the relay's pong: stored before it is delivered, and a
+                            // publish the server refused is reported. Like the relay, the echo does
+                            // not hold the next pong back until this one is confirmed.
                             jetStream.publishAsync(RelayBenchmark.subject(application, "pong"), message.getHeaders(),
                                     message.getData(), PublishOptions.builder()
-                                            .messageId("pong-" + message.getHeaders().getFirst("Signals-Id")).build());
+                                            .messageId("pong-" + message.getHeaders().getFirst("Signals-Id")).build())
+                                    .whenComplete((ack, failure) -> {
+                                        if (failure != null) {
+                                            failure.printStackTrace();
+                                        }
+                                    });
                             message.ack();
                         }
                     }

@@ -3,6 +3,7 @@ package signals.relay.nats;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import io.nats.client.ErrorListener;
 import io.nats.client.Options;
 import signals.relay.spi.Transport;
 import signals.relay.spi.TransportContext;
@@ -25,15 +26,15 @@ import signals.relay.spi.TransportSession;
  *       file storage, Limits retention with {@code max_age} = the relay's retention, and a
  *       duplicate window of two minutes (or the retention, if shorter): a send published twice
  *       within it is stored once. A relay that starts with another retention updates it.</li>
- *   <li>A durable pull consumer named after the instance id, with explicit acks and an
- *       inactivity threshold of twice the retention: an instance that comes back within it
- *       catches up from where it stood; one that stays away longer starts afresh with what is
- *       sent after it comes back. A new consumer starts with what is sent after it is created.</li>
+ *   <li>A durable pull consumer named after the instance id, acknowledging all messages up to
+ *       the one acknowledged, with an inactivity threshold of twice the retention: an instance
+ *       that comes back within it catches up from where it stood; one that stays away longer
+ *       starts afresh with what is sent after it comes back, as does a new instance.</li>
  * </ul>
- * Messages are acknowledged after the local receivers ran. A message delivered but not
- * acknowledged (the instance crashed meanwhile) comes again after the ack wait, 30 seconds
- * unless {@link #withAckWait} says otherwise, possibly after newer ones; receivers drop such
- * duplicates by {@code Remote.id()}.
+ * Each message is acknowledged after the local receivers ran. Each time the relay connects it
+ * creates the instance's consumer anew, from the first message it has not delivered (in a
+ * restarted instance: the first it has not acknowledged), so that a message a crash caught comes
+ * again first, in order; receivers that must not act twice drop it by {@code Remote.id()}.
  *
  * <p>It runs on NATS server 2.9 and later and uses nothing newer.
  *
@@ -49,18 +50,17 @@ public final class NatsRelay implements Transport {
     private final String url;
     private final Options options;
     private final Duration ackWait;
-    private final int publishWindow;
 
-    private NatsRelay(String url, Options options, Duration ackWait, int publishWindow) {
+    private NatsRelay(String url, Options options, Duration ackWait) {
         this.url = url;
         this.options = options;
         this.ackWait = ackWait;
-        this.publishWindow = publishWindow;
     }
 
     /**
-     * The server at this URL, with the relay's connection settings: reconnect forever, a
-     * quarter of a second between tries, and the connection named after the relay.
+     * The server at this URL, with the relay's connection settings: a 2 second connect timeout,
+     * the connection named after the relay, and a lost connection replaced by a new one, tried
+     * again and again (a tenth of a second, doubling up to 2 seconds, between tries).
      *
      * @param url such as {@code nats://127.0.0.1:4222}, or several separated by commas; not blank
      * @return the transport
@@ -72,15 +72,14 @@ public final class NatsRelay implements Transport {
         if (url.isBlank()) {
             throw new IllegalArgumentException("the NATS server URL is blank");
         }
-        return new NatsRelay(url.trim(), null, Duration.ofSeconds(30), 1);
+        return new NatsRelay(url.trim(), null, Duration.ofSeconds(30));
     }
 
     /**
-     * The server as the application's own jnats options say (TLS, credentials, reconnect
-     * policy), used as they are. Give them {@code maxReconnects(-1)}, since a relay whose
-     * connection gave up stays disconnected until it is restarted, and
-     * {@code reconnectBufferSize(0)}, since publishes buffered during a reconnect may be stored
-     * before earlier ones lost with the connection, out of order.
+     * The server as the application's own jnats options say (TLS, credentials, listeners),
+     * used as they are except for reconnecting: the relay sets {@code maxReconnects(0)} and
+     * replaces a lost connection with a new one itself, because a connection that jnats resumes
+     * sends what it still had queued after what it lost on the wire, out of order.
      *
      * @param options the options, not null
      * @return the transport
@@ -88,7 +87,7 @@ public final class NatsRelay implements Transport {
      */
     public static NatsRelay withOptions(Options options) {
         Objects.requireNonNull(options, "options");
-        return new NatsRelay(String.join(",", options.getUnprocessedServers()), options, Duration.ofSeconds(30), 1);
+        return new NatsRelay(String.join(",", options.getUnprocessedServers()), options, Duration.ofSeconds(30));
     }
 
     /**
@@ -108,8 +107,9 @@ public final class NatsRelay implements Transport {
 
     /**
      * Sets how long the server waits for a delivered message's acknowledgement before it
-     * delivers it again: the longest the receivers of one send may take, and how late a message
-     * that a crash caught in delivery comes again. 30 seconds unless set.
+     * delivers it again, while the instance runs: the transport skips such a repeat, so this
+     * only needs to be longer than the local receivers of a few hundred sends usually take,
+     * lest the server send them twice. 30 seconds unless set.
      *
      * @param ackWait at least one second
      * @return a copy with that ack wait
@@ -121,35 +121,7 @@ public final class NatsRelay implements Transport {
         if (ackWait.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("ackWait must be at least one second, not " + ackWait);
         }
-        return new NatsRelay(url, options, ackWait, publishWindow);
-    }
-
-    /**
-     * Sets how many publishes may wait for the server's confirmation at once. One (the default)
-     * keeps each instance's order in the stream whatever happens to the connection, at one round
-     * trip per send. More pipelines publishes, many times faster, but a connection lost while
-     * they are in flight can store later sends before earlier ones: jnats sends what it still
-     * had queued once it reconnects, while what was on the wire is lost and published again
-     * after it. Choose more only for signals whose receivers do not depend on order.
-     *
-     * @param publishWindow 1 to 1,024
-     * @return a copy with that window
-     * @throws IllegalArgumentException if it is outside that range
-     */
-    public NatsRelay withPublishWindow(int publishWindow) {
-        if (publishWindow < 1 || publishWindow > 1_024) {
-            throw new IllegalArgumentException("publishWindow must be 1 to 1024, not " + publishWindow);
-        }
-        return new NatsRelay(url, options, ackWait, publishWindow);
-    }
-
-    /**
-     * How many publishes may wait for confirmation at once.
-     *
-     * @return the window, 1 unless set
-     */
-    public int publishWindow() {
-        return publishWindow;
+        return new NatsRelay(url, options, ackWait);
     }
 
     /**
@@ -190,19 +162,21 @@ public final class NatsRelay implements Transport {
         return NatsSession.open(this, context);
     }
 
-    Options optionsFor(TransportContext context, NatsSession session) {
-        if (options != null) {
-            return options;
-        }
-        return new Options.Builder()
-                .server(url)
-                .connectionName("signals-relay " + context.application() + "/" + context.instanceId())
-                .maxReconnects(-1)
-                .reconnectWait(Duration.ofMillis(250))
-                .connectionTimeout(Duration.ofSeconds(2))
-                .connectionListener(session::connectionEvent)
-                .errorListener(session)
-                .build();
+    /*
+     * Why jnats never reconnects on its own here: a resumed connection sends what it still had
+     * queued once it is back, after what was lost on the wire, so later sends could be stored
+     * before earlier ones; and the pulls waiting on the server are forgotten with the old
+     * connection. The session replaces a lost connection with a new one instead.
+     */
+    Options optionsFor(TransportContext context) {
+        Options.Builder builder = options != null ? new Options.Builder(options)
+                : new Options.Builder()
+                        .server(url)
+                        .connectionName("signals-relay " + context.application() + "/" + context.instanceId())
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        // The session logs what matters (a lost connection, a new one) itself.
+                        .errorListener(new ErrorListener() { });
+        return builder.maxReconnects(0).build();
     }
 
     @Override

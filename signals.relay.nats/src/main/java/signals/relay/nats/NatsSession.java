@@ -3,27 +3,27 @@ package signals.relay.nats;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import io.nats.client.Connection;
-import io.nats.client.ConnectionListener;
-import io.nats.client.ConsumeOptions;
-import io.nats.client.ErrorListener;
-import io.nats.client.IterableConsumer;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.JetStreamStatusCheckedException;
 import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.PublishOptions;
+import io.nats.client.PullRequestOptions;
+import io.nats.client.Subscription;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
@@ -40,102 +40,137 @@ import signals.relay.spi.WireMessage;
 
 /**
  * One relay's connection to NATS: publishes to the application's stream, and pulls from the
- * instance's durable consumer on a thread of its own, acknowledging each message after the
- * relay delivered it.
+ * instance's durable consumer on a thread of its own, acknowledging after the relay delivered.
+ *
+ * <p>A connection is never resumed, only replaced (jnats is told not to reconnect). A resumed
+ * jnats connection sends after the reconnect what it still had queued before it, while what was
+ * on the wire is lost: a later publish stored before an earlier one. And the server forgets a
+ * connection's pulls with it, which jnats' own consumer notices only when heartbeats stop. Here
+ * the consumer thread owns the connection: when it is lost, the thread connects anew, places
+ * the consumer at the first message it has not delivered, and pulls; publishes fail meanwhile
+ * and the relay retries them.
  */
-final class NatsSession implements TransportSession, ErrorListener {
+final class NatsSession implements TransportSession {
 
     static final System.Logger LOG = System.getLogger("signals.relay.nats");
 
     /** JetStream's API error codes for a stream and a consumer that do not exist. */
     static final int STREAM_NOT_FOUND = 10059;
     static final int CONSUMER_NOT_FOUND = 10014;
+    /** JetStream's API error code for a stream sequence that holds no message (expired or deleted). */
+    static final int NO_MESSAGE = 10037;
 
     /** Room for the headers this transport adds (Nats-Msg-Id, Nats-Expected-Stream). */
     static final int OWN_HEADERS = 256;
 
-    /**
-     * How long one pull waits on the server. Short, because a pull lost with a connection is only
-     * noticed when its heartbeats stop: this bounds how long delivery pauses after a reconnect.
-     */
-    static final long PULL_EXPIRES_MILLIS = 4_000;
-
-    /**
-     * How long the consumer may stay quiet before it pulls anew. After a server restart, jnats
-     * was seen with no pull waiting on the server and none sent, while messages were pending;
-     * a new pull every few quiet seconds costs an idle relay one small request.
-     */
-    static final long QUIET_MILLIS = 5_000;
+    /** How many messages one pull asks for. */
+    static final int PULL_BATCH = 256;
+    /** How long one pull waits on the server for messages. */
+    static final long PULL_EXPIRES_MILLIS = 5_000;
+    /** How often the server says a waiting pull is still alive. */
+    static final long HEARTBEAT_MILLIS = 1_000;
+    /** A pull that brings nothing, not even a heartbeat, for this long is lost. */
+    static final long LOST_PULL_MILLIS = 3 * HEARTBEAT_MILLIS;
 
     /** How long a batch of publishes waits for the server's confirmations. */
     static final long PUBLISH_TIMEOUT_MILLIS = 5_000;
+
+    static final long FIRST_RETRY_MILLIS = 100;
+    static final long LAST_RETRY_MILLIS = 2_000;
+
+    private static final byte[] ACK = "+ACK".getBytes(StandardCharsets.US_ASCII);
+
+    /** The connection publishes go to, with its JetStream context; null while connecting anew. */
+    private record Link(Connection connection, JetStream jetStream) {
+    }
 
     private final NatsRelay transport;
     private final TransportContext context;
     private final String stream;
     private final String subject;
+    private final String durable;
     private final String name;
-    private Connection connection;
-    private JetStream jetStream;
-    // Replaced by the consumer thread when it rewinds; close() stops whichever is current.
-    private volatile IterableConsumer consumer;
-    private Thread thread;
+    private final byte[] pullRequest;
+    private volatile Link link;
     private volatile boolean running = true;
-    // Set on each reconnect: the consumer thread then pulls anew rather than wait for the lost
-    // pull's heartbeats to be missed (seconds), or for a pull manager that gave up.
-    private volatile boolean reconnected;
-    private int unanswered; // publish windows in a row that timed out; only the relay's publisher uses it
     private volatile long behind = -1;
+    private int maxPayload;
+    private Thread thread;
+    // Only the consumer thread (and open, before it starts) uses these.
+    private long next; // the stream sequence to deliver next; 0 until the consumer is first placed
+    private ZonedDateTime created; // when the stream this session reads was created
 
     private NatsSession(NatsRelay transport, TransportContext context) {
         this.transport = transport;
         this.context = context;
         this.stream = "signals-" + context.application();
         this.subject = "signals.relay." + context.application();
+        this.durable = context.instanceId();
         this.name = "relay " + context.application() + "/" + context.instanceId();
+        this.pullRequest = PullRequestOptions.builder(PULL_BATCH).expiresIn(PULL_EXPIRES_MILLIS)
+                .idleHeartbeat(HEARTBEAT_MILLIS).build().toJson().getBytes(StandardCharsets.UTF_8);
     }
 
     static NatsSession open(NatsRelay transport, TransportContext context) throws IOException {
         NatsSession session = new NatsSession(transport, context);
+        Connection connection;
         try {
-            session.connection = Nats.connect(transport.optionsFor(context, session));
+            connection = session.connect();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while connecting to " + transport.url());
         }
+        session.maxPayload = (int) connection.getServerInfo().getMaxPayload();
+        session.thread = new Thread(() -> session.run(connection), "signals-relay-nats " + context.application()
+                + "/" + context.instanceId());
+        session.thread.setDaemon(true);
+        session.thread.start();
+        return session;
+    }
+
+    /**
+     * Connects, makes sure of the stream and places the consumer; publishes go to the new
+     * connection once it returns.
+     */
+    private Connection connect() throws IOException, InterruptedException {
+        Connection connection = Nats.connect(transport.optionsFor(context));
         try {
-            session.start();
-            return session;
+            JetStreamManagement management = connection.jetStreamManagement();
+            ensureStream(management);
+            place(management);
+            link = new Link(connection, connection.jetStream());
+            return connection;
         } catch (IOException | JetStreamApiException | RuntimeException e) {
-            session.closeConnection();
-            throw e instanceof IOException ? (IOException) e
-                    : new IOException("cannot set up stream " + session.stream + " and consumer "
-                            + context.instanceId() + ": " + e.getMessage(), e);
+            connection.close();
+            throw new IOException("cannot set up stream " + stream + " and consumer " + durable + " on "
+                    + transport.url() + ": " + e.getMessage(), e);
         }
     }
 
-    private void start() throws IOException, JetStreamApiException {
-        JetStreamManagement management = connection.jetStreamManagement();
-        ensureStream(management);
-        ensureConsumer(management);
-        jetStream = connection.jetStream();
-        consumer = iterate();
-        thread = new Thread(this::consume, "signals-relay-nats " + context.application() + "/" + context.instanceId());
-        thread.setDaemon(true);
-        thread.start();
-    }
-
+    /*
+     * Why the stream's creation time is kept: a stream deleted and created again (by hand, or by
+     * a server that lost its storage) numbers its messages from one again, and the position this
+     * session holds means nothing there. Everything in the new stream is newer than what the
+     * session delivered, so it reads the new stream from its start.
+     */
     private void ensureStream(JetStreamManagement management) throws IOException, JetStreamApiException {
         Duration retention = context.retention();
         Duration window = retention.compareTo(Duration.ofMinutes(2)) < 0 ? retention : Duration.ofMinutes(2);
         StreamInfo info;
         try {
             info = management.getStreamInfo(stream);
+            StreamConfiguration config = info.getConfiguration();
+            if (!retention.equals(config.getMaxAge())) {
+                LOG.log(Level.INFO, () -> name + " changes the retention of stream " + stream + " from "
+                        + config.getMaxAge() + " to " + retention);
+                management.updateStream(StreamConfiguration.builder(config).maxAge(retention)
+                        .duplicateWindow(window).build());
+            }
         } catch (JetStreamApiException e) {
             if (e.getApiErrorCode() != STREAM_NOT_FOUND) {
                 throw e;
             }
-            management.addStream(StreamConfiguration.builder()
+            info = management.addStream(StreamConfiguration.builder()
                     .name(stream)
                     .subjects(subject)
                     .retentionPolicy(RetentionPolicy.Limits)
@@ -143,169 +178,192 @@ final class NatsSession implements TransportSession, ErrorListener {
                     .maxAge(retention)
                     .duplicateWindow(window)
                     .build());
-            return;
         }
-        StreamConfiguration config = info.getConfiguration();
-        if (!retention.equals(config.getMaxAge())) {
-            LOG.log(Level.INFO, () -> name + " changes the retention of stream " + stream + " from "
-                    + config.getMaxAge() + " to " + retention);
-            management.updateStream(StreamConfiguration.builder(config).maxAge(retention).duplicateWindow(window)
-                    .build());
+        if (created != null && !created.equals(info.getCreateTime())) {
+            LOG.log(Level.WARNING, () -> name + ": stream " + stream + " was created again; reading it from its start");
+            next = 1;
         }
-    }
-
-    private void ensureConsumer(JetStreamManagement management) throws IOException, JetStreamApiException {
-        Duration inactive = context.retention().multipliedBy(2);
-        ConsumerInfo info;
-        try {
-            info = management.getConsumerInfo(stream, context.instanceId());
-        } catch (JetStreamApiException e) {
-            if (e.getApiErrorCode() != CONSUMER_NOT_FOUND) {
-                throw e;
-            }
-            management.addOrUpdateConsumer(stream, consumerConfiguration().deliverPolicy(DeliverPolicy.New).build());
-            return;
-        }
-        ConsumerConfiguration config = info.getConsumerConfiguration();
-        if (!transport.ackWait().equals(config.getAckWait()) || !inactive.equals(config.getInactiveThreshold())) {
-            management.addOrUpdateConsumer(stream, ConsumerConfiguration.builder(config)
-                    .ackWait(transport.ackWait()).inactiveThreshold(inactive).build());
-        }
-    }
-
-    private ConsumerConfiguration.Builder consumerConfiguration() {
-        return ConsumerConfiguration.builder()
-                .durable(context.instanceId())
-                .ackPolicy(AckPolicy.Explicit)
-                .ackWait(transport.ackWait())
-                .filterSubject(subject)
-                .inactiveThreshold(context.retention().multipliedBy(2));
-    }
-
-    private IterableConsumer iterate() throws IOException, JetStreamApiException {
-        return connection.getStreamContext(stream).getConsumerContext(context.instanceId())
-                .iterate(ConsumeOptions.builder().batchSize(256).expiresIn(PULL_EXPIRES_MILLIS).build());
+        created = info.getCreateTime();
     }
 
     /*
-     * Why the stream sequence is watched: the consumer's subject is the whole stream, so each
-     * message's stream sequence follows the last one's. A jump means messages were delivered to
-     * this consumer and lost on the way (a connection dropped while they were in flight); the
-     * server would deliver them again only when their ack wait ends, behind newer ones, and the
-     * sending instance's order would be lost. The relay rewinds instead: the consumer is created
-     * again from the first missing message, and the newer ones come again after it. A jump
-     * because messages expired is taken as it is after one rewind.
+     * Why the consumer is created anew at each placement rather than reused: a new consumer has
+     * no pull of a lost connection waiting on it, nothing delivered and unacknowledged that the
+     * server would send again only after the ack wait (behind newer messages), and the settings
+     * of this relay. Its position is the first message this session has not delivered, or, at
+     * the start, the first the instance has not acknowledged; an instance the server knows
+     * nothing of starts with what is sent next.
      */
-    private void consume() {
-        long last = -1; // the stream sequence of the last message delivered; -1 when not known
-        long quietSince = System.nanoTime();
-        while (running) {
-            Message message;
-            try {
-                message = consumer.nextMessage(Duration.ofMillis(250));
-            } catch (InterruptedException e) {
-                break;
-            } catch (JetStreamStatusCheckedException e) {
-                LOG.log(Level.DEBUG, () -> name + ": pull status " + e.getMessage());
-                continue;
-            }
-            if (message != null) {
-                quietSince = System.nanoTime();
-            }
-            if (reconnected || consumer.isFinished()
-                    || System.nanoTime() - quietSince > TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
-                reconnected = false;
-                quietSince = System.nanoTime();
-                if (!pullAgain()) {
-                    break;
-                }
-                continue;
-            }
-            if (message == null || !message.isJetStream()) {
-                continue;
-            }
-            long sequence = message.metaData().streamSequence();
-            if (last >= 0 && sequence > last + 1) {
-                if (!rewind(last + 1)) {
-                    break;
-                }
-                last = -1;
-                continue;
-            }
-            context.deliver(toWire(message));
-            acknowledge(message);
-            last = Math.max(last, sequence);
-            behind = message.metaData().pendingCount();
-        }
-    }
-
-    private void acknowledge(Message message) {
+    private void place(JetStreamManagement management) throws IOException, JetStreamApiException {
+        long from = next;
         try {
-            message.ack();
-        } catch (RuntimeException e) {
-            // Disconnected: the server delivers it again after the ack wait; the relay drops it then.
-            LOG.log(Level.DEBUG, () -> name + ": acknowledgement not sent (" + e + ")");
-        }
-    }
-
-    /** Deletes the instance's consumer; one already gone (an earlier try deleted it) is fine. */
-    private void deleteConsumer(JetStreamManagement management) throws IOException, JetStreamApiException {
-        try {
-            management.deleteConsumer(stream, context.instanceId());
+            ConsumerInfo info = management.getConsumerInfo(stream, durable);
+            if (from == 0) {
+                from = info.getAckFloor().getStreamSequence() + 1;
+            }
+            management.deleteConsumer(stream, durable);
         } catch (JetStreamApiException e) {
             if (e.getApiErrorCode() != CONSUMER_NOT_FOUND) {
                 throw e;
             }
+            if (from > 0) {
+                long lost = from;
+                LOG.log(Level.INFO, () -> name + ": the server lost consumer " + durable
+                        + "; it is created again from stream sequence " + lost);
+            }
+        }
+        ConsumerConfiguration.Builder config = ConsumerConfiguration.builder()
+                .durable(durable)
+                .ackPolicy(AckPolicy.All)
+                .ackWait(transport.ackWait())
+                .filterSubject(subject)
+                .inactiveThreshold(context.retention().multipliedBy(2));
+        ConsumerInfo placed = management.addOrUpdateConsumer(stream, from == 0
+                ? config.deliverPolicy(DeliverPolicy.New).build()
+                : config.deliverPolicy(DeliverPolicy.ByStartSequence).startSequence(from).build());
+        // A new consumer reports the message before its first as delivered.
+        next = placed.getDelivered().getStreamSequence() + 1;
+    }
+
+    /** The consumer thread: consumes on a connection until it is lost, then on a new one. */
+    private void run(Connection first) {
+        Connection connection = first;
+        while (connection != null) {
+            Exception lost = consume(connection);
+            link = null;
+            close(connection);
+            if (running) {
+                LOG.log(Level.WARNING, () -> name + " lost its connection to " + transport.url() + " (" + lost
+                        + "); connecting again");
+            }
+            connection = running ? reconnect() : null;
         }
     }
 
-    /** Stops the current pulls and starts new ones on the same consumer; false if the session closed. */
-    private boolean pullAgain() {
-        LOG.log(Level.DEBUG, () -> name + " pulls again after a reconnect");
-        consumer.stop();
-        long wait = 100;
+    /** Connects until it succeeds; null when the session closed meanwhile. */
+    private Connection reconnect() {
+        long wait = FIRST_RETRY_MILLIS;
         while (running) {
             try {
-                ensureConsumer(connection.jetStreamManagement());
-                consumer = iterate();
-                return true;
-            } catch (IOException | JetStreamApiException | RuntimeException e) {
-                LOG.log(Level.DEBUG, () -> name + ": pulling again failed (" + e + "); trying again");
-                try {
-                    Thread.sleep(wait);
-                } catch (InterruptedException interrupted) {
-                    return false;
+                Connection connection = connect();
+                LOG.log(Level.INFO, () -> name + " connected again to " + transport.url());
+                return connection;
+            } catch (IOException e) {
+                // The server is still away, or not ready; the relay's publisher says so meanwhile.
+            } catch (InterruptedException e) {
+                return null;
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                return null;
+            }
+            wait = Math.min(wait * 2, LAST_RETRY_MILLIS);
+        }
+        return null;
+    }
+
+    /*
+     * One pull at a time, on an inbox of its own: a new pull is sent when the last one has
+     * brought its batch, ended (expired, or ended by the server), or fell silent (no heartbeat),
+     * which means the server forgot it. The stream sequence is watched: the consumer's subject is
+     * the whole stream, so a message follows the last one delivered. A jump means messages were
+     * lost on the way (a pull of a lost connection took them, and the server would send them
+     * again only after the ack wait, behind newer ones), or expired, or were deleted. The stream
+     * says which: for messages it still holds, the consumer is placed again at the first one, on
+     * a new inbox, so that nothing of the old pulls gets in between.
+     */
+    /** Consumes until the session closes (then returns null) or the connection is lost (then returns why). */
+    private Exception consume(Connection connection) {
+        Subscription inbox = null;
+        int asked = 0;
+        long heard = System.nanoTime();
+        try {
+            while (running) {
+                if (connection.getStatus() != Connection.Status.CONNECTED) {
+                    return new IOException("the connection closed");
                 }
-                wait = Math.min(wait * 2, 2_000);
+                if (inbox == null) {
+                    inbox = connection.subscribe(connection.createInbox());
+                    asked = 0;
+                }
+                if (asked == 0) {
+                    connection.publish("$JS.API.CONSUMER.MSG.NEXT." + stream + "." + durable, inbox.getSubject(),
+                            pullRequest);
+                    asked = PULL_BATCH;
+                    heard = System.nanoTime();
+                }
+                Message message = inbox.nextMessage(Duration.ofMillis(100));
+                if (message == null) {
+                    if (System.nanoTime() - heard > TimeUnit.MILLISECONDS.toNanos(LOST_PULL_MILLIS)) {
+                        // The pull, or the consumer itself, is gone from the server.
+                        inbox = placeAgain(connection, inbox);
+                    }
+                    continue;
+                }
+                heard = System.nanoTime();
+                if (message.isStatusMessage()) {
+                    if (message.getStatus().getCode() != 100) { // not a heartbeat: the pull ended
+                        asked = 0;
+                    }
+                    continue;
+                }
+                asked--;
+                long sequence = message.metaData().streamSequence();
+                if (sequence > next && missing(connection.jetStreamManagement(), sequence)) {
+                    long from = next;
+                    LOG.log(Level.INFO, () -> name + " missed messages in flight; reading again from stream sequence "
+                            + from);
+                    inbox = placeAgain(connection, inbox);
+                    continue;
+                }
+                if (sequence >= next) { // a smaller one was delivered already
+                    context.deliver(toWire(message));
+                    next = sequence + 1;
+                    behind = message.metaData().pendingCount();
+                }
+                // Each one, so that a crash delivers again at most the message it caught. The
+                // consumer acknowledges all up to this one: a lost acknowledgement is made good
+                // by the next.
+                connection.publish(message.getReplyTo(), ACK);
+            }
+            connection.flush(Duration.ofSeconds(1));
+            return null;
+        } catch (IOException | JetStreamApiException | RuntimeException | TimeoutException e) {
+            // A closed connection throws IllegalStateException. What was not acknowledged comes
+            // again, from where this session stood, on the next connection.
+            return e;
+        } catch (InterruptedException e) {
+            return e; // close() gave up waiting
+        }
+    }
+
+    /**
+     * Whether the stream still holds a message between the next one and this sequence, and
+     * makes the next the first it holds. False when every message between expired or was
+     * deleted: then nothing was lost.
+     */
+    private boolean missing(JetStreamManagement management, long sequence) throws IOException, JetStreamApiException {
+        long first = management.getStreamInfo(stream).getStreamState().getFirstSequence();
+        for (long at = Math.max(next, first); at < sequence; at++) {
+            try {
+                management.getMessage(stream, at);
+                next = at;
+                return true;
+            } catch (JetStreamApiException e) {
+                if (e.getApiErrorCode() != NO_MESSAGE) {
+                    throw e;
+                }
             }
         }
         return false;
     }
 
-    /** Creates the consumer again from a stream sequence; false if the session closed meanwhile. */
-    private boolean rewind(long from) {
-        LOG.log(Level.INFO, () -> name + " missed messages in flight; reading again from stream sequence " + from);
-        consumer.stop();
-        long wait = 100;
-        while (running) {
-            try {
-                JetStreamManagement management = connection.jetStreamManagement();
-                deleteConsumer(management);
-                management.addOrUpdateConsumer(stream, consumerConfiguration()
-                        .deliverPolicy(DeliverPolicy.ByStartSequence).startSequence(from).build());
-                consumer = iterate();
-                return true;
-            } catch (IOException | JetStreamApiException | RuntimeException e) {
-                LOG.log(Level.DEBUG, () -> name + ": rewinding failed (" + e + "); trying again");
-                try {
-                    Thread.sleep(wait);
-                } catch (InterruptedException interrupted) {
-                    return false;
-                }
-                wait = Math.min(wait * 2, 2_000);
-            }
-        }
-        return false;
+    /** Places the consumer again at the next message, to be pulled on a new inbox; returns null. */
+    private Subscription placeAgain(Connection connection, Subscription inbox) throws IOException, JetStreamApiException {
+        inbox.unsubscribe();
+        place(connection.jetStreamManagement());
+        return null;
     }
 
     /**
@@ -329,59 +387,49 @@ final class NatsSession implements TransportSession, ErrorListener {
 
     @Override
     public int maxMessageBytes() {
-        return (int) connection.getServerInfo().getMaxPayload() - OWN_HEADERS;
+        return maxPayload - OWN_HEADERS;
     }
 
     /**
-     * Publishes the batch in windows of {@link NatsRelay#publishWindow()} messages: each window
-     * without waiting, then each confirmation in order. With a window of one, nothing is sent
-     * before the previous message is stored, so a lost connection cannot reorder the stream.
+     * Publishes the whole batch without waiting, then waits for each confirmation in order.
+     * Safe for order because a connection is never resumed: if it is lost mid-batch, the server
+     * stored a first part of the batch and nothing after it, and the relay publishes the batch
+     * again on the next connection, where the first part is deduplicated.
      */
     @Override
     public void publish(List<WireMessage> batch) throws IOException, InterruptedException {
-        int window = transport.publishWindow();
-        for (int from = 0; from < batch.size(); from += window) {
-            List<WireMessage> part = batch.subList(from, Math.min(batch.size(), from + window));
-            List<CompletableFuture<PublishAck>> acks = new ArrayList<>(part.size());
-            for (WireMessage message : part) {
+        Link current = link;
+        if (current == null) {
+            throw new IOException(name + " is not connected to " + transport.url() + "; connecting again");
+        }
+        List<CompletableFuture<PublishAck>> acks = new ArrayList<>(batch.size());
+        try {
+            for (WireMessage message : batch) {
                 Headers headers = new Headers();
                 message.headers().forEach(headers::add);
-                acks.add(jetStream.publishAsync(subject, headers, message.body(),
+                acks.add(current.jetStream().publishAsync(subject, headers, message.body(),
                         PublishOptions.builder().messageId(message.id()).expectedStream(stream).build()));
             }
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PUBLISH_TIMEOUT_MILLIS);
-            for (int i = 0; i < acks.size(); i++) {
-                try {
-                    acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (ExecutionException e) {
-                    throw new IOException("stream " + stream + " did not store message " + part.get(i).id() + ": "
-                            + e.getCause().getMessage(), e.getCause());
-                } catch (TimeoutException e) {
-                    unanswered();
-                    throw new IOException("stream " + stream + " did not confirm message " + part.get(i).id()
-                            + " within " + PUBLISH_TIMEOUT_MILLIS + " ms", e);
-                }
+        } catch (IllegalStateException e) {
+            throw new IOException(name + " lost its connection to " + transport.url() + ": " + e.getMessage(), e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PUBLISH_TIMEOUT_MILLIS);
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (CancellationException e) {
+                throw new IOException(name + " lost its connection to " + transport.url() + " before message "
+                        + batch.get(i).id() + " was confirmed", e);
+            } catch (ExecutionException e) {
+                throw new IOException("stream " + stream + " did not store message " + batch.get(i).id() + ": "
+                        + e.getCause().getMessage(), e.getCause());
+            } catch (TimeoutException e) {
+                // A connection that confirms nothing is replaced: closing it makes the consumer
+                // thread connect anew.
+                close(current.connection());
+                throw new IOException("stream " + stream + " did not confirm message " + batch.get(i).id()
+                        + " within " + PUBLISH_TIMEOUT_MILLIS + " ms", e);
             }
-            unanswered = 0;
-        }
-    }
-
-    /*
-     * Why a connection that says it is connected gets reconnected: after a server restart, jnats
-     * was seen reconnected while no publish of it reached the server any more, every one timing
-     * out, for as long as the test waited. Two unanswered windows in a row on a connection that
-     * claims to be up are taken as that state, and a forced reconnect ends it.
-     */
-    private void unanswered() throws InterruptedException {
-        if (connection.getStatus() != Connection.Status.CONNECTED || ++unanswered < 2) {
-            return;
-        }
-        unanswered = 0;
-        LOG.log(Level.INFO, () -> name + ": " + transport.url() + " answers no publish; reconnecting");
-        try {
-            connection.forceReconnect();
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, () -> name + ": forced reconnect failed (" + e + ")");
         }
     }
 
@@ -393,47 +441,22 @@ final class NatsSession implements TransportSession, ErrorListener {
     @Override
     public void close() {
         running = false;
-        if (consumer != null) {
-            consumer.stop();
-        }
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-                if (thread.isAlive()) {
-                    thread.interrupt();
-                    thread.join();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        closeConnection();
-    }
-
-    private void closeConnection() {
         try {
-            connection.close();
+            thread.join(10_000);
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    void connectionEvent(Connection from, ConnectionListener.Events event) {
-        if (event == ConnectionListener.Events.DISCONNECTED && running) {
-            LOG.log(Level.WARNING, () -> name + " lost its connection to " + transport.url() + "; reconnecting");
-        } else if (event == ConnectionListener.Events.RECONNECTED) {
-            reconnected = true;
-            LOG.log(Level.INFO, () -> name + " reconnected to " + transport.url());
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public void errorOccurred(Connection from, String error) {
-        LOG.log(Level.DEBUG, () -> name + ": NATS error " + error);
-    }
-
-    @Override
-    public void exceptionOccurred(Connection from, Exception exception) {
-        LOG.log(Level.DEBUG, () -> name + ": NATS exception " + exception);
     }
 }

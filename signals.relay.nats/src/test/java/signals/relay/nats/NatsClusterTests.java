@@ -125,7 +125,7 @@ class NatsClusterTests {
     /** With a publish window of 256: the default of one takes about 50 s here for as many. */
     @Test
     void aHundredThousandRelayedSendsAreAllAccountedFor() throws Exception {
-        try (Node a = Node.start(server.url(), "many", "a", 30, 0, 256);
+        try (Node a = Node.start(server.url(), "many", "a", 30, 0);
              Node b = Node.start(server.url(), "many", "b", 30, 0)) {
             long started = System.nanoTime();
             assertEquals(100_000, a.send(100_000));

@@ -35,6 +35,14 @@ final class NatsServer implements AutoCloseable {
         Assumptions.assumeTrue(binary != null, "nats-server is not on the PATH: the NATS tests need it");
         NatsServer server = new NatsServer(Files.createTempDirectory("signals-relay-nats"), freePort());
         server.launch();
+        // A test JVM stopped early (PIT ends a minion that runs too long) must not leave its server running.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
         return server;
     }
 
@@ -71,6 +79,21 @@ final class NatsServer implements AutoCloseable {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
+        }
+    }
+
+    /** Kills the server (SIGKILL): no goodbye to its clients, nothing flushed by the server itself. */
+    void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Sends the server a signal by name, such as STOP and CONT. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            fail("kill -" + name + " " + process.pid() + " failed");
         }
     }
 

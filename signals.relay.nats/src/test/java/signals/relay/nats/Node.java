@@ -59,14 +59,9 @@ final class Node implements AutoCloseable {
 
     static Node start(String url, String app, String id, int ackWaitSeconds, long firstN) throws IOException,
             InterruptedException {
-        return start(url, app, id, ackWaitSeconds, firstN, 1);
-    }
-
-    static Node start(String url, String app, String id, int ackWaitSeconds, long firstN, int publishWindow)
-            throws IOException, InterruptedException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", classPath(), RelayNode.class.getName(),
-                url, app, id, Integer.toString(ackWaitSeconds), Long.toString(firstN), Integer.toString(publishWindow));
+                url, app, id, Integer.toString(ackWaitSeconds), Long.toString(firstN));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Node node = new Node(id, process);
         node.expect("started", 30);

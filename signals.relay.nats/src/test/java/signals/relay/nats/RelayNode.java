@@ -45,7 +45,7 @@ public final class RelayNode {
      * Runs one instance.
      *
      * @param args the server URL, the application, the instance id, the ack wait in seconds, the last ping number sent
-     *     before, and optionally the publish window
+     *     before
      * @throws Exception whatever fails
      */
     public static void main(String[] args) throws Exception {
@@ -66,8 +66,7 @@ public final class RelayNode {
         }));
         Relay relay = Relay.builder(args[1]).instanceId(args[2])
                 .relay(PING, RelayCodec.kwargs())
-                .transport(NatsRelay.server(args[0]).withAckWait(Duration.ofSeconds(Integer.parseInt(args[3])))
-                        .withPublishWindow(args.length > 5 ? Integer.parseInt(args[5]) : 1))
+                .transport(NatsRelay.server(args[0]).withAckWait(Duration.ofSeconds(Integer.parseInt(args[3]))))
                 .start();
         out.println("started");
         long sent = args.length > 4 ? Long.parseLong(args[4]) : 0;
