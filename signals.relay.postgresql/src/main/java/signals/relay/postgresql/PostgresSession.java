@@ -41,7 +41,9 @@ final class PostgresSession implements TransportSession {
     private final TransportContext context;
     private final Tables tables;
     private final String name;
-    private final String identity;
+    /** The outbox database's name and its server's start time, as the relay's own connections see them. */
+    private volatile String identity;
+    private volatile long identityRead = System.nanoTime();
     private final long pollMillis;
     private final long retentionEveryNanos;
     private final Thread reader;
@@ -181,7 +183,7 @@ final class PostgresSession implements TransportSession {
             } catch (SQLException e) {
                 other = "unknown (" + e.getMessage() + ")";
             }
-            same = identity.equals(other);
+            same = identity.equals(other) || identityChanged(other);
             checked.put(physical, same);
             if (!same) {
                 String seen = other;
@@ -191,6 +193,24 @@ final class PostgresSession implements TransportSession {
             }
         }
         return same;
+    }
+
+    /**
+     * Reads the outbox database's identity again, at most every ten seconds, when a transaction's
+     * connection differs from it: after a server restart its start time changed for every new
+     * connection, the relay's own included.
+     */
+    private boolean identityChanged(String other) {
+        if (System.nanoTime() - identityRead < TimeUnit.SECONDS.toNanos(10)) {
+            return false;
+        }
+        identityRead = System.nanoTime();
+        try (Connection connection = transport.source().getConnection()) {
+            identity = queryString(connection, tables.identity());
+        } catch (SQLException e) {
+            LOG.log(Level.DEBUG, () -> name + ": cannot read the outbox database's identity (" + e + ")");
+        }
+        return identity.equals(other);
     }
 
     private void warnOnce(Connection connection, String why) {
@@ -525,8 +545,8 @@ final class PostgresSession implements TransportSession {
     }
 
     /**
-     * Stops both threads (the reader within one poll interval) and returns both connections to
-     * the data source.
+     * Stops both threads (the reader woken by a NOTIFY of its own, else within one poll interval)
+     * and returns both connections to the data source.
      */
     @Override
     public void close() {
@@ -535,9 +555,27 @@ final class PostgresSession implements TransportSession {
             waking.notifyAll();
         }
         join(notifier);
+        wakeReader();
         join(reader);
         synchronized (publishing) {
             dropPublisher();
+        }
+    }
+
+    /**
+     * Ends the reader's wait for a notification at once with one NOTIFY (which wakes the other
+     * instances once too, harmlessly), rather than after up to a poll interval.
+     */
+    private void wakeReader() {
+        synchronized (publishing) {
+            try {
+                Connection connection = publisher();
+                connection.setAutoCommit(true);
+                notifyOthers(connection);
+            } catch (SQLException e) {
+                LOG.log(Level.DEBUG, () -> name + ": closing without a NOTIFY (" + e + "); the reader stops within "
+                        + pollMillis + " ms");
+            }
         }
     }
 

@@ -54,9 +54,9 @@ import signals.relay.Remote;
 class PostgresRelayTests {
 
     private static Pg pg;
-    /** Held: a logger nobody holds may be collected, and a new one made without the capture. */
+    /** Held: a logger nobody holds may be collected, and a new one made without the capture. Its
+     * child signals.relay.postgresql logs through it. */
     private static final Logger RELAY_LOG = Logger.getLogger("signals.relay");
-    private static final Logger TRANSPORT_LOG = Logger.getLogger("signals.relay.postgresql");
     private static final RelayCodec<Kwargs> KWARGS = RelayCodec.kwargs();
 
     private final Signal<Kwargs> pingA = Signal.withArguments("ping", "n");
@@ -94,14 +94,12 @@ class PostgresRelayTests {
     @BeforeEach
     void listen() {
         RELAY_LOG.addHandler(capture);
-        TRANSPORT_LOG.addHandler(capture);
         toClose.add(pingB.connect(Remote.only((signal, remote, ping) -> heardByB.add(ping.get("n", Long.class)))));
     }
 
     @AfterEach
     void closeAll() throws Exception {
         RELAY_LOG.removeHandler(capture);
-        TRANSPORT_LOG.removeHandler(capture);
         Collections.reverse(toClose);
         for (AutoCloseable closeable : toClose) {
             closeable.close();
@@ -244,12 +242,16 @@ class PostgresRelayTests {
 
     @Test
     void connectionsEndedByTheServerAreReplacedAndDeliveryResumesFromThePosition() throws Exception {
-        Relay b = start("ended", "b", pingB, transport("ended-b"));
+        // A poll interval of a minute: within the test, only a NOTIFY wakes the reader, before the
+        // connections end and after they were replaced (so the new one LISTENs).
+        Relay b = start("ended", "b", pingB, transport("ended-b").withPollInterval(Duration.ofMinutes(1)));
         insertByHand("ended", "x", List.of(row(headers("ping", "x-1", "1"), KWARGS.encode(Kwargs.of("n", 1L)))));
         await(() -> heardByB.equals(List.of(1L)), () -> "b heard " + heardByB);
         pingB.send("first", Kwargs.of("n", 10L)); // opens the publishing connection
         await(() -> b.state().relayed() == 1, b::toString);
         assertEquals(2, Pg.terminate("ended-b"), "the listening and the publishing connection");
+        await(() -> logged.stream().anyMatch(line -> line.contains("relay ended/b reads PostgreSQL")),
+                () -> "logged " + logged);
         insertByHand("ended", "x", List.of(row(headers("ping", "x-2", "1"), KWARGS.encode(Kwargs.of("n", 2L)))));
         pingB.send("second", Kwargs.of("n", 11L));
         await(() -> heardByB.equals(List.of(1L, 2L)), () -> "b heard " + heardByB + "; logged " + logged);
@@ -262,18 +264,43 @@ class PostgresRelayTests {
     }
 
     @Test
+    void aBatchWhoseCommitFailedIsLookedUpAndWrittenAgainOnce() throws Exception {
+        Pg.execute("create sequence " + pg.schema + ".attempts");
+        Pg.execute("create function " + pg.schema + ".fail_once() returns trigger language plpgsql as $$ begin"
+                + " if nextval('" + pg.schema + ".attempts') = 1 then raise exception 'refused at commit'; end if;"
+                + " return null; end $$");
+        Pg.execute("create constraint trigger fail_once after insert on " + pg.prefix + "outbox deferrable initially"
+                + " deferred for each row when (new.application = 'uncertain') execute function " + pg.schema
+                + ".fail_once()");
+        try {
+            Relay a = start("uncertain", "a", pingA, transport("uncertain-a"));
+            pingA.send("once", Kwargs.of("n", 1L));
+            await(() -> a.state().relayed() == 1, a::toString);
+            assertEquals(1, Pg.queryLong("select count(*) from " + pg.prefix + "outbox where application = 'uncertain'"));
+            assertEquals(2, Pg.queryLong("select last_value from " + pg.schema + ".attempts"), "the commit tried twice");
+            assertTrue(logged.stream().anyMatch(line -> line.contains("cannot publish") && line.contains("refused at commit")),
+                    () -> "logged " + logged);
+        } finally {
+            Pg.execute("drop trigger fail_once on " + pg.prefix + "outbox");
+        }
+    }
+
+    @Test
     void closeReturnsEveryConnectionToThePoolAndLeavesNoThread() throws Exception {
         HikariConfig config = new HikariConfig();
         config.setDataSource(Pg.dataSource("pooled"));
         config.setMaximumPoolSize(4);
         try (HikariDataSource pool = new HikariDataSource(config)) {
-            Relay a = start("pool", "a", pingA, PostgresRelay.dataSource(pool).withTablePrefix(pg.prefix));
+            Relay a = start("pool", "a", pingA, PostgresRelay.dataSource(pool).withTablePrefix(pg.prefix)
+                    .withPollInterval(Duration.ofMinutes(10)));
             pingA.send("pooled", Kwargs.of("n", 1L));
             await(() -> a.state().relayed() == 1, a::toString);
             assertEquals(2, pool.getHikariPoolMXBean().getActiveConnections(), "listening and publishing");
             assertTrue(a.toString().contains("over PostgreSQL " + Pg.SERVER.substring("jdbc:postgresql://".length())
                     + ", table " + pg.prefix + "outbox"), "the pool's address, learnt from its connection: " + a);
+            long started = System.nanoTime();
             a.close();
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5), "close waited for the poll interval");
             assertEquals(0, pool.getHikariPoolMXBean().getActiveConnections(), "connections still taken");
         }
         assertEquals(List.of(), relayThreads(), "threads left");
@@ -412,7 +439,7 @@ class PostgresRelayTests {
     record HandRow(String headers, byte[] body) {
     }
 
-    /** Inserts rows as another instance would, in one transaction. */
+    /** Inserts rows as another instance would, in one transaction with a NOTIFY. */
     void insertByHand(String app, String instance, List<HandRow> rows) throws Exception {
         try (Connection connection = Pg.connect();
              PreparedStatement insert = connection.prepareStatement("insert into " + pg.prefix + "outbox"
@@ -426,6 +453,11 @@ class PostgresRelayTests {
                 insert.addBatch();
             }
             insert.executeBatch();
+            try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
+                notify.setString(1, pg.prefix.replace('.', '_') + "outbox");
+                notify.setString(2, app);
+                notify.executeQuery().close();
+            }
             connection.commit();
         }
     }

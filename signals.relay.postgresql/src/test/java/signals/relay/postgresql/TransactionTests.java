@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static signals.core.ConnectOption.phase;
 import static signals.core.TransactionPhase.BEFORE_COMMIT;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,8 +52,9 @@ import signals.relay.RelayCodec;
 class TransactionTests {
 
     private static Pg pg;
-    /** Held: a logger nobody holds may be collected, and a new one made without the capture. */
-    private static final Logger TRANSPORT_LOG = Logger.getLogger("signals.relay.postgresql");
+    /** Held: a logger nobody holds may be collected, and a new one made without the capture. Its
+     * child signals.relay.postgresql logs through it. */
+    private static final Logger RELAY_LOG = Logger.getLogger("signals.relay");
 
     private final Signal<Kwargs> ping = Signal.withArguments("ping", "n");
     private final List<String> logged = Collections.synchronizedList(new ArrayList<>());
@@ -88,12 +91,12 @@ class TransactionTests {
 
     @BeforeEach
     void listen() {
-        TRANSPORT_LOG.addHandler(capture);
+        RELAY_LOG.addHandler(capture);
     }
 
     @AfterEach
     void closeAll() throws Exception {
-        TRANSPORT_LOG.removeHandler(capture);
+        RELAY_LOG.removeHandler(capture);
         Collections.reverse(toClose);
         for (AutoCloseable closeable : toClose) {
             closeable.close();
@@ -190,12 +193,21 @@ class TransactionTests {
             // PostgreSQL aborted the transaction at the failed INSERT: its COMMIT is a ROLLBACK (which
             // pgjdbc reports only with raiseExceptionOnSilentRollback=true).
             tx.commit();
+            assertEquals(0, business(3), "the business row went with it");
+            assertEquals(0, outbox("refused"));
+            assertEquals(1, relay.state().dropped());
+            // Outside a transaction the relay's thread publishes, and retries while refused.
+            ping.send("later", Kwargs.of("n", 2L));
+            PostgresRelayTests.await(() -> logged.stream().anyMatch(line -> line.contains("cannot publish")),
+                    () -> "logged " + logged);
+            String warning = logged.stream().filter(line -> line.contains("cannot publish")).findFirst().orElseThrow();
+            assertTrue(warning.contains("cannot write 1 messages to PostgreSQL") && warning.contains(
+                    "outbox refused by a trigger") && !warning.contains("Batch entry"), warning);
         } finally {
             Pg.execute("drop trigger refuse on " + pg.prefix + "outbox");
         }
-        assertEquals(0, business(3), "the business row went with it");
-        assertEquals(0, outbox("refused"));
-        assertEquals(1, relay.state().dropped());
+        PostgresRelayTests.await(() -> relay.state().relayed() == 1, relay::toString);
+        assertEquals(1, outbox("refused"), "the later send, once the trigger is gone");
     }
 
     @Test
@@ -217,6 +229,35 @@ class TransactionTests {
         assertEquals(1, warnings.size(), "one warning per connection: " + logged);
         assertTrue(warnings.get(0).contains("not the outbox's (" + Pg.SERVER.substring(Pg.SERVER.lastIndexOf('/') + 1)
                 + " started"), warnings.get(0));
+    }
+
+    @Test
+    void aTransactionOnAConnectionThatIsNotPostgresqlsIsRelayedAfterItsCommitWithOneWarning() throws Exception {
+        Relay relay = start("disguised", "a");
+        try (Connection real = Pg.connect()) {
+            // A stub only to hide what the connection is, as a driver other than pgjdbc would.
+            Connection disguised = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("isWrapperFor")) {
+                            return false;
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            HandTransactions.Tx tx = HandTransactions.begin(disguised);
+            ping.send("checkout", Kwargs.of("n", 1L));
+            ping.send("checkout", Kwargs.of("n", 2L));
+            assertEquals(0, outbox("disguised"), "nothing before the commit");
+            tx.commit();
+        }
+        PostgresRelayTests.await(() -> outbox("disguised") == 2, () -> "rows after the commit");
+        PostgresRelayTests.await(() -> relay.state().relayed() == 2, relay::toString);
+        List<String> warnings = new ArrayList<>(logged);
+        warnings.removeIf(line -> !line.contains("it is not a PostgreSQL connection"));
+        assertEquals(1, warnings.size(), "one warning per connection: " + logged);
     }
 
     @Test

@@ -10,6 +10,12 @@
  * body), the codecs, the retries, the counts and the checks of what arrives; a transport only
  * moves bytes, keeps each instance's position and deduplicates by message id.
  *
+ * <p>A transport that keeps its messages in the application's own database (an outbox) may also
+ * take a message into the sending transaction, during the send:
+ * {@link signals.relay.spi.TransportSession#publishInTransaction}. The message is then stored if
+ * and only if that transaction commits, and the relay does not queue it for
+ * {@link signals.relay.spi.TransportSession#publish}.
+ *
  * <h2>Questions a reviewer asks</h2>
  * <dl>
  *   <dt>Why does the relay parse the headers, not the transport?</dt>
