@@ -236,6 +236,9 @@ class NatsRelayTests {
         await(() -> relay.state().relayed() == 1, relay::toString);
         assertTrue(threadsSince(before).stream().anyMatch(name -> name.startsWith("signals-relay-nats threads/me")),
                 () -> "running: " + threadsSince(before));
+        // A relay never closed must not keep the JVM alive.
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("signals-relay-nats threads/me")).allMatch(Thread::isDaemon));
         relay.close();
         relay.close();
         await(() -> threadsSince(before).isEmpty(), () -> "left running: " + threadsSince(before));
