@@ -269,9 +269,9 @@ final class NatsSession implements TransportSession {
      * lost on the way (a pull of a lost connection took them, and the server would send them
      * again only after the ack wait, behind newer ones), or expired, or were deleted. The stream
      * says which: for messages it still holds, the consumer is placed again at the first one, on
-     * a new inbox, so that nothing of the old pulls gets in between.
+     * a new inbox, so that nothing of the old pulls gets in between. Returns null when the
+     * session closes, and why when the connection is lost.
      */
-    /** Consumes until the session closes (then returns null) or the connection is lost (then returns why). */
     private Exception consume(Connection connection) {
         Subscription inbox = null;
         int asked = 0;
