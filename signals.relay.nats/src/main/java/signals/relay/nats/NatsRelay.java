@@ -60,7 +60,7 @@ public final class NatsRelay implements Transport {
     /**
      * The server at this URL, with the relay's connection settings: a 2 second connect timeout,
      * the connection named after the relay, and a lost connection replaced by a new one, tried
-     * again and again (a tenth of a second, doubling up to 2 seconds, between tries).
+     * every quarter of a second for as long as the relay runs.
      *
      * @param url such as {@code nats://127.0.0.1:4222}, or several separated by commas; not blank
      * @return the transport

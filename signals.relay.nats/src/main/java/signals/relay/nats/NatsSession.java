@@ -75,8 +75,8 @@ final class NatsSession implements TransportSession {
     /** How long a batch of publishes waits for the server's confirmations. */
     static final long PUBLISH_TIMEOUT_MILLIS = 5_000;
 
-    static final long FIRST_RETRY_MILLIS = 100;
-    static final long LAST_RETRY_MILLIS = 2_000;
+    /** How long the consumer thread waits between tries to connect anew. */
+    static final long RETRY_MILLIS = 250;
 
     private static final byte[] ACK = "+ACK".getBytes(StandardCharsets.US_ASCII);
 
@@ -242,7 +242,6 @@ final class NatsSession implements TransportSession {
 
     /** Connects until it succeeds; null when the session closed meanwhile. */
     private Connection reconnect() {
-        long wait = FIRST_RETRY_MILLIS;
         while (running) {
             try {
                 Connection connection = connect();
@@ -254,11 +253,10 @@ final class NatsSession implements TransportSession {
                 return null;
             }
             try {
-                Thread.sleep(wait);
+                Thread.sleep(RETRY_MILLIS);
             } catch (InterruptedException e) {
                 return null;
             }
-            wait = Math.min(wait * 2, LAST_RETRY_MILLIS);
         }
         return null;
     }
@@ -271,9 +269,9 @@ final class NatsSession implements TransportSession {
      * lost on the way (a pull of a lost connection took them, and the server would send them
      * again only after the ack wait, behind newer ones), or expired, or were deleted. The stream
      * says which: for messages it still holds, the consumer is placed again at the first one, on
-     * a new inbox, so that nothing of the old pulls gets in between.
+     * a new inbox, so that nothing of the old pulls gets in between. Returns null when the
+     * session closes, and why when the connection is lost.
      */
-    /** Consumes until the session closes (then returns null) or the connection is lost (then returns why). */
     private Exception consume(Connection connection) {
         Subscription inbox = null;
         int asked = 0;

@@ -169,6 +169,8 @@ class NatsOutageTests {
             assertEquals(numbers(1, 100), heard);
             assertEquals(List.of(), storedOutOfOrder("gone"));
             assertLogged("relay gone/there: stream signals-gone was created again; reading it from its start");
+            assertLogged("relay gone/there lost its connection to " + server.url()
+                    + " (io.nats.client.JetStreamApiException: stream not found [10059]); connecting again");
         }
     }
 

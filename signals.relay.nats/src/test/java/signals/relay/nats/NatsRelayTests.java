@@ -236,6 +236,9 @@ class NatsRelayTests {
         await(() -> relay.state().relayed() == 1, relay::toString);
         assertTrue(threadsSince(before).stream().anyMatch(name -> name.startsWith("signals-relay-nats threads/me")),
                 () -> "running: " + threadsSince(before));
+        // A relay never closed must not keep the JVM alive.
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("signals-relay-nats threads/me")).allMatch(Thread::isDaemon));
         relay.close();
         relay.close();
         await(() -> threadsSince(before).isEmpty(), () -> "left running: " + threadsSince(before));
@@ -359,6 +362,36 @@ class NatsRelayTests {
                 () -> transport.withAckWait(Duration.ofMillis(999))).getMessage());
         assertThrows(NullPointerException.class, () -> transport.withAckWait(null));
         assertThrows(NullPointerException.class, () -> transport.open(null));
+
+        // jnats must never resume a connection itself: the session replaces it (see NatsSession).
+        signals.relay.spi.TransportContext context = new signals.relay.spi.TransportContext() {
+            @Override
+            public String application() {
+                return "app";
+            }
+
+            @Override
+            public String instanceId() {
+                return "me";
+            }
+
+            @Override
+            public Duration retention() {
+                return Duration.ofHours(1);
+            }
+
+            @Override
+            public void deliver(signals.relay.spi.WireMessage message) {
+            }
+        };
+        Options own = transport.optionsFor(context);
+        assertEquals(0, own.getMaxReconnect());
+        assertEquals("signals-relay app/me", own.getConnectionName());
+        assertEquals(Duration.ofSeconds(2), own.getConnectionTimeout());
+        Options theirs = NatsRelay.withOptions(new Options.Builder().server("nats://h:1").connectionName("mine")
+                .maxReconnects(-1).build()).optionsFor(context);
+        assertEquals(0, theirs.getMaxReconnect());
+        assertEquals("mine", theirs.getConnectionName());
     }
 
     private static Relay start(String application, String instance) {
