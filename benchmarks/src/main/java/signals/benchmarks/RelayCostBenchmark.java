@@ -36,7 +36,7 @@ import signals.relay.spi.WireMessage;
  * nothing": the same time and 0 B/op with a relay running as without. {@code sendRelayed} with a
  * relay running is what a relayed send costs the thread that sends it outside a transaction
  * (writing the message with {@link RelayCodec#kwargs()}, its headers and id, and queueing it); the
- * publishing thread's work and the broker's are {@code RelayBenchmark}'s.
+ * publishing thread's work and the broker's are {@code NatsRelayBenchmark}'s and {@code PgRelayBenchmark}'s.
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 @BenchmarkMode(Mode.AverageTime)

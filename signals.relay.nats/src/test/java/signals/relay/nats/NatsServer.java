@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A private NATS server with JetStream, on a free port of 127.0.0.1 and a storage directory of
  * its own, started and stopped by the tests. Tests that need it are skipped, saying why, when
- * {@code nats-server} is not on the PATH.
+ * {@code nats-server} is not on the PATH, and fail instead when {@code signals.nats.required} is
+ * true (.ci/run).
  */
 final class NatsServer implements AutoCloseable {
 
@@ -32,6 +33,10 @@ final class NatsServer implements AutoCloseable {
 
     static NatsServer start() throws IOException, InterruptedException {
         String binary = find();
+        if (binary == null && Boolean.getBoolean("signals.nats.required")) {
+            fail("nats-server is required (signals.nats.required=true, as .ci/run sets it) but is not on the PATH:"
+                    + " install it (Debian's package nats-server)");
+        }
         Assumptions.assumeTrue(binary != null, "nats-server is not on the PATH: the NATS tests need it");
         NatsServer server = new NatsServer(Files.createTempDirectory("signals-relay-nats"), freePort());
         server.launch();

@@ -49,7 +49,7 @@ import signals.relay.nats.NatsRelay;
 /**
  * Relayed sends between two JVMs over NATS JetStream, beside the same exchange written by hand
  * with jnats (the limit the issue compares with: within 1.5x). This JVM sends pings; a second JVM
- * ({@link RelayEcho}, started by the setup from this class path) answers each with a pong; a
+ * ({@link NatsRelayEcho}, started by the setup from this class path) answers each with a pong; a
  * benchmark operation ends when the pong is back. {@code roundTrip} sends one ping at a time
  * (its sample times give the median and p99 of a round trip, two one-way trips); {@code burst}
  * sends 1,000 and waits for their 1,000 pongs (throughput of relayed sends each way).
@@ -62,7 +62,7 @@ import signals.relay.nats.NatsRelay;
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @State(Scope.Benchmark)
-public class RelayBenchmark {
+public class NatsRelayBenchmark {
 
     static final Signal<Kwargs> PING = Signal.withArguments("bench_ping", "n");
     static final Signal<Kwargs> PONG = Signal.withArguments("bench_pong", "n");
@@ -98,7 +98,7 @@ public class RelayBenchmark {
                     .storageType(StorageType.File).maxAge(Duration.ofMinutes(10)).build());
         }
         echo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), RelayEcho.class.getName(), way, url, application)
+                "-cp", System.getProperty("java.class.path"), NatsRelayEcho.class.getName(), way, url, application)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(echo.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
@@ -220,6 +220,6 @@ public class RelayBenchmark {
         connection.jetStreamManagement().addOrUpdateConsumer(stream, ConsumerConfiguration.builder().durable(name)
                 .deliverPolicy(DeliverPolicy.New).ackPolicy(AckPolicy.Explicit).filterSubject(subject(application, kind))
                 .build());
-        return connection.getStreamContext(stream).getConsumerContext(name).iterate(RelayEcho.options());
+        return connection.getStreamContext(stream).getConsumerContext(name).iterate(NatsRelayEcho.options());
     }
 }

@@ -18,13 +18,13 @@ import signals.relay.Remote;
 import signals.relay.nats.NatsRelay;
 
 /**
- * The other JVM of {@link RelayBenchmark}: answers every ping with a pong carrying the same
+ * The other JVM of {@link NatsRelayBenchmark}: answers every ping with a pong carrying the same
  * number, through a relay ({@code relay}) or through jnats by hand ({@code jnats}). It prints
  * {@code ready} once it listens, and stops when its standard input closes.
  */
-public final class RelayEcho {
+public final class NatsRelayEcho {
 
-    private RelayEcho() {
+    private NatsRelayEcho() {
     }
 
     /**
@@ -38,10 +38,10 @@ public final class RelayEcho {
         String url = args[1];
         String application = args[2];
         if (way.equals("relay")) {
-            RelayBenchmark.PING.connect(Remote.only((signal, remote, ping) ->
-                    RelayBenchmark.PONG.send("echo", Kwargs.of("n", ping.get("n")))));
+            NatsRelayBenchmark.PING.connect(Remote.only((signal, remote, ping) ->
+                    NatsRelayBenchmark.PONG.send("echo", Kwargs.of("n", ping.get("n")))));
             Relay relay = Relay.builder(application).instanceId("echo")
-                    .relay(RelayBenchmark.PING, RelayCodec.kwargs()).relay(RelayBenchmark.PONG, RelayCodec.kwargs())
+                    .relay(NatsRelayBenchmark.PING, RelayCodec.kwargs()).relay(NatsRelayBenchmark.PONG, RelayCodec.kwargs())
                     .transport(NatsRelay.server(url)).start();
             System.out.println("ready");
             waitForEndOfInput();
@@ -52,7 +52,7 @@ public final class RelayEcho {
         Connection connection = Nats.connect(url);
         try {
             JetStream jetStream = connection.jetStream();
-            IterableConsumer pings = RelayBenchmark.consumer(connection, application, "echo", "ping");
+            IterableConsumer pings = NatsRelayBenchmark.consumer(connection, application, "echo", "ping");
             System.out.println("ready");
             Thread thread = new Thread(() -> {
                 try {
@@ -62,7 +62,7 @@ public final class RelayEcho {
                             // As durable as the relay's pong: stored before it is delivered, and a
                             // publish the server refused is reported. Like the relay, the echo does
                             // not hold the next pong back until this one is confirmed.
-                            jetStream.publishAsync(RelayBenchmark.subject(application, "pong"), message.getHeaders(),
+                            jetStream.publishAsync(NatsRelayBenchmark.subject(application, "pong"), message.getHeaders(),
                                     message.getData(), PublishOptions.builder()
                                             .messageId("pong-" + message.getHeaders().getFirst("Signals-Id")).build())
                                     .whenComplete((ack, failure) -> {
