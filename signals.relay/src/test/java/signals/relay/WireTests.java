@@ -61,6 +61,32 @@ class WireTests {
     }
 
     @Test
+    void theTimeIsReadBackAsWrittenAndAnythingElseIsoIsReadToo() throws Wire.Malformed {
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 1_000; i++) {
+            Instant at = Instant.ofEpochMilli(random.nextLong(253_402_300_800_000L));
+            assertEquals(at, Wire.parseSentAt(Wire.sentAt(at)));
+        }
+        assertEquals(Instant.parse("2026-12-07T01:02:03Z"), Wire.parseSentAt("2026-12-07T01:02:03Z"));
+        assertEquals(Instant.parse("2026-12-07T01:02:03.1Z"), Wire.parseSentAt("2026-12-07T01:02:03.100Z"));
+        assertEquals(Instant.parse("+10000-01-01T00:00:00Z"), Wire.parseSentAt("+10000-01-01T00:00:00Z"));
+        // Twenty-four characters, but with offsets: the ISO reader takes them.
+        assertEquals(Instant.parse("2026-12-07T01:02:03+01:00"), Wire.parseSentAt("2026-12-07T01:02:03+01:00"));
+        for (String bad : List.of("2026-02-30T01:02:03.456Z", "2026-13-07T01:02:03.456Z", "2026-12-07T24:02:03.456Z",
+                "2026-12-07T01:60:03.456Z", "2026-12-07T01:02:60.456Z", "2026-12-07T01:02:03.45xZ",
+                "x026-12-07T01:02:03.456Z", "2026-x2-07T01:02:03.456Z", "2026-12-x7T01:02:03.456Z",
+                "2026-12-07Tx1:02:03.456Z", "2026-12-07T01:x2:03.456Z", "2026-12-07T01:02:x3.456Z", "yesterday")) {
+            String reason = assertThrows(Wire.Malformed.class, () -> Wire.parseSentAt(bad), bad).getMessage();
+            assertEquals("unreadable Signals-Sent-At '" + bad + "'", reason);
+        }
+        for (int at : new int[] {4, 7, 10, 13, 16, 19, 23}) {
+            StringBuilder text = new StringBuilder("2026-12-07T01:02:03.456Z");
+            text.setCharAt(at, '/');
+            assertThrows(Wire.Malformed.class, () -> Wire.parseSentAt(text.toString()), text.toString());
+        }
+    }
+
+    @Test
     void aMessagesSizeCountsEachHeaderInUtf8AsTheBrokerDoes() {
         String[] pieces = {"a", "ü", "☃", "\ud83c\udf55", "\ud83c", "\udf55", "%", " "};
         java.util.Random random = new java.util.Random(11);

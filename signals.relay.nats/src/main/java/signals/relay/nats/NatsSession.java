@@ -72,6 +72,9 @@ final class NatsSession implements TransportSession {
     /** A pull that brings nothing, not even a heartbeat, for this long is lost. */
     static final long LOST_PULL_MILLIS = 3 * HEARTBEAT_MILLIS;
 
+    /** The most messages delivered before one acknowledgement covers them all. */
+    static final int ACK_EVERY = 64;
+
     /** How long a batch of publishes waits for the server's confirmations. */
     static final long PUBLISH_TIMEOUT_MILLIS = 5_000;
 
@@ -275,6 +278,8 @@ final class NatsSession implements TransportSession {
     private Exception consume(Connection connection) {
         Subscription inbox = null;
         int asked = 0;
+        String unacknowledged = null; // the reply subject of the last message delivered, until acknowledged
+        int runLength = 0;
         long heard = System.nanoTime();
         try {
             while (running) {
@@ -296,6 +301,8 @@ final class NatsSession implements TransportSession {
                     if (System.nanoTime() - heard > TimeUnit.MILLISECONDS.toNanos(LOST_PULL_MILLIS)) {
                         // The pull, or the consumer itself, is gone from the server.
                         inbox = placeAgain(connection, inbox);
+                        unacknowledged = null; // of the consumer just replaced: its sequences mean nothing now
+                        runLength = 0;
                     }
                     continue;
                 }
@@ -313,17 +320,29 @@ final class NatsSession implements TransportSession {
                     LOG.log(Level.INFO, () -> name + " missed messages in flight; reading again from stream sequence "
                             + from);
                     inbox = placeAgain(connection, inbox);
+                    unacknowledged = null;
+                    runLength = 0;
                     continue;
                 }
                 if (sequence >= next) { // a smaller one was delivered already
-                    context.deliver(toWire(message));
+                    if (!own(message)) {
+                        context.deliver(toWire(message));
+                    }
                     next = sequence + 1;
                     behind = message.metaData().pendingCount();
                 }
-                // Each one, so that a crash delivers again at most the message it caught. The
-                // consumer acknowledges all up to this one: a lost acknowledgement is made good
-                // by the next.
-                connection.publish(message.getReplyTo(), ACK);
+                // The consumer acknowledges all up to this one (AckPolicy.All): one
+                // acknowledgement ends a run of messages, or every ACK_EVERY, so that a crash
+                // delivers again at most that many. A lost acknowledgement is made good by the next.
+                unacknowledged = message.getReplyTo();
+                if (++runLength >= ACK_EVERY || inbox.getPendingMessageCount() == 0) {
+                    connection.publish(unacknowledged, ACK);
+                    unacknowledged = null;
+                    runLength = 0;
+                }
+            }
+            if (unacknowledged != null) {
+                connection.publish(unacknowledged, ACK);
             }
             connection.flush(Duration.ofSeconds(1));
             return null;
@@ -334,6 +353,12 @@ final class NatsSession implements TransportSession {
         } catch (InterruptedException e) {
             return e; // close() gave up waiting
         }
+    }
+
+    /** This instance's own message, which its receivers heard when it was sent: not delivered. */
+    private boolean own(Message message) {
+        Headers headers = message.getHeaders();
+        return headers != null && durable.equals(headers.getFirst(WireMessage.INSTANCE_HEADER));
     }
 
     /**

@@ -18,7 +18,9 @@ import java.util.List;
  *   <li>Messages of other instances go to {@link TransportContext#deliver} one at a time, on a
  *       thread of the transport, in the order the broker stored them; a message is acknowledged
  *       only after {@code deliver} returned, so that a crash delivers it again rather than
- *       never. The instance's own messages may be delivered too: the relay drops them.</li>
+ *       never. The instance's own messages may be delivered too: the relay drops them. A
+ *       transport that can tell them apart cheaply (by {@link WireMessage#INSTANCE_HEADER})
+ *       may acknowledge them without delivering them.</li>
  *   <li>A lost connection is the transport's to recover, silently apart from its log: publishes
  *       fail with an {@link IOException} (the relay retries them), delivery resumes where the
  *       instance's position stood.</li>

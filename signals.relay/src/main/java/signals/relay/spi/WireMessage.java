@@ -17,6 +17,14 @@ public final class WireMessage {
     /** The header that holds the message id; see {@link #id()}. */
     public static final String ID_HEADER = "Signals-Id";
 
+    /**
+     * The header that names the sending instance: a transport that reads it cheaply can leave
+     * out the instance's own messages instead of delivering them (the relay drops them anyway).
+     *
+     * @since 0.10
+     */
+    public static final String INSTANCE_HEADER = "Signals-Instance";
+
     private final Map<String, String> headers;
     private final byte[] body;
 
