@@ -3,11 +3,15 @@ package signals.relay;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import signals.core.Transactions;
 import signals.relay.spi.TransportSession;
@@ -18,6 +22,12 @@ import signals.relay.spi.WireMessage;
  * commit, and one thread that publishes it in order, retrying a message until the broker
  * confirms it. The queue is why a committing thread never waits for the broker, unless the
  * broker has been away for as long as {@link #maxWaiting} sends take.
+ *
+ * <p>When nothing is queued or unconfirmed, a send is handed to the broker by the sending
+ * thread itself, if the transport can do that without waiting
+ * ({@link TransportSession#publishNow}): a relayed send between quiet moments then reaches the
+ * broker without waking the publishing thread, which only checks the confirmation later (or
+ * the next send does). At most one batch is ever unconfirmed, so order needs nothing more.
  */
 final class Outgoing {
 
@@ -25,15 +35,24 @@ final class Outgoing {
     static final long LAST_RETRY_MILLIS = 2_000;
     /** The most sends published in one batch. */
     static final int BATCH = 256;
+    /** How long the publishing thread waits for a send handed over directly before publishing it again. */
+    static final long CONFIRM_MILLIS = 5_000;
+    /** How often an idle publishing thread looks at a send handed over directly. */
+    static final long IDLE_MILLIS = 100;
 
     private final Relay relay;
     private final TransportSession session;
-    private final BlockingQueue<WireMessage> queue;
+    private final int maxWaiting;
     private final int limit;
     /** How long a send waits for room in a full queue before it is dropped. */
     private final long fullWaitMillis;
     private final String boot;
+    /** Guards the queue and the three fields after it; waited on by both sides. */
     private final Object order = new Object();
+    private final Deque<WireMessage> queue = new ArrayDeque<>();
+    private boolean publishing; // the publishing thread holds a batch
+    private WireMessage direct; // handed to the broker by a sending thread, not yet known confirmed
+    private Future<?> directConfirmation;
     private final Thread thread;
     private final AtomicLong sequence = new AtomicLong();
     private volatile boolean closing;
@@ -46,7 +65,7 @@ final class Outgoing {
         this.relay = relay;
         this.fullWaitMillis = fullWaitMillis;
         this.session = session;
-        this.queue = new LinkedBlockingQueue<>(maxWaiting);
+        this.maxWaiting = maxWaiting;
         this.limit = session.maxMessageBytes();
         // Ids must not repeat across restarts of one instance: the broker deduplicates by id.
         this.boot = Long.toString(System.currentTimeMillis(), 36);
@@ -106,8 +125,9 @@ final class Outgoing {
     }
 
     /**
-     * Queues a prepared message, once its transaction committed; throws, naming the signal, when
-     * the relay is closed or the queue stayed full.
+     * Queues a prepared message, once its transaction committed, or hands it to the broker at once
+     * when nothing is waiting before it; throws, naming the signal, when the relay is closed or
+     * the queue stayed full.
      */
     void queue(String signal, WireMessage message) {
         synchronized (order) {
@@ -115,37 +135,117 @@ final class Outgoing {
                 dropped.incrementAndGet();
                 throw new IllegalStateException("signal '" + signal + "' was not relayed: " + relay.name() + " is closed");
             }
-            boolean queued;
+            countConfirmed();
+            if (direct == null && !publishing && queue.isEmpty() && publishNow(message)) {
+                return;
+            }
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(fullWaitMillis);
             try {
-                queued = queue.offer(message, fullWaitMillis, TimeUnit.MILLISECONDS);
+                while (queue.size() >= maxWaiting) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        dropped.incrementAndGet();
+                        throw new IllegalStateException("signal '" + signal + "' was not relayed: " + queue.size()
+                                + " sends of " + relay.name() + " are waiting for " + relay.transportDescription()
+                                + ", which has not confirmed any for " + fullWaitMillis + " ms");
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(order, left);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                queued = false;
-            }
-            if (!queued) {
                 dropped.incrementAndGet();
-                throw new IllegalStateException("signal '" + signal + "' was not relayed: " + queue.size()
-                        + " sends of " + relay.name() + " are waiting for " + relay.transportDescription()
-                        + ", which has not confirmed any for " + fullWaitMillis + " ms");
+                throw new IllegalStateException("signal '" + signal + "' was not relayed: interrupted while "
+                        + relay.name() + "'s queue was full", e);
+            }
+            queue.add(message);
+            order.notifyAll();
+        }
+    }
+
+    /** Hands a message to the broker on this thread, when the transport can without waiting. */
+    private boolean publishNow(WireMessage message) {
+        Future<?> confirmation;
+        try {
+            confirmation = session.publishNow(message);
+        } catch (IOException | RuntimeException e) {
+            return false; // the publishing thread retries it, and says why
+        }
+        if (confirmation == null) {
+            return false;
+        }
+        direct = message;
+        directConfirmation = confirmation;
+        return true;
+    }
+
+    /** Whether a confirmation has come, and says stored; never waits. */
+    private static boolean confirmed(Future<?> confirmation) {
+        if (!confirmation.isDone()) {
+            return false;
+        }
+        try {
+            confirmation.get();
+            return true;
+        } catch (ExecutionException | CancellationException | InterruptedException e) {
+            return false; // the publishing thread publishes it again
+        }
+    }
+
+    /**
+     * Counts the send handed over directly as relayed once its confirmation has come, so that the
+     * counts read true without waiting for the publishing thread to look.
+     */
+    void countConfirmed() {
+        synchronized (order) {
+            if (direct != null && confirmed(directConfirmation)) {
+                direct = null;
+                directConfirmation = null;
+                relayed.incrementAndGet();
             }
         }
     }
 
     long waiting() {
-        return queue.size() + inFlight;
+        synchronized (order) {
+            return queue.size() + inFlight + (direct == null ? 0 : 1);
+        }
     }
 
     private void run() {
         List<WireMessage> batch = new ArrayList<>(BATCH);
         try {
-            while (!closing || !queue.isEmpty()) {
-                WireMessage first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
-                    inFlight = batch.size();
-                    publish(batch);
+            while (true) {
+                WireMessage handedOver;
+                Future<?> confirmation;
+                synchronized (order) {
+                    publishing = false;
                     inFlight = 0;
+                    order.notifyAll(); // room in the queue
+                    if (queue.isEmpty() && direct == null) {
+                        if (closing) {
+                            return;
+                        }
+                        order.wait(IDLE_MILLIS);
+                    }
+                    handedOver = direct;
+                    confirmation = directConfirmation;
+                    direct = null;
+                    directConfirmation = null;
+                    if (handedOver == null) {
+                        while (batch.size() < BATCH && !queue.isEmpty()) {
+                            batch.add(queue.poll());
+                        }
+                        if (batch.isEmpty()) {
+                            continue;
+                        }
+                    }
+                    publishing = true;
+                    inFlight = handedOver == null ? batch.size() : 1;
+                }
+                if (handedOver != null) {
+                    settle(handedOver, confirmation);
+                } else {
+                    publish(batch);
                     batch.clear();
                 }
             }
@@ -153,6 +253,16 @@ final class Outgoing {
             // close() gave up waiting: what is left in the queue is counted there.
             dropped.addAndGet(inFlight);
             inFlight = 0;
+        }
+    }
+
+    /** Waits for a send handed over directly; publishes it again (deduplicated by id) if it failed. */
+    private void settle(WireMessage message, Future<?> confirmation) throws InterruptedException {
+        try {
+            confirmation.get(CONFIRM_MILLIS, TimeUnit.MILLISECONDS);
+            relayed.incrementAndGet();
+        } catch (ExecutionException | CancellationException | TimeoutException e) {
+            publish(List.of(message));
         }
     }
 
@@ -172,7 +282,7 @@ final class Outgoing {
                 if (!failing) {
                     Relay.LOG.log(Level.WARNING, () -> relay.name() + " cannot publish to "
                             + relay.transportDescription() + " (" + e + "); retrying until it can, "
-                            + queue.size() + " sends waiting", e);
+                            + waiting() + " sends waiting", e);
                     failing = true;
                 }
                 Thread.sleep(wait);
@@ -188,6 +298,7 @@ final class Outgoing {
     void close(long drainMillis) {
         synchronized (order) {
             closing = true;
+            order.notifyAll();
         }
         try {
             thread.join(drainMillis);
@@ -199,8 +310,13 @@ final class Outgoing {
             thread.interrupt();
             Thread.currentThread().interrupt();
         }
-        int left = queue.size();
-        queue.clear();
+        int left;
+        synchronized (order) {
+            left = queue.size() + (direct == null ? 0 : 1);
+            queue.clear();
+            direct = null;
+            directConfirmation = null;
+        }
         if (left > 0) {
             dropped.addAndGet(left);
             Relay.LOG.log(Level.WARNING, () -> relay.name() + " closed with " + left + " sends not relayed: "

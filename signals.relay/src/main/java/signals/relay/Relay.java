@@ -159,6 +159,7 @@ public final class Relay implements AutoCloseable {
      * @return a snapshot
      */
     public RelayState state() {
+        outgoing.countConfirmed();
         return new RelayState(outgoing.relayed.get(), outgoing.waiting(), outgoing.dropped.get(),
                 incoming.received.get(), incoming.duplicates.get(), incoming.skipped.get(), session.behind());
     }

@@ -31,6 +31,27 @@ final class LoopTransport implements Transport {
     volatile int limit = 1_000;
     volatile boolean refuse;
 
+    /** How {@link TransportSession#publishNow} answers. */
+    enum Direct {
+        /** Cannot: returns null, as a transport without the feature. */
+        NONE,
+        /** Stores the message and confirms it at once. */
+        STORE,
+        /** Stores the message; {@link #pending} confirms it when the test says. */
+        LATER,
+        /** Loses the message: a failed confirmation. */
+        LOSE,
+        /** Throws, as a transport that is not connected. */
+        THROW
+    }
+
+    volatile Direct direct = Direct.NONE;
+    /** Threads that handed a message over with publishNow, and the messages' ids. */
+    final List<String> handedOver = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Threads that published with publish. */
+    final List<String> publishers = java.util.Collections.synchronizedList(new ArrayList<>());
+    final java.util.concurrent.CompletableFuture<Void> pending = new java.util.concurrent.CompletableFuture<>();
+
     @Override
     public String description() {
         return "loop";
@@ -107,6 +128,11 @@ final class LoopTransport implements Transport {
             if (failures.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
                 throw new IOException("the loop is down");
             }
+            publishers.add(Thread.currentThread().getName());
+            store(batch);
+        }
+
+        private void store(List<WireMessage> batch) {
             synchronized (LoopTransport.this) {
                 for (WireMessage message : batch) {
                     if (ids.add(message.id())) {
@@ -115,6 +141,23 @@ final class LoopTransport implements Transport {
                 }
                 LoopTransport.this.notifyAll();
             }
+        }
+
+        @Override
+        public java.util.concurrent.Future<?> publishNow(WireMessage message) throws IOException {
+            Direct mode = direct;
+            if (mode == Direct.NONE) {
+                return null;
+            }
+            if (mode == Direct.THROW) {
+                throw new IOException("the loop cannot take it now");
+            }
+            handedOver.add(Thread.currentThread().getName() + " " + message.id());
+            if (mode == Direct.LOSE) {
+                return java.util.concurrent.CompletableFuture.failedFuture(new IOException("the loop lost it"));
+            }
+            store(List.of(message));
+            return mode == Direct.STORE ? java.util.concurrent.CompletableFuture.completedFuture(null) : pending;
         }
 
         @Override

@@ -155,6 +155,110 @@ class RelayTests {
     }
 
     @Test
+    void aSendWithNothingWaitingIsHandedToTheBrokerOnTheSendingThread() throws Exception {
+        loop.direct = LoopTransport.Direct.STORE;
+        Relay a = start("a", pingA);
+        Relay b = start("b", pingB);
+        String me = Thread.currentThread().getName();
+        for (int n = 1; n <= 3; n++) {
+            pingA.send("s", Kwargs.of("n", n));
+            assertEquals(n, loop.size(), "stored before the send returned");
+        }
+        // Each confirmed at once, and counted as soon as anyone looks.
+        assertEquals(3, a.state().relayed(), a::toString);
+        assertEquals(0, a.state().waiting(), a::toString);
+        assertEquals(List.of(me + " " + idOf(0), me + " " + idOf(1), me + " " + idOf(2)), loop.handedOver);
+        assertEquals(List.of(), loop.publishers);
+        await(() -> b.state().received() == 3, b::toString);
+        assertEquals(List.of("{'n': 1}", "{'n': 2}", "{'n': 3}"), heardByB.stream()
+                .map(line -> line.substring(line.indexOf('{'))).toList());
+    }
+
+    @Test
+    void aHandedOverSendTheBrokerLostIsPublishedAgainBeforeTheSendsAfterIt() throws Exception {
+        loop.direct = LoopTransport.Direct.LOSE;
+        Relay a = start("a", pingA);
+        Relay b = start("b", pingB);
+        pingA.send("s", Kwargs.of("n", 1));
+        loop.direct = LoopTransport.Direct.NONE;
+        pingA.send("s", Kwargs.of("n", 2));
+        pingA.send("s", Kwargs.of("n", 3));
+        await(() -> b.state().received() == 3, b::toString);
+        assertEquals(List.of("{'n': 1}", "{'n': 2}", "{'n': 3}"), heardByB.stream()
+                .map(line -> line.substring(line.indexOf('{'))).toList());
+        assertEquals(1, loop.handedOver.size(), loop.handedOver::toString);
+        assertEquals(3, a.state().relayed(), a::toString);
+        assertEquals(0, a.state().dropped(), a::toString);
+        assertEquals(3, loop.size());
+        assertTrue(loop.publishers.stream().allMatch(name -> name.equals("signals-relay-publish relay shop/a")),
+                loop.publishers::toString);
+    }
+
+    @Test
+    void aSendTheTransportCannotTakeNowIsQueued() throws Exception {
+        loop.direct = LoopTransport.Direct.THROW;
+        Relay a = start("a", pingA);
+        Relay b = start("b", pingB);
+        pingA.send("s", Kwargs.of("n", 1));
+        pingA.send("s", Kwargs.of("n", 2));
+        await(() -> b.state().received() == 2, b::toString);
+        assertEquals(2, a.state().relayed(), a::toString);
+        assertEquals(List.of(), loop.handedOver);
+        assertFalse(loop.publishers.isEmpty());
+        assertTrue(logged.stream().noneMatch(line -> line.startsWith("WARNING")), logged::toString);
+    }
+
+    @Test
+    void aHandedOverSendIsWaitingUntilConfirmedAndDroppedWhenCloseCannotWait() throws Exception {
+        loop.direct = LoopTransport.Direct.LATER;
+        Relay.Builder builder = builder("a", pingA);
+        builder.drainMillis = 100;
+        Relay a = builder.start();
+        pingA.send("s", Kwargs.of("n", 1));
+        Thread.sleep(2 * Outgoing.IDLE_MILLIS); // the publishing thread has taken it over by now
+        assertEquals(1, a.state().waiting(), a::toString);
+        assertEquals(0, a.state().relayed(), a::toString);
+        a.close();
+        assertEquals(1, a.state().dropped(), a::toString);
+        assertEquals(0, a.state().waiting(), a::toString);
+        assertFalse(threadAlive("signals-relay-publish relay shop/a"));
+    }
+
+    @Test
+    void aHandedOverSendConfirmedLateIsCountedOnce() throws Exception {
+        loop.direct = LoopTransport.Direct.LATER;
+        Relay a = start("a", pingA);
+        pingA.send("s", Kwargs.of("n", 1));
+        pingA.send("s", Kwargs.of("n", 2)); // waits behind the first
+        assertEquals(2, a.state().waiting(), a::toString);
+        loop.pending.complete(null);
+        await(() -> a.state().relayed() == 2 && a.state().waiting() == 0, a::toString);
+        assertEquals(2, loop.size());
+        assertEquals(1, loop.handedOver.size(), loop.handedOver::toString);
+        a.close();
+        assertEquals(0, a.state().dropped(), a::toString);
+    }
+
+    @Test
+    void aHandedOverSendIsDroppedWhenTheRelayClosesAtOnce() throws Exception {
+        loop.direct = LoopTransport.Direct.LATER;
+        Relay.Builder builder = builder("a", pingA);
+        builder.drainMillis = 50;
+        Relay a = builder.start();
+        pingA.send("s", Kwargs.of("n", 1));
+        a.close();
+        RelayState state = a.state();
+        assertEquals(1, state.dropped(), state.toString());
+        assertEquals(0, state.relayed(), state.toString());
+    }
+
+    private String idOf(int index) {
+        synchronized (loop) {
+            return loop.log.get(index).id();
+        }
+    }
+
+    @Test
     void aPayloadTheCodecCannotWriteFailsTheSendNamingTheSignal() throws Exception {
         Relay a = start("a", pingA);
         IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,

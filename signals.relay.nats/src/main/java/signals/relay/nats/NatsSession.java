@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import io.nats.client.Connection;
@@ -426,15 +427,8 @@ final class NatsSession implements TransportSession {
             throw new IOException(name + " is not connected to " + transport.url() + "; connecting again");
         }
         List<CompletableFuture<PublishAck>> acks = new ArrayList<>(batch.size());
-        try {
-            for (WireMessage message : batch) {
-                Headers headers = new Headers();
-                message.headers().forEach(headers::add);
-                acks.add(current.jetStream().publishAsync(subject, headers, message.body(),
-                        PublishOptions.builder().messageId(message.id()).expectedStream(stream).build()));
-            }
-        } catch (IllegalStateException e) {
-            throw new IOException(name + " lost its connection to " + transport.url() + ": " + e.getMessage(), e);
+        for (WireMessage message : batch) {
+            acks.add(publishAsync(current, message));
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PUBLISH_TIMEOUT_MILLIS);
         for (int i = 0; i < acks.size(); i++) {
@@ -453,6 +447,30 @@ final class NatsSession implements TransportSession {
                 throw new IOException("stream " + stream + " did not confirm message " + batch.get(i).id()
                         + " within " + PUBLISH_TIMEOUT_MILLIS + " ms", e);
             }
+        }
+    }
+
+    /**
+     * Hands the message to the connection's writer and returns: jnats sends it from its own
+     * thread, and the server's answer completes the future.
+     */
+    @Override
+    public Future<?> publishNow(WireMessage message) throws IOException {
+        Link current = link;
+        if (current == null) {
+            throw new IOException(name + " is not connected to " + transport.url() + "; connecting again");
+        }
+        return publishAsync(current, message);
+    }
+
+    private CompletableFuture<PublishAck> publishAsync(Link current, WireMessage message) throws IOException {
+        Headers headers = new Headers();
+        message.headers().forEach(headers::add);
+        try {
+            return current.jetStream().publishAsync(subject, headers, message.body(),
+                    PublishOptions.builder().messageId(message.id()).expectedStream(stream).build());
+        } catch (IllegalStateException e) {
+            throw new IOException(name + " lost its connection to " + transport.url() + ": " + e.getMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package signals.relay.spi;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.Future;
 
 /**
  * One relay's connection to its broker, from {@link Transport#open}.
@@ -48,6 +49,26 @@ public interface TransportSession extends AutoCloseable {
      * @throws InterruptedException when the relay closes while waiting
      */
     void publish(List<WireMessage> batch) throws IOException, InterruptedException;
+
+    /**
+     * Hands one message to the broker without waiting for its confirmation, on the thread that
+     * sent it, when the relay has nothing queued or unconfirmed: a relayed send then reaches the
+     * broker without a thread switch. The relay calls it with its queue locked, so it must not
+     * wait on the network (a transport whose writes block, as JDBC's do, keeps the default), and
+     * never while a {@link #publish} is under way: at most one batch or message is unconfirmed.
+     *
+     * @param message the prepared message, not null
+     * @return what completes once the broker stored the message, or fails when it did not (the
+     *     relay then publishes it again with {@link #publish}); null when this transport cannot
+     *     publish without waiting, and the relay queues the message for {@link #publish}. The
+     *     default returns null
+     * @throws IOException when the message cannot be handed over now (not connected); the relay
+     *     queues it
+     * @since 0.10
+     */
+    default Future<?> publishNow(WireMessage message) throws IOException {
+        return null;
+    }
 
     /**
      * Writes one message into the sending thread's database transaction, if this transport keeps
