@@ -154,11 +154,17 @@ final class Tables {
     /** Reads the headers back; a line without {@code ": "} is left out (the relay then finds a header missing). */
     static Map<String, String> headers(String text) {
         Map<String, String> headers = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            int colon = line.indexOf(": ");
-            if (colon > 0) {
-                headers.put(line.substring(0, colon), line.substring(colon + 2));
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
             }
+            int colon = text.indexOf(": ", start);
+            if (colon > start && colon < end) {
+                headers.put(text.substring(start, colon), text.substring(colon + 2, end));
+            }
+            start = end + 1;
         }
         return headers;
     }
