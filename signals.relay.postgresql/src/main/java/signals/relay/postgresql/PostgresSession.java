@@ -43,7 +43,6 @@ final class PostgresSession implements TransportSession {
     private final String name;
     /** The outbox database's name and its server's start time, as the relay's own connections see them. */
     private volatile String identity;
-    private volatile long identityRead = System.nanoTime();
     private final long pollMillis;
     private final long retentionEveryNanos;
     private final Thread reader;
@@ -196,15 +195,11 @@ final class PostgresSession implements TransportSession {
     }
 
     /**
-     * Reads the outbox database's identity again, at most every ten seconds, when a transaction's
-     * connection differs from it: after a server restart its start time changed for every new
-     * connection, the relay's own included.
+     * Reads the outbox database's identity again when a transaction's connection differs from it:
+     * after a server restart its start time changed for every new connection, the relay's own
+     * included. Once per physical connection, as the answer is kept for it.
      */
     private boolean identityChanged(String other) {
-        if (System.nanoTime() - identityRead < TimeUnit.SECONDS.toNanos(10)) {
-            return false;
-        }
-        identityRead = System.nanoTime();
         try (Connection connection = transport.source().getConnection()) {
             identity = queryString(connection, tables.identity());
         } catch (SQLException e) {
