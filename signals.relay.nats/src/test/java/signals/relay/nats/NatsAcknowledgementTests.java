@@ -2,18 +2,15 @@ package signals.relay.nats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.nats.client.Connection;
-import io.nats.client.Nats;
 import io.nats.client.api.ConsumerInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import signals.core.Kwargs;
 import signals.relay.Relay;
 import signals.relay.RelayCodec;
@@ -26,24 +23,8 @@ import signals.relay.Remote;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class NatsAcknowledgementTests {
 
-    private static NatsServer server;
-    private static Connection hand;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = NatsServer.start();
-        hand = Nats.connect(server.url());
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (hand != null) {
-            hand.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final NatsServer server = new NatsServer();
 
     @Test
     void everyMessageIsAcknowledgedOnceTheRunEndsAndOwnMessagesAreNeverDelivered() throws Exception {
@@ -58,7 +39,7 @@ class NatsAcknowledgementTests {
                 // would log and count those, were they delivered.
                 boolean own = n % 3 == 0;
                 String version = own && n % 2 == 0 ? "9" : "1";
-                NatsRelayTests.publish(hand, "acks", NatsRelayTests.headers(version, "ping", own ? "me" : "other",
+                NatsRelayTests.publish(server.hand(), "acks", NatsRelayTests.headers(version, "ping", own ? "me" : "other",
                         "a-" + n), NatsRelayTests.kwargs(n));
                 if (!own) {
                     expected.add(n);
@@ -77,7 +58,7 @@ class NatsAcknowledgementTests {
 
     private static ConsumerInfo consumer() {
         try {
-            return hand.jetStreamManagement().getConsumerInfo("signals-acks", "me");
+            return server.hand().jetStreamManagement().getConsumerInfo("signals-acks", "me");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -3,9 +3,7 @@ package signals.relay.nats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.Nats;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
@@ -13,20 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import signals.core.Kwargs;
@@ -34,6 +25,7 @@ import signals.core.Signal;
 import signals.relay.Relay;
 import signals.relay.RelayCodec;
 import signals.relay.Remote;
+import signals.relay.testkit.LogCapture;
 
 /**
  * What happens to a relay in this JVM when the server restarts, hangs, or loses its stream or
@@ -45,52 +37,12 @@ class NatsOutageTests {
 
     static final Signal<Kwargs> PING = NatsRelayTests.PING;
 
-    private static NatsServer server;
-    private static Connection hand;
+    @RegisterExtension
+    static final NatsServer server = new NatsServer();
 
     private final List<Long> heard = Collections.synchronizedList(new ArrayList<>());
-    // Read with streams while relay threads log: a copy-on-write list needs no lock for that.
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = NatsServer.start();
-        hand = Nats.connect(server.url());
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (hand != null) {
-            hand.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void captureLogs() {
-        Logger.getLogger("signals.relay").addHandler(capture);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        Logger.getLogger("signals.relay").removeHandler(capture);
-    }
+    @RegisterExtension
+    final LogCapture log = LogCapture.messages("signals.relay");
 
     /**
      * Stopped politely or killed, the server comes back on the same storage: every send reaches
@@ -105,7 +57,7 @@ class NatsOutageTests {
              Relay here = relay(application, "me", PING);
              Relay away = relay(application, "there", there)) {
             send(1, 200);
-            hand.close();
+            server.closeHand();
             if (killed) {
                 server.kill();
             } else {
@@ -114,13 +66,12 @@ class NatsOutageTests {
             send(201, 300);
             Thread.sleep(500);
             server.launch();
-            hand = Nats.connect(server.url());
             await(() -> heard.size() >= 300 && here.state().waiting() == 0, () -> here + " / " + away);
             Thread.sleep(200); // time for a repeat to show
             assertEquals(numbers(1, 300), heard);
             assertEquals(300, here.state().relayed());
             assertEquals(0, here.state().dropped());
-            assertEquals(List.of(), storedOutOfOrder(application));
+            assertEquals(List.of(), server.storedOutOfOrder(application));
             assertLogged("relay " + application + "/me lost its connection to " + server.url());
             assertLogged("relay " + application + "/there connected again to " + server.url());
         }
@@ -140,15 +91,15 @@ class NatsOutageTests {
                 send(51, 100);
                 // Its pulls fall silent: the relay leaves the connection (its publishes fail
                 // with it) and tries new ones, which time out until the server wakes up.
-                await(() -> logged.stream().anyMatch(line -> line.startsWith("relay hang/me lost its connection to "
-                        + server.url())), logged::toString);
+                await(() -> log.lines().stream().anyMatch(line -> line.startsWith(
+                        "relay hang/me lost its connection to " + server.url())), log.lines()::toString);
             } finally {
                 server.signal("CONT");
             }
             await(() -> heard.size() >= 100 && here.state().waiting() == 0, () -> here + " / " + away);
             Thread.sleep(200);
             assertEquals(numbers(1, 100), heard);
-            assertEquals(List.of(), storedOutOfOrder("hang"));
+            assertEquals(List.of(), server.storedOutOfOrder("hang"));
             assertLogged("relay hang/me connected again to " + server.url());
         }
     }
@@ -167,7 +118,7 @@ class NatsOutageTests {
             await(() -> heard.size() >= 100 && here.state().waiting() == 0, () -> here + " / " + away);
             Thread.sleep(200);
             assertEquals(numbers(1, 100), heard);
-            assertEquals(List.of(), storedOutOfOrder("gone"));
+            assertEquals(List.of(), server.storedOutOfOrder("gone"));
             assertLogged("relay gone/there: stream signals-gone was created again; reading it from its start");
             assertLogged("relay gone/there lost its connection to " + server.url()
                     + " (io.nats.client.JetStreamApiException: stream not found [10059]); connecting again");
@@ -179,13 +130,13 @@ class NatsOutageTests {
     void aConsumerDeletedOnTheServerIsCreatedAgainAtTheNextMessage() throws Exception {
         try (var connection = PING.connect(Remote.only((signal, remote, ping) -> heard.add(ping.get("n", Long.class))));
              Relay relay = relay("lost", "me", PING)) {
-            NatsRelayTests.publish(hand, "lost", NatsRelayTests.headers("1", "ping", "other", "l-1"),
+            NatsRelayTests.publish(server.hand(), "lost", NatsRelayTests.headers("1", "ping", "other", "l-1"),
                     NatsRelayTests.kwargs(1));
             await(() -> heard.size() == 1, relay::toString);
             management().deleteConsumer("signals-lost", "me");
-            NatsRelayTests.publish(hand, "lost", NatsRelayTests.headers("1", "ping", "other", "l-2"),
+            NatsRelayTests.publish(server.hand(), "lost", NatsRelayTests.headers("1", "ping", "other", "l-2"),
                     NatsRelayTests.kwargs(2));
-            NatsRelayTests.publish(hand, "lost", NatsRelayTests.headers("1", "ping", "other", "l-3"),
+            NatsRelayTests.publish(server.hand(), "lost", NatsRelayTests.headers("1", "ping", "other", "l-3"),
                     NatsRelayTests.kwargs(3));
             await(() -> heard.size() == 3, relay::toString);
             assertEquals(List.of(1L, 2L, 3L), heard);
@@ -218,14 +169,14 @@ class NatsOutageTests {
         }));
              Relay relay = relay("jump", "me", PING)) {
             for (long n = 1; n <= 2; n++) {
-                NatsRelayTests.publish(hand, "jump", NatsRelayTests.headers("1", "ping", "other", "j-" + n),
+                NatsRelayTests.publish(server.hand(), "jump", NatsRelayTests.headers("1", "ping", "other", "j-" + n),
                         NatsRelayTests.kwargs(n));
             }
             assertTrue(inSecond.await(30, TimeUnit.SECONDS));
             JetStreamManagement management = management();
             management.deleteConsumer("signals-jump", "me");
             for (long n = 3; n <= 5; n++) {
-                NatsRelayTests.publish(hand, "jump", NatsRelayTests.headers("1", "ping", "other", "j-" + n),
+                NatsRelayTests.publish(server.hand(), "jump", NatsRelayTests.headers("1", "ping", "other", "j-" + n),
                         NatsRelayTests.kwargs(n));
             }
             management.deleteMessage("signals-jump", 4);
@@ -237,8 +188,8 @@ class NatsOutageTests {
             Thread.sleep(200);
             assertEquals(List.of(1L, 2L, 3L, 5L), heard);
             assertLogged("relay jump/me missed messages in flight; reading again from stream sequence 3");
-            assertEquals(1, logged.stream().filter(line -> line.contains("missed messages")).count(),
-                    "the deleted message is passed over, not read again: " + logged);
+            assertEquals(1, log.lines().stream().filter(line -> line.contains("missed messages")).count(),
+                    "the deleted message is passed over, not read again: " + log.lines());
         }
     }
 
@@ -258,28 +209,12 @@ class NatsOutageTests {
     }
 
     private void assertLogged(String start) {
-        assertTrue(logged.stream().anyMatch(line -> line.startsWith(start)), () -> start + " not in " + logged);
+        assertTrue(log.lines().stream().anyMatch(line -> line.startsWith(start)),
+                () -> start + " not in " + log.lines());
     }
 
     private static JetStreamManagement management() throws Exception {
-        return hand.jetStreamManagement();
-    }
-
-    /** The sends the stream holds after a later one, by their number. */
-    private static List<Long> storedOutOfOrder(String application) throws Exception {
-        List<Long> late = new ArrayList<>();
-        JetStreamManagement management = management();
-        long count = management.getStreamInfo("signals-" + application).getStreamState().getLastSequence();
-        long last = 0;
-        for (long sequence = 1; sequence <= count; sequence++) {
-            long n = RelayCodec.kwargs().decode(management.getMessage("signals-" + application, sequence).getData())
-                    .get("n", Long.class);
-            if (n <= last) {
-                late.add(n);
-            }
-            last = Math.max(last, n);
-        }
-        return late;
+        return server.hand().jetStreamManagement();
     }
 
     private static void await(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> what)

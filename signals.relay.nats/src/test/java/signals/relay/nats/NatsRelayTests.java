@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.impl.Headers;
 import java.io.UncheckedIOException;
@@ -22,14 +21,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import signals.core.Inventory;
 import signals.core.Kwargs;
 import signals.core.Signal;
@@ -38,6 +33,7 @@ import signals.relay.Relay;
 import signals.relay.RelayCodec;
 import signals.relay.RelayState;
 import signals.relay.Remote;
+import signals.relay.testkit.LogCapture;
 
 /** One relay in this JVM against a private NATS server, with messages published by hand. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -46,45 +42,14 @@ class NatsRelayTests {
     static final Signal<Kwargs> PING = Signal.withArguments("ping", "n");
     static final Signal<String> BIG = Signal.of("big", String.class);
 
-    private static NatsServer server;
-    private static volatile Connection hand;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = NatsServer.start();
-        hand = Nats.connect(server.url());
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (hand != null) {
-            hand.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final NatsServer server = new NatsServer();
 
     @Test
     void malformedMessagesAreLoggedCountedAndSkippedAndNeverReachAReceiver() throws Exception {
         List<String> heard = Collections.synchronizedList(new ArrayList<>());
-        List<String> logged = Collections.synchronizedList(new ArrayList<>());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("signals.relay").addHandler(capture);
-        try (var connection = PING.connect((signal, sender, ping) -> heard.add(sender + " " + ping));
+        try (LogCapture log = LogCapture.messages("signals.relay");
+             var connection = PING.connect((signal, sender, ping) -> heard.add(sender + " " + ping));
              Relay relay = start("bad", "me")) {
             publish("bad", headers("1", "ping", "other", "x-1"), kwargs(1));
             Headers withoutVersion = headers("1", "ping", "other", "x-2");
@@ -111,7 +76,7 @@ class NatsRelayTests {
             RelayState state = relay.state();
             assertEquals(8, state.skipped(), state.toString());
             assertEquals(0, state.duplicates(), "the id repeated within the broker's window is stored once");
-            String log = String.join("\n", logged);
+            String logged = String.join("\n", log.lines());
             for (String reason : List.of("x-2 from instance other: no Signals-Version header",
                     "x-3 from instance other: wire version 2, from a newer release",
                     "x-4 from instance other: unreadable Signals-Version 'one'",
@@ -120,10 +85,9 @@ class NatsRelayTests {
                     "x-7 from instance other: unreadable Signals-Sent-At 'yesterday'",
                     "without id from instance other: no Signals-Id header",
                     "x-9 from instance other: its payload does not fit signal 'ping'")) {
-                assertTrue(log.contains("relay bad/me skipped message " + reason), () -> reason + " not in\n" + log);
+                assertTrue(logged.contains("relay bad/me skipped message " + reason),
+                        () -> reason + " not in\n" + logged);
             }
-        } finally {
-            Logger.getLogger("signals.relay").removeHandler(capture);
         }
     }
 
@@ -285,23 +249,8 @@ class NatsRelayTests {
     @Test
     void aRelayStartedWithAnotherRetentionUpdatesTheStreamAndKeepsThePosition() throws Exception {
         List<String> heard = Collections.synchronizedList(new ArrayList<>());
-        List<String> logged = Collections.synchronizedList(new ArrayList<>());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("signals.relay").addHandler(capture);
-        try (var connection = PING.connect((signal, sender, ping) -> heard.add(String.valueOf(ping)))) {
+        try (LogCapture log = LogCapture.messages("signals.relay");
+             var connection = PING.connect((signal, sender, ping) -> heard.add(String.valueOf(ping)))) {
             try (Relay relay = Relay.builder("keep").instanceId("me").relay(PING, RelayCodec.kwargs())
                     .retention(Duration.ofHours(1)).transport(NatsRelay.server(server.url())).start()) {
                 assertEquals(Duration.ofHours(1), management().getStreamInfo("signals-keep").getConfiguration()
@@ -325,10 +274,9 @@ class NatsRelayTests {
                 Thread.sleep(200);
                 assertEquals(List.of("{'n': 1}", "{'n': 2}"), heard, "what was sent while it was away, once");
             }
+            List<String> logged = log.lines();
             assertTrue(logged.contains("relay keep/me changes the retention of stream signals-keep from PT1H to PT3H"),
                     logged::toString);
-        } finally {
-            Logger.getLogger("signals.relay").removeHandler(capture);
         }
     }
 
@@ -411,7 +359,7 @@ class NatsRelayTests {
     }
 
     private static JetStreamManagement management() throws Exception {
-        return hand.jetStreamManagement();
+        return server.hand().jetStreamManagement();
     }
 
     private static long messages(String application) throws Exception {
@@ -429,7 +377,7 @@ class NatsRelayTests {
     }
 
     static void publish(String application, Headers headers, byte[] body) throws Exception {
-        publish(hand, application, headers, body);
+        publish(server.hand(), application, headers, body);
     }
 
     static void publish(Connection connection, String application, Headers headers, byte[] body) throws Exception {

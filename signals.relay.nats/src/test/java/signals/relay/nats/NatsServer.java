@@ -2,6 +2,9 @@ package signals.relay.nats;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.nats.client.Connection;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.Nats;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,50 +12,103 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import signals.relay.RelayCodec;
 
 /**
  * A private NATS server with JetStream, on a free port of 127.0.0.1 and a storage directory of
- * its own, started and stopped by the tests. Tests that need it are skipped, saying why, when
- * {@code nats-server} is not on the PATH, and fail instead when {@code signals.nats.required} is
- * true (.ci/run).
+ * its own, started before a test class's tests and stopped after them: a static field registered
+ * with {@code @RegisterExtension}, which the tests also stop, kill and start again. Tests that
+ * need it are skipped, saying why, when {@code nats-server} is not on the PATH, and fail instead
+ * when {@code signals.nats.required} is true (.ci/run).
  */
-final class NatsServer implements AutoCloseable {
+final class NatsServer implements BeforeAllCallback, AfterAllCallback {
 
-    private final Path store;
-    private final int port;
+    private Path store;
+    private int port;
     private Process process;
+    private Connection hand;
 
-    private NatsServer(Path store, int port) {
-        this.store = store;
-        this.port = port;
-    }
-
-    static NatsServer start() throws IOException, InterruptedException {
+    /** Starts the server, or skips or fails the test class where nats-server is missing. */
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
         String binary = find();
         if (binary == null && Boolean.getBoolean("signals.nats.required")) {
             fail("nats-server is required (signals.nats.required=true, as .ci/run sets it) but is not on the PATH:"
                     + " install it (Debian's package nats-server)");
         }
         Assumptions.assumeTrue(binary != null, "nats-server is not on the PATH: the NATS tests need it");
-        NatsServer server = new NatsServer(Files.createTempDirectory("signals-relay-nats"), freePort());
-        server.launch();
+        store = Files.createTempDirectory("signals-relay-nats");
+        port = freePort();
+        launch();
         // A test JVM stopped early (PIT ends a minion that runs too long) must not leave its server running.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                server.kill();
+                kill();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }));
-        return server;
+    }
+
+    /** Closes the tests' connection, stops the server and deletes its storage. */
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException, InterruptedException {
+        closeHand();
+        stop();
+        if (store != null) {
+            try (Stream<Path> files = Files.walk(store)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
     }
 
     String url() {
         return "nats://127.0.0.1:" + port;
+    }
+
+    /**
+     * The tests' own connection, to publish and manage streams by hand: made at the first call,
+     * and again at the first call after {@link #closeHand()}.
+     */
+    synchronized Connection hand() throws IOException, InterruptedException {
+        if (hand == null) {
+            hand = Nats.connect(url());
+        }
+        return hand;
+    }
+
+    /** Closes the tests' connection, before the server goes away under it. */
+    synchronized void closeHand() throws InterruptedException {
+        if (hand != null) {
+            hand.close();
+            hand = null;
+        }
+    }
+
+    /** The sends the stream of an application holds after a later one, by their number. */
+    List<Long> storedOutOfOrder(String application) throws Exception {
+        List<Long> late = new ArrayList<>();
+        JetStreamManagement management = hand().jetStreamManagement();
+        long count = management.getStreamInfo("signals-" + application).getStreamState().getLastSequence();
+        long last = 0;
+        for (long sequence = 1; sequence <= count; sequence++) {
+            long n = RelayCodec.kwargs().decode(management.getMessage("signals-" + application, sequence).getData())
+                    .get("n", Long.class);
+            if (n <= last) {
+                late.add(n);
+            }
+            last = Math.max(last, n);
+        }
+        return late;
     }
 
     /** Starts the server again on the same port and storage, after {@link #stop()}. */
@@ -99,14 +155,6 @@ final class NatsServer implements AutoCloseable {
         Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
             fail("kill -" + name + " " + process.pid() + " failed");
-        }
-    }
-
-    @Override
-    public void close() throws Exception {
-        stop();
-        try (Stream<Path> files = Files.walk(store)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         }
     }
 

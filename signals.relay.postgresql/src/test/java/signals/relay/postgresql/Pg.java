@@ -8,15 +8,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The PostgreSQL server of the tests (the system property {@code signals.postgresql.url}, as in
- * signals.jpa's tests), and a schema of a test class's own in it, dropped when closed. Skips the
- * calling test when no server answers, or fails it when {@code signals.postgresql.required} is
- * {@code true}.
+ * signals.jpa's tests), and a schema of a test class's own in it: a static field registered with
+ * {@code @RegisterExtension}, which creates the schema before the class's tests and drops it after
+ * them. Skips the test class when no server answers, or fails it when
+ * {@code signals.postgresql.required} is {@code true}.
  */
-final class Pg implements AutoCloseable {
+final class Pg implements BeforeAllCallback, AfterAllCallback {
 
     static final String SERVER = System.getProperty("signals.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
     static final String USER = System.getProperty("signals.postgresql.user", "postgres");
@@ -26,10 +30,43 @@ final class Pg implements AutoCloseable {
     final String schema = "relay_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     /** The table prefix of this schema's relay tables. */
     final String prefix = schema + ".r_";
+    private final boolean business;
+    private boolean created;
 
-    Pg() {
+    private Pg(boolean business) {
+        this.business = business;
+    }
+
+    /** A schema for the relay's tables alone. */
+    static Pg schema() {
+        return new Pg(false);
+    }
+
+    /**
+     * A schema with a table {@code <prefix>business (id, n)} too, for the rows that the
+     * application's transactions write beside their sends.
+     */
+    static Pg schemaWithBusinessTable() {
+        return new Pg(true);
+    }
+
+    /** Creates the schema, or skips or fails the test class where no server answers. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
         assumeReachable();
         execute("create schema " + schema);
+        created = true;
+        if (business) {
+            execute("create table " + prefix + "business (id bigint generated always as identity primary key, n bigint)");
+        }
+    }
+
+    /** Drops the schema and everything in it. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (created) {
+            execute("drop schema " + schema + " cascade");
+        }
     }
 
     static synchronized void assumeReachable() {
@@ -105,10 +142,5 @@ final class Pg implements AutoCloseable {
     static long connections(String applicationName) {
         return queryLong("select count(*) from pg_stat_activity where application_name = ?"
                 + " and datname = current_database()", applicationName);
-    }
-
-    @Override
-    public void close() {
-        execute("drop schema " + schema + " cascade");
     }
 }

@@ -27,21 +27,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import signals.core.Kwargs;
 import signals.core.Signal;
 import signals.relay.Relay;
 import signals.relay.RelayCodec;
+import signals.relay.testkit.LogCapture;
 import signals.relay.Remote;
 
 /**
@@ -53,53 +50,25 @@ import signals.relay.Remote;
 @Timeout(value = 1, unit = TimeUnit.MINUTES)
 class PostgresRelayTests {
 
-    private static Pg pg;
-    /** Held: a logger nobody holds may be collected, and a new one made without the capture. Its
-     * child signals.relay.postgresql logs through it. */
-    private static final Logger RELAY_LOG = Logger.getLogger("signals.relay");
+    @RegisterExtension
+    static final Pg pg = Pg.schema();
     private static final RelayCodec<Kwargs> KWARGS = RelayCodec.kwargs();
 
     private final Signal<Kwargs> pingA = Signal.withArguments("ping", "n");
     private final Signal<Kwargs> pingB = Signal.withArguments("ping", "n");
     private final List<Long> heardByB = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> logged = Collections.synchronizedList(new ArrayList<>());
+    // signals.relay.postgresql logs through its parent signals.relay.
+    @RegisterExtension
+    final LogCapture log = LogCapture.withLevels("signals.relay");
     private final List<AutoCloseable> toClose = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record.getLevel() + " " + record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeAll
-    static void createSchema() {
-        pg = new Pg();
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (pg != null) {
-            pg.close();
-        }
-    }
 
     @BeforeEach
     void listen() {
-        RELAY_LOG.addHandler(capture);
         toClose.add(pingB.connect(Remote.only((signal, remote, ping) -> heardByB.add(ping.get("n", Long.class)))));
     }
 
     @AfterEach
     void closeAll() throws Exception {
-        RELAY_LOG.removeHandler(capture);
         Collections.reverse(toClose);
         for (AutoCloseable closeable : toClose) {
             closeable.close();
@@ -168,11 +137,11 @@ class PostgresRelayTests {
                 row(headers("ping", "x-6", "1"), KWARGS.encode(Kwargs.of("n", 6L)))));
         await(() -> heardByB.size() == 2 && b.state().skipped() == 4, () -> "b heard " + heardByB + ", " + b);
         assertEquals(List.of(1L, 6L), heardByB);
-        String log = String.join("\n", logged);
-        assertTrue(log.contains("skipped message without id"), log);
-        assertTrue(log.contains("signal 'pong' is not relayed"), log);
-        assertTrue(log.contains("wire version 2"), log);
-        assertTrue(log.contains("the codec of signal 'ping' cannot read its 3 bytes"), log);
+        String text = String.join("\n", log.lines());
+        assertTrue(text.contains("skipped message without id"), text);
+        assertTrue(text.contains("signal 'pong' is not relayed"), text);
+        assertTrue(text.contains("wire version 2"), text);
+        assertTrue(text.contains("the codec of signal 'ping' cannot read its 3 bytes"), text);
         assertEquals(1, Pg.queryLong("select count(*) from " + pg.prefix + "positions where application = 'malformed'"
                 + " and instance = 'b' and last_id = (select max(id) from " + pg.prefix + "outbox)"),
                 "b's position is past every row, the skipped ones included");
@@ -235,7 +204,8 @@ class PostgresRelayTests {
                 + " and instance = 'b'"));
         start("expiry", "b", pingB, transport("expiry-b"), Duration.ofSeconds(20));
         await(() -> heardByB.equals(List.of(4L)), () -> "b heard " + heardByB);
-        await(() -> logged.stream().anyMatch(line -> line.contains("missed 3 messages")), () -> "logged " + logged);
+        await(() -> log.lines().stream().anyMatch(line -> line.contains("missed 3 messages")),
+                () -> "logged " + log.lines());
         assertEquals(0, Pg.queryLong("select missed from " + pg.prefix + "positions where application = 'expiry'"
                 + " and instance = 'b'"), "told once");
     }
@@ -250,17 +220,17 @@ class PostgresRelayTests {
         pingB.send("first", Kwargs.of("n", 10L)); // opens the publishing connection
         await(() -> b.state().relayed() == 1, b::toString);
         assertEquals(2, Pg.terminate("ended-b"), "the listening and the publishing connection");
-        await(() -> logged.stream().anyMatch(line -> line.contains("relay ended/b reads PostgreSQL")),
-                () -> "logged " + logged);
+        await(() -> log.lines().stream().anyMatch(line -> line.contains("relay ended/b reads PostgreSQL")),
+                () -> "logged " + log.lines());
         insertByHand("ended", "x", List.of(row(headers("ping", "x-2", "1"), KWARGS.encode(Kwargs.of("n", 2L)))));
         pingB.send("second", Kwargs.of("n", 11L));
-        await(() -> heardByB.equals(List.of(1L, 2L)), () -> "b heard " + heardByB + "; logged " + logged);
+        await(() -> heardByB.equals(List.of(1L, 2L)), () -> "b heard " + heardByB + "; logged " + log.lines());
         await(() -> b.state().relayed() == 2, b::toString);
         assertEquals(2, Pg.queryLong("select count(*) from " + pg.prefix + "outbox where application = 'ended'"
                 + " and instance = 'b'"), "b's sends, once each");
-        String log = String.join("\n", logged);
-        assertTrue(log.contains("relay ended/b lost its connection to PostgreSQL"), log);
-        assertTrue(log.contains("relay ended/b reads PostgreSQL"), log);
+        String text = String.join("\n", log.lines());
+        assertTrue(text.contains("relay ended/b lost its connection to PostgreSQL"), text);
+        assertTrue(text.contains("relay ended/b reads PostgreSQL"), text);
     }
 
     @Test
@@ -278,8 +248,8 @@ class PostgresRelayTests {
             await(() -> a.state().relayed() == 1, a::toString);
             assertEquals(1, Pg.queryLong("select count(*) from " + pg.prefix + "outbox where application = 'uncertain'"));
             assertEquals(2, Pg.queryLong("select last_value from " + pg.schema + ".attempts"), "the commit tried twice");
-            assertTrue(logged.stream().anyMatch(line -> line.contains("cannot publish") && line.contains("refused at commit")),
-                    () -> "logged " + logged);
+            assertTrue(log.lines().stream().anyMatch(line -> line.contains("cannot publish")
+                    && line.contains("refused at commit")), () -> "logged " + log.lines());
         } finally {
             Pg.execute("drop trigger fail_once on " + pg.prefix + "outbox");
         }

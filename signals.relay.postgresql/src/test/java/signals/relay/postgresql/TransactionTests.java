@@ -18,20 +18,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
 import org.hibernate.cfg.Configuration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 import signals.core.Kwargs;
@@ -40,6 +36,8 @@ import signals.core.SignalConnection;
 import signals.core.Transactions;
 import signals.relay.Relay;
 import signals.relay.RelayCodec;
+import signals.relay.testkit.HandTransactions;
+import signals.relay.testkit.LogCapture;
 
 /**
  * The outbox written in the sending transaction, on the class path only, where the test
@@ -51,52 +49,23 @@ import signals.relay.RelayCodec;
 @Timeout(value = 1, unit = TimeUnit.MINUTES)
 class TransactionTests {
 
-    private static Pg pg;
-    /** Held: a logger nobody holds may be collected, and a new one made without the capture. Its
-     * child signals.relay.postgresql logs through it. */
-    private static final Logger RELAY_LOG = Logger.getLogger("signals.relay");
+    @RegisterExtension
+    static final Pg pg = Pg.schemaWithBusinessTable();
 
     private final Signal<Kwargs> ping = Signal.withArguments("ping", "n");
-    private final List<String> logged = Collections.synchronizedList(new ArrayList<>());
+    // signals.relay.postgresql logs through its parent signals.relay.
+    @RegisterExtension
+    final LogCapture log = LogCapture.withLevels("signals.relay");
     private final List<AutoCloseable> toClose = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record.getLevel() + " " + record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
 
     @BeforeAll
-    static void createSchema() {
-        Assumptions.assumeFalse(TransactionTests.class.getModule().isNamed(), "on the module path no transaction host"
-                + " is registered by the tests (the pom runs these tests in the class-path execution only)");
-        pg = new Pg();
-        Pg.execute("create table " + pg.prefix + "business (id bigint generated always as identity primary key, n bigint)");
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (pg != null) {
-            pg.close();
-        }
-    }
-
-    @BeforeEach
-    void listen() {
-        RELAY_LOG.addHandler(capture);
+    static void onTheClassPath() {
+        Assumptions.assumeFalse(TransactionTests.class.getModule().isNamed(), "the pom runs these tests in the"
+                + " class-path execution only: on the module path they do not read Hibernate's jakarta.persistence");
     }
 
     @AfterEach
     void closeAll() throws Exception {
-        RELAY_LOG.removeHandler(capture);
         Collections.reverse(toClose);
         for (AutoCloseable closeable : toClose) {
             closeable.close();
@@ -198,9 +167,10 @@ class TransactionTests {
             assertEquals(1, relay.state().dropped());
             // Outside a transaction the relay's thread publishes, and retries while refused.
             ping.send("later", Kwargs.of("n", 2L));
-            PostgresRelayTests.await(() -> logged.stream().anyMatch(line -> line.contains("cannot publish")),
-                    () -> "logged " + logged);
-            String warning = logged.stream().filter(line -> line.contains("cannot publish")).findFirst().orElseThrow();
+            PostgresRelayTests.await(() -> log.lines().stream().anyMatch(line -> line.contains("cannot publish")),
+                    () -> "logged " + log.lines());
+            String warning = log.lines().stream().filter(line -> line.contains("cannot publish")).findFirst()
+                    .orElseThrow();
             assertTrue(warning.contains("cannot write 1 messages to PostgreSQL") && warning.contains(
                     "outbox refused by a trigger") && !warning.contains("Batch entry"), warning);
         } finally {
@@ -224,9 +194,9 @@ class TransactionTests {
         }
         PostgresRelayTests.await(() -> outbox("elsewhere") == 2, () -> "rows after the commit");
         PostgresRelayTests.await(() -> relay.state().relayed() == 2, relay::toString);
-        List<String> warnings = new ArrayList<>(logged);
+        List<String> warnings = new ArrayList<>(log.lines());
         warnings.removeIf(line -> !line.contains("reaches database postgres started"));
-        assertEquals(1, warnings.size(), "one warning per connection: " + logged);
+        assertEquals(1, warnings.size(), "one warning per connection: " + log.lines());
         assertTrue(warnings.get(0).contains("not the outbox's (" + Pg.SERVER.substring(Pg.SERVER.lastIndexOf('/') + 1)
                 + " started"), warnings.get(0));
     }
@@ -255,9 +225,9 @@ class TransactionTests {
         }
         PostgresRelayTests.await(() -> outbox("disguised") == 2, () -> "rows after the commit");
         PostgresRelayTests.await(() -> relay.state().relayed() == 2, relay::toString);
-        List<String> warnings = new ArrayList<>(logged);
+        List<String> warnings = new ArrayList<>(log.lines());
         warnings.removeIf(line -> !line.contains("it is not a PostgreSQL connection"));
-        assertEquals(1, warnings.size(), "one warning per connection: " + logged);
+        assertEquals(1, warnings.size(), "one warning per connection: " + log.lines());
     }
 
     @Test

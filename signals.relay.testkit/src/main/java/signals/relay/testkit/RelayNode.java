@@ -1,40 +1,53 @@
-package signals.relay.postgresql;
+package signals.relay.testkit;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.postgresql.ds.PGSimpleDataSource;
 import signals.core.Kwargs;
 import signals.core.Signal;
 import signals.relay.Relay;
 import signals.relay.RelayCodec;
 import signals.relay.RelayState;
 import signals.relay.Remote;
+import signals.relay.spi.Transport;
 
 /**
- * One instance of an application, run as a child JVM by the tests: relays {@code ping} over
- * PostgreSQL and obeys commands on standard input, one per line, answering on standard output.
- * The relay's connections are named {@code relay-<id>} (so that a test can end them), the
- * application's transactions' {@code app-<id>}.
+ * One instance of an application, run as a child JVM by {@link Node}: relays {@link #PING} over
+ * the transport its main class builds, and obeys commands on standard input, one per line,
+ * answering on standard output.
  * <ul>
  *   <li>{@code send <count>}: sends that many pings outside a transaction, numbered on from the last, then {@code sent <total>}</li>
- *   <li>{@code commit <count> <per transaction>} and {@code rollback <count> <per transaction>}: the same in JDBC
- *       transactions by hand, each also inserting a row of its own into {@code <prefix>business}</li>
+ *   <li>{@code commit <count> [<per transaction>]} and {@code rollback <count> [<per transaction>]}: the same in
+ *       transactions by hand of that many sends each (all in one without it), then {@code sent <total>}</li>
  *   <li>{@code report}: per sending instance, {@code from <id> <deliveries> <distinct ids> <out of order> <last n>}, then {@code end}</li>
- *   <li>{@code state}: the relay's {@link RelayState}</li>
- *   <li>{@code quit}: closes the relay and exits</li>
+ *   <li>{@code state}: the relay's {@link RelayState}: {@code state <relayed> <waiting> <dropped> <received> <duplicates>
+ *       <skipped> <behind>}</li>
+ *   <li>{@code quit}: closes the relay, says {@code closed} and returns</li>
  * </ul>
+ * A transport's main class reads its own arguments, builds its transport, and calls {@link #run}.
  */
 public final class RelayNode {
 
-    static final Signal<Kwargs> PING = Signal.withArguments("ping", "n");
+    /** The signal the instances relay, its argument {@code n} numbering each instance's sends from 1. */
+    public static final Signal<Kwargs> PING = Signal.withArguments("ping", "n");
+
+    /** How an instance begins each of its transactions by hand. */
+    @FunctionalInterface
+    public interface Transactions {
+        /**
+         * Begins a transaction on this thread, in which the pings from {@code next} on are sent.
+         *
+         * @param next the number of the transaction's first ping
+         * @return the transaction, which the instance commits or rolls back after its sends
+         * @throws Exception whatever fails, which ends the instance
+         */
+        HandTransactions.Tx begin(long next) throws Exception;
+    }
 
     private static final class Seen {
         long deliveries;
@@ -47,15 +60,17 @@ public final class RelayNode {
     }
 
     /**
-     * Runs one instance.
+     * Runs one instance until {@code quit} or the end of standard input, then closes its relay.
      *
-     * @param args the JDBC URL, the table prefix, the application, the instance id, the poll interval in milliseconds,
-     *     the last ping number sent before
-     * @throws Exception whatever fails
+     * @param application the application the instance belongs to
+     * @param id the instance id
+     * @param transport the transport to relay over
+     * @param transactions how the instance begins a transaction for {@code commit} and {@code rollback}
+     * @throws Exception whatever fails, which ends the instance
      */
-    public static void main(String[] args) throws Exception {
+    public static void run(String application, String id, Transport transport, Transactions transactions)
+            throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        String id = args[3];
         Map<String, Seen> seen = new TreeMap<>();
         PING.connect(Remote.only((signal, remote, ping) -> {
             long n = ping.get("n", Long.class);
@@ -70,45 +85,34 @@ public final class RelayNode {
                 }
             }
         }));
-        PGSimpleDataSource relaySource = source(args[0], "relay-" + id);
-        PGSimpleDataSource appSource = source(args[0], "app-" + id);
-        Relay relay = Relay.builder(args[2]).instanceId(id)
-                .relay(PING, RelayCodec.kwargs())
-                .transport(PostgresRelay.dataSource(relaySource).withTablePrefix(args[1])
-                        .withPollInterval(Duration.ofMillis(Long.parseLong(args[4]))))
+        Relay relay = Relay.builder(application).instanceId(id).relay(PING, RelayCodec.kwargs()).transport(transport)
                 .start();
         out.println("started");
-        long sent = Long.parseLong(args[5]);
+        String sender = "node " + id;
+        long sent = 0;
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             String[] command = line.trim().split(" ");
             switch (command[0]) {
                 case "send":
                     for (long i = Long.parseLong(command[1]); i > 0; i--) {
-                        PING.send("node " + id, Kwargs.of("n", ++sent));
+                        PING.send(sender, Kwargs.of("n", ++sent));
                     }
                     out.println("sent " + sent);
                     break;
                 case "commit":
                 case "rollback":
                     long count = Long.parseLong(command[1]);
-                    long perTransaction = Long.parseLong(command[2]);
-                    try (Connection connection = appSource.getConnection()) {
-                        while (count > 0) {
-                            HandTransactions.Tx tx = HandTransactions.begin(connection);
-                            try (var insert = connection.prepareStatement("insert into " + args[1]
-                                    + "business (n) values (?)")) {
-                                insert.setLong(1, sent + 1);
-                                insert.executeUpdate();
-                            }
-                            for (long i = Math.min(count, perTransaction); i > 0; i--, count--) {
-                                PING.send("node " + id, Kwargs.of("n", ++sent));
-                            }
-                            if (command[0].equals("commit")) {
-                                tx.commit();
-                            } else {
-                                tx.rollback();
-                            }
+                    long perTransaction = command.length > 2 ? Long.parseLong(command[2]) : count;
+                    while (count > 0) {
+                        HandTransactions.Tx tx = transactions.begin(sent + 1);
+                        for (long i = Math.min(count, perTransaction); i > 0; i--, count--) {
+                            PING.send(sender, Kwargs.of("n", ++sent));
+                        }
+                        if (command[0].equals("commit")) {
+                            tx.commit();
+                        } else {
+                            tx.rollback();
                         }
                     }
                     out.println("sent " + sent);
@@ -123,7 +127,8 @@ public final class RelayNode {
                 case "state":
                     RelayState state = relay.state();
                     out.println("state " + state.relayed() + " " + state.waiting() + " " + state.dropped() + " "
-                            + state.received() + " " + state.duplicates() + " " + state.skipped() + " " + state.behind());
+                            + state.received() + " " + state.duplicates() + " " + state.skipped() + " "
+                            + state.behind());
                     break;
                 case "quit":
                     relay.close();
@@ -134,12 +139,5 @@ public final class RelayNode {
             }
         }
         relay.close();
-    }
-
-    private static PGSimpleDataSource source(String url, String name) {
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setUrl(url);
-        source.setApplicationName(name);
-        return source;
     }
 }
