@@ -36,6 +36,7 @@ import signals.core.SignalConnection;
 import signals.core.Transactions;
 import signals.relay.Relay;
 import signals.relay.RelayCodec;
+import signals.relay.Remote;
 import signals.relay.testkit.HandTransactions;
 import signals.relay.testkit.LogCapture;
 
@@ -220,14 +221,44 @@ class TransactionTests {
             HandTransactions.Tx tx = HandTransactions.begin(disguised);
             ping.send("checkout", Kwargs.of("n", 1L));
             ping.send("checkout", Kwargs.of("n", 2L));
+            ping.send("checkout", Kwargs.of("n", 3L));
             assertEquals(0, outbox("disguised"), "nothing before the commit");
+            try (Statement query = real.createStatement();
+                 ResultSet rows = query.executeQuery("select count(*) from " + pg.prefix
+                         + "outbox where application = 'disguised'")) {
+                rows.next();
+                assertEquals(0, rows.getLong(1), "nothing written by the transaction itself either");
+            }
             tx.commit();
         }
-        PostgresRelayTests.await(() -> outbox("disguised") == 2, () -> "rows after the commit");
-        PostgresRelayTests.await(() -> relay.state().relayed() == 2, relay::toString);
+        PostgresRelayTests.await(() -> outbox("disguised") == 3, () -> "rows after the commit");
+        PostgresRelayTests.await(() -> relay.state().relayed() == 3, relay::toString);
         List<String> warnings = new ArrayList<>(log.lines());
         warnings.removeIf(line -> !line.contains("it is not a PostgreSQL connection"));
         assertEquals(1, warnings.size(), "one warning per connection: " + log.lines());
+    }
+
+    @Test
+    void aCommitAfterAPublishOfTheRelaysOwnWakesTheOthersAtOnce() throws Exception {
+        List<Long> heard = Collections.synchronizedList(new ArrayList<>());
+        Signal<Kwargs> pingB = Signal.withArguments("ping", "n");
+        toClose.add(pingB.connect(Remote.only((signal, remote, payload) -> heard.add(payload.get("n", Long.class)))));
+        // Read only when woken: a poll would find the rows without the NOTIFY.
+        toClose.add(Relay.builder("woken").instanceId("b").relay(pingB, RelayCodec.kwargs())
+                .transport(PostgresRelay.dataSource(Pg.dataSource("woken-b")).withTablePrefix(pg.prefix)
+                        .withPollInterval(Duration.ofMinutes(5)))
+                .start());
+        start("woken", "a");
+        ping.send("outside", Kwargs.of("n", 1L)); // written by the relay's thread on its own connection
+        PostgresRelayTests.await(() -> heard.equals(List.of(1L)), () -> "heard " + heard);
+        try (Connection connection = Pg.connect()) {
+            HandTransactions.Tx tx = HandTransactions.begin(connection);
+            ping.send("inside", Kwargs.of("n", 2L));
+            tx.commit();
+        }
+        // The NOTIFY after this commit goes through the connection the relay's thread left, and
+        // must not wait in a transaction there.
+        PostgresRelayTests.await(() -> heard.equals(List.of(1L, 2L)), () -> "heard " + heard);
     }
 
     @Test
