@@ -186,8 +186,11 @@ final class Outgoing {
         try {
             confirmation.get();
             return true;
-        } catch (ExecutionException | CancellationException | InterruptedException e) {
+        } catch (ExecutionException | CancellationException e) {
             return false; // the publishing thread publishes it again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the sender's, kept; the publishing thread settles it
+            return false;
         }
     }
 
