@@ -126,40 +126,36 @@ final class Wire {
     static Instant parseSentAt(String text) throws Malformed {
         if (text.length() == 24 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
                 && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.' && text.charAt(23) == 'Z') {
-            int year = number(text, 0, 4);
-            int month = number(text, 5, 2);
-            int day = number(text, 8, 2);
-            int hour = number(text, 11, 2);
-            int minute = number(text, 14, 2);
-            int second = number(text, 17, 2);
-            int milli = number(text, 20, 3);
-            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0 && milli >= 0) {
-                try {
-                    return LocalDateTime.of(year, month, day, hour, minute, second, milli * 1_000_000)
-                            .toInstant(ZoneOffset.UTC);
-                } catch (DateTimeException e) {
-                    throw new Malformed("unreadable " + SENT_AT + " '" + text + "'");
-                }
+            try {
+                return LocalDateTime.of(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2),
+                        number(text, 11, 2), number(text, 14, 2), number(text, 17, 2), number(text, 20, 3) * 1_000_000)
+                        .toInstant(ZoneOffset.UTC);
+            } catch (DateTimeException e) {
+                throw unreadableSentAt(text);
             }
         }
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new Malformed("unreadable " + SENT_AT + " '" + text + "'");
+            throw unreadableSentAt(text);
         }
     }
 
-    /** The decimal number of {@code width} digits at {@code from}, or -1 when one is not a digit. */
-    private static int number(String text, int from, int width) {
+    /** The decimal number of {@code width} digits at {@code from} of a sent-at header. */
+    private static int number(String text, int from, int width) throws Malformed {
         int value = 0;
         for (int i = from; i < from + width; i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
-                return -1;
+                throw unreadableSentAt(text);
             }
             value = value * 10 + (c - '0');
         }
         return value;
+    }
+
+    private static Malformed unreadableSentAt(String text) {
+        return new Malformed("unreadable " + SENT_AT + " '" + text + "'");
     }
 
     private static String required(WireMessage message, String header) throws Malformed {

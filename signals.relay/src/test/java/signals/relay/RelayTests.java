@@ -304,6 +304,10 @@ class RelayTests {
         pingA.send("s", Kwargs.of("n", 2)); // the same size: same instance, same sequence number's length
         await(() -> again.state().relayed() == 1, again::toString);
         assertEquals(size, loop.log.get(1).size());
+        Relay b = start("b", pingB); // reads the log from its start, with the same limit
+        await(() -> b.state().received() + b.state().skipped() == 2, b::toString);
+        assertEquals(2, b.state().received(), "a message of exactly the limit is taken on receipt too");
+        b.close();
         again.close();
         loop.limit = size - 1;
         Relay under = start("a", pingA);

@@ -67,6 +67,9 @@ class WireTests {
             Instant at = Instant.ofEpochMilli(random.nextLong(253_402_300_800_000L));
             assertEquals(at, Wire.parseSentAt(Wire.sentAt(at)));
         }
+        for (String edge : List.of("0000-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z", "1999-09-09T09:09:09.909Z")) {
+            assertEquals(Instant.parse(edge), Wire.parseSentAt(edge));
+        }
         assertEquals(Instant.parse("2026-12-07T01:02:03Z"), Wire.parseSentAt("2026-12-07T01:02:03Z"));
         assertEquals(Instant.parse("2026-12-07T01:02:03.1Z"), Wire.parseSentAt("2026-12-07T01:02:03.100Z"));
         assertEquals(Instant.parse("+10000-01-01T00:00:00Z"), Wire.parseSentAt("+10000-01-01T00:00:00Z"));
