@@ -353,7 +353,7 @@ class NatsRelayTests {
                 .map(Inventory.Adapter::host).findFirst().orElseThrow();
     }
 
-    private static Set<String> threadsSince(Set<Thread> before) {
+    static Set<String> threadsSince(Set<Thread> before) {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t) && t.isAlive())
                 .map(Thread::getName).collect(Collectors.toCollection(HashSet::new));
     }

@@ -9,13 +9,11 @@ import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -76,7 +74,8 @@ class NatsSessionTests {
                 () -> NatsRelay.server(server.url()).open(context("conflict")));
         assertTrue(failure.getMessage().startsWith("cannot set up stream signals-conflict and consumer me on "
                 + server.url() + ": "), failure.getMessage());
-        NatsRelayTests.await(() -> threadsSince(before).isEmpty(), () -> "left running: " + threadsSince(before));
+        NatsRelayTests.await(() -> NatsRelayTests.threadsSince(before).isEmpty(),
+                () -> "left running: " + NatsRelayTests.threadsSince(before));
     }
 
     private static TransportContext context(String application) {
@@ -108,10 +107,5 @@ class NatsSessionTests {
         headers.put(WireMessage.ID_HEADER, id);
         headers.put(WireMessage.INSTANCE_HEADER, "me");
         return WireMessage.of(headers, new byte[] {1, 2, 3});
-    }
-
-    private static Set<String> threadsSince(Set<Thread> before) {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t) && t.isAlive())
-                .map(Thread::getName).collect(Collectors.toCollection(HashSet::new));
     }
 }
