@@ -2,6 +2,7 @@ package signals.examples.demo;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -21,7 +22,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -87,7 +90,7 @@ final class Chromium implements AutoCloseable {
                     HttpResponse.BodyHandlers.ofString()).body()).find(), () -> "Chromium shows no page at " + targets);
             return new Chromium(process, profile, http.newWebSocketBuilder(), URI.create(page.group(1)));
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
-            process.destroyForcibly();
+            stop(process);
             delete(profile);
             throw e;
         }
@@ -137,11 +140,31 @@ final class Chromium implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         socket.abort();
+        stop(process);
+        delete(profile);
+    }
+
+    /**
+     * Stops the browser and the helper processes it started. They are looked up first: once the
+     * browser is gone they belong to no one, and a network or crash helper still writing into the
+     * profile would race the deletion of the folder.
+     */
+    private static void stop(Process process) throws InterruptedException {
+        List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
-        delete(profile);
+        for (ProcessHandle helper : helpers) {
+            helper.destroy();
+        }
+        for (ProcessHandle helper : helpers) {
+            try {
+                helper.onExit().get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                helper.destroyForcibly();
+            }
+        }
     }
 
     private String call(String method, String params) {
@@ -208,10 +231,14 @@ final class Chromium implements AutoCloseable {
     }
 
     private static void delete(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A temporary folder left behind is not worth failing a test for.
+        // A file that vanishes during the walk (a helper's temporary file renamed away) ends the walk
+        // with an exception; walk again, since a temporary folder left behind is not worth failing a test for.
+        for (int attempt = 0; attempt < 3 && Files.exists(folder); attempt++) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                // walked again below
+            }
         }
     }
 }
