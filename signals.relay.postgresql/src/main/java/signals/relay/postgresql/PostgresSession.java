@@ -58,6 +58,12 @@ final class PostgresSession implements TransportSession {
     private Connection publisher; // guarded by publishing
     /** The first id of a batch whose commit may or may not have happened: looked up before it is written again. */
     private String uncertain; // guarded by publishing
+    /**
+     * The id of the publishing connection's latest transaction, known from its NOTIFY on: the
+     * reader leaves it out of its horizon. Once that transaction has ended it is no longer
+     * running, so a stale value leaves nothing out; "0" is never a transaction's id.
+     */
+    private volatile String publishingXid = "0";
     private Connection listener; // the reader thread's only
     private String lastXid; // the reader thread's only
     private long lastId; // the reader thread's only
@@ -246,7 +252,7 @@ final class PostgresSession implements TransportSession {
                     }
                     insert.executeBatch();
                 }
-                notifyOthers(connection);
+                publishingXid = notifyAndName(connection);
                 committing = true;
                 connection.commit();
             } catch (SQLException e) {
@@ -292,6 +298,17 @@ final class PostgresSession implements TransportSession {
             notify.setString(1, tables.channel);
             notify.setString(2, context.application());
             notify.executeQuery().close();
+        }
+    }
+
+    private String notifyAndName(Connection connection) throws SQLException {
+        try (PreparedStatement notify = connection.prepareStatement(tables.notifyAndName())) {
+            notify.setString(1, tables.channel);
+            notify.setString(2, context.application());
+            try (ResultSet row = notify.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
         }
     }
 
@@ -405,7 +422,8 @@ final class PostgresSession implements TransportSession {
                 query.setString(2, context.instanceId());
                 query.setString(3, lastXid);
                 query.setLong(4, lastId);
-                query.setInt(5, BATCH);
+                query.setString(5, publishingXid);
+                query.setInt(6, BATCH);
                 try (ResultSet result = query.executeQuery()) {
                     while (result.next()) {
                         rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getBytes(4)));

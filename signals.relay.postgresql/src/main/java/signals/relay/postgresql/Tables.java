@@ -63,6 +63,11 @@ final class Tables {
         return "select pg_notify(?, ?)";
     }
 
+    /** The NOTIFY of a publishing transaction, answering that transaction's id. */
+    String notifyAndName() {
+        return "select pg_current_xact_id()::text from (select pg_notify(?, ?)) notified";
+    }
+
     String listen() {
         return "listen \"" + channel + "\"";
     }
@@ -91,14 +96,18 @@ final class Tables {
 
     /**
      * The rows of ended transactions after a position, in transaction order. Below the horizon
-     * ({@code pg_snapshot_xmin}) every transaction has ended, so no row can appear later before a
-     * row already read: what an identity column alone cannot promise, since ids are taken at
-     * insert and rows appear at commit.
+     * every transaction has ended, so no row can appear later before a row already read: what an
+     * identity column alone cannot promise, since ids are taken at insert and rows appear at
+     * commit. The horizon is the oldest transaction still running ({@code pg_snapshot_xmin}),
+     * leaving out one given transaction: the reading instance's own publishing one, whose rows
+     * that instance never reads, so that a reader does not wait for its own instance's commit.
      */
     String read() {
         return "select id, xid::text, headers, body from " + outbox
                 + " where application = ? and instance <> ? and (xid, id) > (?::text::xid8, ?)"
-                + " and xid < pg_snapshot_xmin(pg_current_snapshot()) order by xid, id limit ?";
+                + " and xid < (select coalesce((select min(running) from pg_snapshot_xip(seen) running"
+                + " where running <> ?::text::xid8), pg_snapshot_xmax(seen)) from pg_current_snapshot() seen)"
+                + " order by xid, id limit ?";
     }
 
     /** How many rows wait after a position, counted up to a cap so that it stays cheap. */

@@ -14,7 +14,8 @@
  *       transaction's id ({@code pg_current_xact_id()}); a reader takes only rows whose
  *       transaction is older than every transaction still running
  *       ({@code pg_snapshot_xmin(pg_current_snapshot())}), all of which have ended, in the
- *       order {@code (xid, id)}, after its stored position.</dd>
+ *       order {@code (xid, id)}, after its stored position. Its own instance's publishing
+ *       transaction is left out of that horizon: the instance never reads its own rows.</dd>
  *   <dt>Why is the outbox row written during the send, not in one statement before commit?</dt>
  *   <dd>A failed write then fails the send that caused it, naming the signal and the table,
  *       and PostgreSQL aborts the transaction on the failed statement, so it cannot commit

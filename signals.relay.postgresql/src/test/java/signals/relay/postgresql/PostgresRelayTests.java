@@ -256,6 +256,42 @@ class PostgresRelayTests {
     }
 
     @Test
+    void aReaderDoesNotWaitForItsOwnInstancesPublishingTransaction() throws Exception {
+        // a's publishing transaction stops at its commit, until the test lets go of a lock: its
+        // transaction stays open on the server, older than b's, which commits meanwhile.
+        Pg.execute("create function " + pg.schema + ".hold() returns trigger language plpgsql as $$ begin"
+                + " perform pg_advisory_xact_lock_shared(7125); return null; end $$");
+        Pg.execute("create constraint trigger hold after insert on " + pg.prefix + "outbox deferrable initially"
+                + " deferred for each row when (new.application = 'own' and new.instance = 'a') execute function "
+                + pg.schema + ".hold()");
+        List<Long> heardByA = Collections.synchronizedList(new ArrayList<>());
+        toClose.add(pingA.connect(Remote.only((signal, remote, ping) -> heardByA.add(ping.get("n", Long.class)))));
+        try (Connection holder = Pg.connect()) {
+            Relay a = start("own", "a", pingA, transport("own-a"));
+            start("own", "b", pingB, transport("own-b"));
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("select pg_advisory_lock(7125)");
+            }
+            pingA.send("held", Kwargs.of("n", 1L));
+            await(() -> Pg.queryLong("select count(*) from pg_locks where locktype = 'advisory' and not granted") == 1,
+                    () -> "a's commit is not waiting");
+
+            pingB.send("meanwhile", Kwargs.of("n", 2L));
+            await(() -> heardByA.equals(List.of(2L)), () -> "a heard " + heardByA + " while its own commit waited");
+            assertEquals(0, a.state().relayed(), "a's transaction is still open");
+            assertEquals(List.of(), heardByB, "b cannot read a's row before its commit");
+
+            try (Statement unlock = holder.createStatement()) {
+                unlock.execute("select pg_advisory_unlock(7125)");
+            }
+            await(() -> heardByB.equals(List.of(1L)), () -> "b heard " + heardByB);
+            await(() -> a.state().relayed() == 1, a::toString);
+        } finally {
+            Pg.execute("drop trigger hold on " + pg.prefix + "outbox");
+        }
+    }
+
+    @Test
     void closeReturnsEveryConnectionToThePoolAndLeavesNoThread() throws Exception {
         HikariConfig config = new HikariConfig();
         config.setDataSource(Pg.dataSource("pooled"));
