@@ -335,16 +335,28 @@ final class PostgresSession implements TransportSession {
                 }
                 wake = false;
             }
-            synchronized (publishing) {
-                try {
-                    Connection connection = publisher();
-                    connection.setAutoCommit(true);
-                    notifyOthers(connection);
-                } catch (SQLException e) {
-                    // The others read at their poll interval anyway; the publisher reconnects.
-                    LOG.log(Level.DEBUG, () -> name + ": NOTIFY not sent (" + e + ")");
-                    dropPublisher();
-                }
+            SQLException failed = notifyAlone();
+            if (failed != null) {
+                // The others read at their poll interval anyway; the publisher reconnects.
+                LOG.log(Level.DEBUG, () -> name + ": NOTIFY not sent (" + failed + ")");
+            }
+        }
+    }
+
+    /**
+     * One NOTIFY on the publishing connection outside any batch. A failure drops that connection
+     * (the next publish opens another) and is returned for the caller to report.
+     */
+    private SQLException notifyAlone() {
+        synchronized (publishing) {
+            try {
+                Connection connection = publisher();
+                connection.setAutoCommit(true);
+                notifyOthers(connection);
+                return null;
+            } catch (SQLException e) {
+                dropPublisher();
+                return e;
             }
         }
     }
@@ -580,15 +592,10 @@ final class PostgresSession implements TransportSession {
      * instances once too, harmlessly), rather than after up to a poll interval.
      */
     private void wakeReader() {
-        synchronized (publishing) {
-            try {
-                Connection connection = publisher();
-                connection.setAutoCommit(true);
-                notifyOthers(connection);
-            } catch (SQLException e) {
-                LOG.log(Level.DEBUG, () -> name + ": closing without a NOTIFY (" + e + "); the reader stops within "
-                        + pollMillis + " ms");
-            }
+        SQLException failed = notifyAlone();
+        if (failed != null) {
+            LOG.log(Level.DEBUG, () -> name + ": closing without a NOTIFY (" + failed + "); the reader stops within "
+                    + pollMillis + " ms");
         }
     }
 
