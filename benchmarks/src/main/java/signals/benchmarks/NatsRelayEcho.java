@@ -7,14 +7,7 @@ import io.nats.client.JetStream;
 import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.PublishOptions;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import signals.core.Kwargs;
-import signals.relay.Relay;
-import signals.relay.RelayCodec;
-import signals.relay.Remote;
 import signals.relay.nats.NatsRelay;
 
 /**
@@ -38,14 +31,7 @@ public final class NatsRelayEcho {
         String url = args[1];
         String application = args[2];
         if (way.equals("relay")) {
-            NatsRelayBenchmark.PING.connect(Remote.only((signal, remote, ping) ->
-                    NatsRelayBenchmark.PONG.send("echo", Kwargs.of("n", ping.get("n")))));
-            Relay relay = Relay.builder(application).instanceId("echo")
-                    .relay(NatsRelayBenchmark.PING, RelayCodec.kwargs()).relay(NatsRelayBenchmark.PONG, RelayCodec.kwargs())
-                    .transport(NatsRelay.server(url)).start();
-            System.out.println("ready");
-            waitForEndOfInput();
-            relay.close();
+            RelayPingPong.echoThroughRelay(application, NatsRelay.server(url));
             return;
         }
         // Not try-with-resources: Connection.close throws InterruptedException, which -Xlint:try flags.
@@ -80,19 +66,12 @@ public final class NatsRelayEcho {
                 }
             });
             thread.start();
-            waitForEndOfInput();
+            RelayPingPong.waitForEndOfInput();
             thread.interrupt();
             thread.join();
             pings.stop();
         } finally {
             connection.close();
-        }
-    }
-
-    private static void waitForEndOfInput() throws Exception {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        while (in.readLine() != null) {
-            // until the benchmark closes our standard input
         }
     }
 

@@ -1,9 +1,5 @@
 package signals.benchmarks;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,39 +7,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.postgresql.PGConnection;
-import signals.core.Kwargs;
-import signals.core.Signal;
-import signals.relay.Relay;
-import signals.relay.RelayCodec;
-import signals.relay.Remote;
 import signals.relay.postgresql.PostgresRelay;
 
 /**
  * Relayed sends between two JVMs over PostgreSQL, beside the same exchange written by hand with
- * pgjdbc (the limit the issue compares with: within 1.5x). This JVM sends pings; a second JVM
- * ({@link PgRelayEcho}, started by the setup from this class path) answers each with a pong; an
- * operation ends when the pong is back. {@code roundTrip} sends one ping at a time (its sample
- * times give the median and p99 of a round trip, two one-way trips); {@code burst} sends 1,000
- * and waits for their 1,000 pongs (throughput of relayed sends each way).
+ * pgjdbc (the limit the issue compares with: within 1.5x); the echo is {@link PgRelayEcho}, and
+ * {@link RelayPingPong} says what {@code roundTrip} and {@code burst} measure.
  *
- * <p>{@code way}: {@code relay} relays {@link #PING} and {@link #PONG} with {@code signals.relay}
- * over {@link PostgresRelay} (a poll interval of one second: wake-ups come from NOTIFY);
+ * <p>{@code way}: {@code relay} relays the ping and the pong with {@code signals.relay} over
+ * {@link PostgresRelay} (a poll interval of one second: wake-ups come from NOTIFY);
  * {@code jdbc} is the plain loop: each send an {@code INSERT} of the relay's six headers and an
  * 8-byte body into a table, then a {@code NOTIFY} (a burst in one transaction, as the relay's
  * publishing thread batches), and each side {@code LISTEN}s and reads the new rows by id. The
@@ -52,24 +32,18 @@ import signals.relay.postgresql.PostgresRelay;
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @State(Scope.Benchmark)
-public class PgRelayBenchmark {
+public class PgRelayBenchmark extends RelayPingPong {
 
-    static final Signal<Kwargs> PING = Signal.withArguments("bench_ping", "n");
-    static final Signal<Kwargs> PONG = Signal.withArguments("bench_pong", "n");
     static final String HEADERS = "Signals-Version: 1\nSignals-Signal: bench_ping\nSignals-Instance: bench\n"
             + "Signals-Id: bench-%d\nSignals-Sender: bench\nSignals-Sent-At: 2026-12-07T00:00:00.000Z\n";
 
     @Param({"relay", "jdbc"})
     String way;
 
-    private final AtomicLong pongs = new AtomicLong();
-    private Process echo;
-    private Relay relay;
     private Connection writer;
     private Thread reader;
     private volatile boolean reading = true;
     private String application;
-    private long sent;
 
     static String url() {
         return System.getProperty("relay.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
@@ -90,25 +64,19 @@ public class PgRelayBenchmark {
                         + " kind text not null, headers text not null, body bytea not null)");
             }
         }
-        echo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), PgRelayEcho.class.getName(), way, url(), application)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(echo.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
-        if (!"ready".equals(line)) {
-            throw new IllegalStateException("the echo JVM said " + line);
-        }
+        startEcho(PgRelayEcho.class, way, url(), application);
         if (way.equals("relay")) {
-            PONG.connect(Remote.only((signal, remote, pong) -> pongs.incrementAndGet()));
-            relay = Relay.builder(application).instanceId("bench").relay(PING, RelayCodec.kwargs())
-                    .relay(PONG, RelayCodec.kwargs())
-                    .transport(PostgresRelay.url(url()).withTablePrefix(application + "_")).start();
+            startRelay(application, transport(url(), application));
         } else {
             Connection listener = DriverManager.getConnection(url());
             reader = new Thread(() -> readByHand(listener, application, "pong", n -> pongs.incrementAndGet(),
                     () -> reading), "pongs");
             reader.start();
         }
+    }
+
+    static PostgresRelay transport(String url, String application) {
+        return PostgresRelay.url(url).withTablePrefix(application + "_");
     }
 
     /**
@@ -118,15 +86,11 @@ public class PgRelayBenchmark {
      */
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        if (relay != null) {
-            relay.close();
-        }
         if (reader != null) {
             reading = false;
             reader.join();
         }
-        echo.getOutputStream().close();
-        echo.waitFor(30, TimeUnit.SECONDS);
+        stopBoth();
         try (Connection connection = DriverManager.getConnection(url()); Statement ddl = connection.createStatement()) {
             ddl.execute("drop table if exists " + application + ", " + application + "_outbox, " + application
                     + "_positions");
@@ -136,47 +100,9 @@ public class PgRelayBenchmark {
         }
     }
 
-    /**
-     * One ping, then the wait for its pong.
-     *
-     * @throws Exception if writing fails
-     */
-    @Benchmark
-    @BenchmarkMode(Mode.SampleTime)
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public void roundTrip() throws Exception {
-        ping(1);
-    }
-
-    /**
-     * A thousand pings, then the wait for their pongs.
-     *
-     * @throws Exception if writing fails
-     */
-    @Benchmark
-    @BenchmarkMode(Mode.Throughput)
-    @OutputTimeUnit(TimeUnit.SECONDS)
-    @OperationsPerInvocation(1_000)
-    public void burst() throws Exception {
-        ping(1_000);
-    }
-
-    private void ping(int count) throws Exception {
-        long target = sent + count;
-        if (way.equals("relay")) {
-            for (int i = 0; i < count; i++) {
-                PING.send("bench", Kwargs.of("n", ++sent));
-            }
-        } else {
-            sent = writeByHand(writer, application, "ping", sent, count);
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (pongs.get() < target) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("pongs stopped at " + pongs.get() + " of " + target);
-            }
-            LockSupport.parkNanos(5_000);
-        }
+    @Override
+    void sendByHand(long last, int count) throws SQLException {
+        writeByHand(writer, application, "ping", last, count);
     }
 
     /** Writes {@code count} rows of one kind in one transaction with one NOTIFY; returns the last number. */

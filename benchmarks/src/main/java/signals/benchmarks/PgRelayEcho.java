@@ -1,17 +1,11 @@
 package signals.benchmarks;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import signals.core.Kwargs;
-import signals.relay.Relay;
-import signals.relay.RelayCodec;
-import signals.relay.Remote;
-import signals.relay.postgresql.PostgresRelay;
 
 /**
  * The other JVM of {@link PgRelayBenchmark}: answers every ping with a pong carrying the same
@@ -34,14 +28,7 @@ public final class PgRelayEcho {
         String url = args[1];
         String application = args[2];
         if (way.equals("relay")) {
-            PgRelayBenchmark.PING.connect(Remote.only((signal, remote, ping) ->
-                    PgRelayBenchmark.PONG.send("echo", Kwargs.of("n", ping.get("n")))));
-            Relay relay = Relay.builder(application).instanceId("echo")
-                    .relay(PgRelayBenchmark.PING, RelayCodec.kwargs()).relay(PgRelayBenchmark.PONG, RelayCodec.kwargs())
-                    .transport(PostgresRelay.url(url).withTablePrefix(application + "_")).start();
-            System.out.println("ready");
-            waitForEndOfInput();
-            relay.close();
+            RelayPingPong.echoThroughRelay(application, PgRelayBenchmark.transport(url, application));
             return;
         }
         // Pings are read on one connection and answered on another, in batches as they come.
@@ -70,12 +57,6 @@ public final class PgRelayEcho {
         answer.setDaemon(true);
         answer.start();
         System.out.println("ready");
-        waitForEndOfInput();
-    }
-
-    private static void waitForEndOfInput() throws IOException {
-        while (System.in.read() >= 0) {
-            // wait for the benchmark to close our standard input
-        }
+        RelayPingPong.waitForEndOfInput();
     }
 }
