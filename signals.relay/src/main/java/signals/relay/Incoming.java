@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import signals.relay.spi.TransportContext;
@@ -32,6 +33,8 @@ final class Incoming implements TransportContext {
     };
     // Unknown until the session is open; the broker enforces its own limit meanwhile.
     volatile int limit = Integer.MAX_VALUE;
+    // Unknown until the session is open; no receiver can send through it before.
+    volatile Outgoing outgoing;
 
     final AtomicLong received = new AtomicLong();
     final AtomicLong duplicates = new AtomicLong();
@@ -64,6 +67,23 @@ final class Incoming implements TransportContext {
         } catch (RuntimeException | Error e) {
             // A receiver's exception is sendRobust's to log; this is the relay's own failure.
             skip(message, null, "it could not be delivered: " + e);
+        }
+    }
+
+    @Override
+    public void deliverAll(List<WireMessage> messages) {
+        Outgoing answers = outgoing;
+        if (messages.size() < 2 || answers == null) {
+            TransportContext.super.deliverAll(messages);
+            return;
+        }
+        answers.hold();
+        try {
+            for (WireMessage message : messages) {
+                deliver(message);
+            }
+        } finally {
+            answers.release();
         }
     }
 

@@ -28,6 +28,12 @@ import signals.relay.spi.WireMessage;
  * ({@link TransportSession#publishNow}): a relayed send between quiet moments then reaches the
  * broker without waking the publishing thread, which only checks the confirmation later (or
  * the next send does). At most one batch is ever unconfirmed, so order needs nothing more.
+ *
+ * <p>While a batch of remote sends is delivered ({@link #hold}), a send its receivers make on
+ * that thread, and every send queued after it, waits until the batch ends, a full batch waits,
+ * or {@link #HOLD_MILLIS} have passed: a burst of answers then leaves in one publish instead of
+ * its first answer alone and the rest after it, which for a transport that commits each publish
+ * is one commit instead of two.
  */
 final class Outgoing {
 
@@ -39,6 +45,8 @@ final class Outgoing {
     static final long CONFIRM_MILLIS = 5_000;
     /** How often an idle publishing thread looks at a send handed over directly. */
     static final long IDLE_MILLIS = 100;
+    /** The longest a send made while a batch is delivered waits for the end of the batch. */
+    static final long HOLD_MILLIS = 5;
 
     private final Relay relay;
     private final TransportSession session;
@@ -53,6 +61,10 @@ final class Outgoing {
     private boolean publishing; // the publishing thread holds a batch
     private WireMessage direct; // handed to the broker by a sending thread, not yet known confirmed
     private Future<?> directConfirmation;
+    private Thread holder; // delivering a batch of remote sends; null when none
+    /** Where the holder's first send of the batch stands in the queue: the sends from there wait; -1 when none. */
+    private int held = -1;
+    private long holdUntil; // System.nanoTime() when the sends from held go anyway
     private final Thread thread;
     private final AtomicLong sequence = new AtomicLong();
     private volatile boolean closing;
@@ -136,7 +148,8 @@ final class Outgoing {
                 throw new IllegalStateException("signal '" + signal + "' was not relayed: " + relay.name() + " is closed");
             }
             countConfirmed();
-            if (direct == null && !publishing && queue.isEmpty() && publishNow(message)) {
+            boolean holding = holder == Thread.currentThread();
+            if (!holding && direct == null && !publishing && queue.isEmpty() && publishNow(message)) {
                 return;
             }
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(fullWaitMillis);
@@ -157,9 +170,41 @@ final class Outgoing {
                 throw new IllegalStateException("signal '" + signal + "' was not relayed: interrupted while "
                         + relay.name() + "'s queue was full", e);
             }
+            if (holding && held < 0) {
+                held = queue.size();
+                holdUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HOLD_MILLIS);
+            }
             queue.add(message);
+            // The publishing thread is woken unless the hold keeps this send back and the thread
+            // knows it already: it learnt when the hold ends from the first send it found held.
+            if (takeable() > held || queue.size() == 1) {
+                order.notifyAll();
+            }
+        }
+    }
+
+    /** The calling thread is about to deliver a batch of remote sends: its sends wait for the end. */
+    void hold() {
+        synchronized (order) {
+            holder = Thread.currentThread();
+        }
+    }
+
+    /** The batch is delivered: what its sends held back goes now. */
+    void release() {
+        synchronized (order) {
+            holder = null;
+            held = -1;
             order.notifyAll();
         }
+    }
+
+    /** How many queued sends the publishing thread may take now. */
+    private int takeable() {
+        if (held < 0 || closing || queue.size() - held >= BATCH || System.nanoTime() - holdUntil >= 0) {
+            return queue.size();
+        }
+        return held;
     }
 
     /** Hands a message to the broker on this thread, when the transport can without waiting. */
@@ -224,20 +269,23 @@ final class Outgoing {
                     publishing = false;
                     inFlight = 0;
                     order.notifyAll(); // room in the queue
-                    if (queue.isEmpty() && direct == null) {
+                    if (takeable() == 0 && direct == null) {
                         if (closing) {
                             return;
                         }
-                        order.wait(IDLE_MILLIS);
+                        order.wait(held < 0 || queue.isEmpty() ? IDLE_MILLIS
+                                : TimeUnit.NANOSECONDS.toMillis(holdUntil - System.nanoTime()) + 1);
                     }
                     handedOver = direct;
                     confirmation = directConfirmation;
                     direct = null;
                     directConfirmation = null;
                     if (handedOver == null) {
-                        while (batch.size() < BATCH && !queue.isEmpty()) {
+                        int ready = Math.min(BATCH, takeable());
+                        while (batch.size() < ready) {
                             batch.add(queue.poll());
                         }
+                        held = held < 0 ? -1 : Math.max(0, held - ready);
                         if (batch.isEmpty()) {
                             continue;
                         }

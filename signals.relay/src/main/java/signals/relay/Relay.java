@@ -104,6 +104,7 @@ public final class Relay implements AutoCloseable {
         }
         this.incoming.limit = session.maxMessageBytes();
         this.outgoing = new Outgoing(this, session, builder.maxWaiting, builder.fullWaitMillis);
+        this.incoming.outgoing = outgoing;
         for (Binding<?> binding : bindings.values()) {
             connections.add(binding.connect(outgoing, "relay " + application + "/" + instanceId));
         }

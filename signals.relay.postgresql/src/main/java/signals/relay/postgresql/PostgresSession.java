@@ -448,11 +448,13 @@ final class PostgresSession implements TransportSession {
             }
             Row lastRow = rows.get(rows.size() - 1);
             long after = rows.size() == BATCH ? countAfter(lastRow) : 0;
-            long left = rows.size() + after;
+            List<WireMessage> messages = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                behind = left--;
-                context.deliver(WireMessage.of(Tables.headers(row.headers), row.body));
+                messages.add(WireMessage.of(Tables.headers(row.headers), row.body));
             }
+            behind = rows.size() + after;
+            // Together, so that the answers they cause are written in one transaction, not two.
+            context.deliverAll(messages);
             behind = after;
             savePosition(lastRow);
             if (rows.size() < BATCH) {
