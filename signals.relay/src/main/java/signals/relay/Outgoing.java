@@ -55,6 +55,7 @@ final class Outgoing {
     /** How long a send waits for room in a full queue before it is dropped. */
     private final long fullWaitMillis;
     private final String boot;
+    private final long holdNanos;
     /** Guards the queue and the three fields after it; waited on by both sides. */
     private final Object order = new Object();
     private final Deque<WireMessage> queue = new ArrayDeque<>();
@@ -73,8 +74,9 @@ final class Outgoing {
     final AtomicLong relayed = new AtomicLong();
     final AtomicLong dropped = new AtomicLong();
 
-    Outgoing(Relay relay, TransportSession session, int maxWaiting, long fullWaitMillis) {
+    Outgoing(Relay relay, TransportSession session, int maxWaiting, long fullWaitMillis, long holdMillis) {
         this.relay = relay;
+        this.holdNanos = TimeUnit.MILLISECONDS.toNanos(holdMillis);
         this.fullWaitMillis = fullWaitMillis;
         this.session = session;
         this.maxWaiting = maxWaiting;
@@ -172,7 +174,7 @@ final class Outgoing {
             }
             if (holding && held < 0) {
                 held = queue.size();
-                holdUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HOLD_MILLIS);
+                holdUntil = System.nanoTime() + holdNanos;
             }
             queue.add(message);
             // The publishing thread is woken unless the hold keeps this send back and the thread

@@ -103,7 +103,7 @@ public final class Relay implements AutoCloseable {
                     + e.getMessage(), e);
         }
         this.incoming.limit = session.maxMessageBytes();
-        this.outgoing = new Outgoing(this, session, builder.maxWaiting, builder.fullWaitMillis);
+        this.outgoing = new Outgoing(this, session, builder.maxWaiting, builder.fullWaitMillis, builder.holdMillis);
         this.incoming.outgoing = outgoing;
         for (Binding<?> binding : bindings.values()) {
             connections.add(binding.connect(outgoing, "relay " + application + "/" + instanceId));
@@ -254,6 +254,7 @@ public final class Relay implements AutoCloseable {
         // Fixed for users (documented on maxWaiting and close); shorter in tests.
         long fullWaitMillis = 5_000;
         long drainMillis = 10_000;
+        long holdMillis = Outgoing.HOLD_MILLIS;
 
         private Builder(String application) {
             this.application = application;

@@ -46,6 +46,10 @@ final class LoopTransport implements Transport {
     }
 
     volatile Direct direct = Direct.NONE;
+    /** How many messages each session hands over at a time: above one, with {@code deliverAll}. */
+    volatile int batchOf = 1;
+    /** Each batch published with publish: the publishing thread's name, a space, the batch's size. */
+    final List<String> published = java.util.Collections.synchronizedList(new ArrayList<>());
     /** Threads that handed a message over with publishNow, and the messages' ids. */
     final List<String> handedOver = java.util.Collections.synchronizedList(new ArrayList<>());
     /** Threads that published with publish. */
@@ -90,11 +94,11 @@ final class LoopTransport implements Transport {
 
         private void deliver() {
             while (true) {
-                WireMessage next;
+                List<WireMessage> next;
                 int position;
                 synchronized (LoopTransport.this) {
                     position = positions.getOrDefault(context.instanceId(), 0);
-                    while (open && position >= log.size()) {
+                    while (open && position + batchOf > log.size()) {
                         try {
                             LoopTransport.this.wait();
                         } catch (InterruptedException e) {
@@ -104,12 +108,16 @@ final class LoopTransport implements Transport {
                     if (!open) {
                         return;
                     }
-                    next = log.get(position);
-                    behind = log.size() - position - 1;
+                    next = new ArrayList<>(log.subList(position, position + batchOf));
+                    behind = log.size() - position - next.size();
                 }
-                context.deliver(next);
+                if (next.size() == 1) {
+                    context.deliver(next.get(0));
+                } else {
+                    context.deliverAll(next);
+                }
                 synchronized (LoopTransport.this) {
-                    positions.put(context.instanceId(), position + 1);
+                    positions.put(context.instanceId(), position + next.size());
                 }
             }
         }
@@ -129,6 +137,7 @@ final class LoopTransport implements Transport {
                 throw new IOException("the loop is down");
             }
             publishers.add(Thread.currentThread().getName());
+            published.add(Thread.currentThread().getName() + " " + batch.size());
             store(batch);
         }
 
