@@ -68,6 +68,7 @@ final class PostgresSession implements TransportSession {
     private String lastXid; // the reader thread's only
     private long lastId; // the reader thread's only
     private long nextRetention; // the reader thread's only
+    private final String[] headerNames = new String[8]; // the reader thread's only
 
     private PostgresSession(PostgresRelay transport, TransportContext context, String identity) {
         this.transport = transport;
@@ -450,7 +451,7 @@ final class PostgresSession implements TransportSession {
             long after = rows.size() == BATCH ? countAfter(lastRow) : 0;
             List<WireMessage> messages = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                messages.add(WireMessage.of(Tables.headers(row.headers), row.body));
+                messages.add(WireMessage.of(Tables.headers(row.headers, headerNames), row.body));
             }
             behind = rows.size() + after;
             // Together, so that the answers they cause are written in one transaction, not two.

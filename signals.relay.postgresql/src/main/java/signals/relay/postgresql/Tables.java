@@ -162,8 +162,19 @@ final class Tables {
 
     /** Reads the headers back; a line without {@code ": "} is left out (the relay then finds a header missing). */
     static Map<String, String> headers(String text) {
+        return headers(text, new String[0]);
+    }
+
+    /**
+     * Reads the headers back, taking each name from {@code names} where the same name stood at
+     * the same place in the last message read, and putting new ones there. Every row carries the
+     * same few names in the same order: a name taken again is not copied, and its hash, which
+     * the header map needs, is already known.
+     */
+    static Map<String, String> headers(String text, String[] names) {
         Map<String, String> headers = new LinkedHashMap<>();
         int start = 0;
+        int place = 0;
         while (start < text.length()) {
             int end = text.indexOf('\n', start);
             if (end < 0) {
@@ -171,7 +182,15 @@ final class Tables {
             }
             int colon = text.indexOf(": ", start);
             if (colon > start && colon < end) {
-                headers.put(text.substring(start, colon), text.substring(colon + 2, end));
+                String name = place < names.length ? names[place] : null;
+                if (name == null || name.length() != colon - start || !text.startsWith(name, start)) {
+                    name = text.substring(start, colon);
+                    if (place < names.length) {
+                        names[place] = name;
+                    }
+                }
+                headers.put(name, text.substring(colon + 2, end));
+                place++;
             }
             start = end + 1;
         }

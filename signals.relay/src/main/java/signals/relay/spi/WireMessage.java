@@ -27,6 +27,8 @@ public final class WireMessage {
 
     private final Map<String, String> headers;
     private final byte[] body;
+    /** Computed on first use: the relay asks it of every message, going out and coming in. */
+    private int size = -1;
 
     private WireMessage(Map<String, String> headers, byte[] body) {
         this.headers = headers;
@@ -96,11 +98,16 @@ public final class WireMessage {
      * @return the size in bytes
      */
     public int size() {
-        int size = body.length + 12;
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-            size += utf8Length(header.getKey()) + utf8Length(header.getValue()) + 4;
+        // Racy but sound: every thread computes the same value from unchanging fields.
+        int known = size;
+        if (known < 0) {
+            known = body.length + 12;
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                known += utf8Length(header.getKey()) + utf8Length(header.getValue()) + 4;
+            }
+            size = known;
         }
-        return size;
+        return known;
     }
 
     /** {@code text.getBytes(UTF_8).length}, without the bytes: the relay asks it for every send. */
