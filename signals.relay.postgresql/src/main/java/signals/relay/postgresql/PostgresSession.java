@@ -504,24 +504,28 @@ final class PostgresSession implements TransportSession {
         listener.setAutoCommit(false);
         try {
             if (lockRetention()) {
-                long firstKept;
+                String keptXid;
+                long keptId;
                 try (PreparedStatement query = listener.prepareStatement(tables.firstKept())) {
                     query.setString(1, context.application());
                     query.setDouble(2, context.retention().toMillis() / 1000.0);
                     try (ResultSet row = query.executeQuery()) {
                         row.next();
-                        firstKept = row.getLong(1);
+                        keptXid = row.getString(1);
+                        keptId = row.getLong(2);
                     }
                 }
                 try (PreparedStatement missed = listener.prepareStatement(tables.countMissed())) {
                     missed.setString(1, context.application());
-                    missed.setLong(2, firstKept);
-                    missed.setString(3, context.application());
+                    missed.setString(2, keptXid);
+                    missed.setLong(3, keptId);
+                    missed.setString(4, context.application());
                     missed.executeUpdate();
                 }
                 try (PreparedStatement delete = listener.prepareStatement(tables.expire())) {
                     delete.setString(1, context.application());
-                    delete.setLong(2, firstKept);
+                    delete.setString(2, keptXid);
+                    delete.setLong(3, keptId);
                     int deleted = delete.executeUpdate();
                     if (deleted > 0) {
                         LOG.log(Level.DEBUG, () -> name + " deleted " + deleted + " rows older than "

@@ -21,20 +21,23 @@ final class Tables {
         this.channel = prefix.replace('.', '_') + "outbox";
     }
 
-    /** The DDL the transport runs when the outbox is missing, as the README shows it. */
+    /**
+     * The DDL the transport runs when the outbox is missing, as the README shows it. The outbox's
+     * one index is its primary key, in the order every reader walks it: each row inserted
+     * updates one index, not two.
+     */
     String[] ddl() {
-        String index = outbox.substring(outbox.indexOf('.') + 1) + "_read";
         return new String[] {
             "create table if not exists " + outbox + " (\n"
-                    + "    id          bigint generated always as identity primary key,\n"
+                    + "    id          bigint generated always as identity,\n"
                     + "    application text        not null,\n"
                     + "    xid         xid8        not null default pg_current_xact_id(),\n"
                     + "    instance    text        not null,\n"
                     + "    headers     text        not null,\n"
                     + "    body        bytea       not null,\n"
-                    + "    created     timestamptz not null default now()\n"
+                    + "    created     timestamptz not null default now(),\n"
+                    + "    primary key (application, xid, id)\n"
                     + ")",
-            "create index if not exists " + index + " on " + outbox + " (application, xid, id)",
             "create table if not exists " + positions + " (\n"
                     + "    application text        not null,\n"
                     + "    instance    text        not null,\n"
@@ -122,24 +125,27 @@ final class Tables {
     }
 
     /**
-     * The first id to keep: the oldest row younger than the retention, found by walking the
-     * primary key from the oldest row, so that the cost is the rows to delete.
+     * The first row to keep, as {@code (xid, id)}: the first row younger than the retention in the
+     * primary key's order, found by walking it from the oldest row, so that the cost is the rows
+     * to delete; at the latest the horizon, so that only ended transactions' rows go.
      */
     String firstKept() {
-        return "select coalesce((select id from " + outbox + " where application = ? and created >= now()"
-                + " - make_interval(secs => ?) order by id limit 1), (select coalesce(max(id), 0) + 1 from " + outbox + "))";
+        return "select xid::text, id from ((select xid, id from " + outbox + " where application = ? and created >="
+                + " now() - make_interval(secs => ?) order by xid, id limit 1) union all"
+                + " (select pg_snapshot_xmin(pg_current_snapshot()), 0)) kept order by xid, id limit 1";
     }
 
     /** Adds to each instance's {@code missed} the expired rows it has not read yet. */
     String countMissed() {
         return "update " + positions + " p set missed = p.missed + m.n from (select q.instance, count(*) n from "
                 + positions + " q join " + outbox + " o on o.application = q.application and o.instance <> q.instance"
-                + " and (o.xid, o.id) > (q.last_xid, q.last_id) where q.application = ? and o.id < ?"
+                + " and (o.xid, o.id) > (q.last_xid, q.last_id) where q.application = ?"
+                + " and (o.xid, o.id) < (?::text::xid8, ?)"
                 + " group by q.instance) m where p.application = ? and p.instance = m.instance";
     }
 
     String expire() {
-        return "delete from " + outbox + " where application = ? and id < ?";
+        return "delete from " + outbox + " where application = ? and (xid, id) < (?::text::xid8, ?)";
     }
 
     /** Reads and clears an instance's count of missed rows. */

@@ -7,7 +7,7 @@
  *   <dd>The DDL is then fixed: a team creates it once with its own migrations, and the relay
  *       needs no DDL rights when a new application starts relaying. Application names may hold
  *       {@code -}, which a table name would have to quote. Every query starts with the
- *       application, which leads the reading index.</dd>
+ *       application, which leads the primary key, the one index.</dd>
  *   <dt>Why transaction ids, and not the identity column alone?</dt>
  *   <dd>An identity value is taken at insert and the row appears at commit: a reader that has
  *       passed id 10 would never see id 9 committed a moment later. Each row carries its

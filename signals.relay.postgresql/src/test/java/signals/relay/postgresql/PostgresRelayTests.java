@@ -211,6 +211,17 @@ class PostgresRelayTests {
     }
 
     @Test
+    void whenEveryRowIsOlderThanTheRetentionEveryRowIsDeleted() throws Exception {
+        insertByHand("aged", "x", List.of(row(headers("ping", "x-1", "1"), KWARGS.encode(Kwargs.of("n", 1L))),
+                row(headers("ping", "x-2", "1"), KWARGS.encode(Kwargs.of("n", 2L)))));
+        insertByHand("aged", "x", List.of(row(headers("ping", "x-3", "1"), KWARGS.encode(Kwargs.of("n", 3L)))));
+        Pg.execute("update " + pg.prefix + "outbox set created = now() - interval '1 hour' where application = 'aged'");
+        start("aged", "a", pingA, transport("aged-a"), Duration.ofSeconds(20));
+        await(() -> Pg.queryLong("select count(*) from " + pg.prefix + "outbox where application = 'aged'") == 0,
+                () -> "rows left");
+    }
+
+    @Test
     void connectionsEndedByTheServerAreReplacedAndDeliveryResumesFromThePosition() throws Exception {
         // A poll interval of a minute: within the test, only a NOTIFY wakes the reader, before the
         // connections end and after they were replaced (so the new one LISTENs).
@@ -385,8 +396,11 @@ class PostgresRelayTests {
         start("tables", "a", pingA, transport("tables-a"));
         assertEquals(2, Pg.queryLong("select count(*) from pg_tables where schemaname = ? and tablename in"
                 + " ('r_outbox', 'r_positions')", pg.schema));
-        assertEquals(1, Pg.queryLong("select count(*) from pg_indexes where schemaname = ? and indexname = 'r_outbox_read'",
+        // One index on the outbox, so that each row inserted updates one: the readers' order.
+        assertEquals(1, Pg.queryLong("select count(*) from pg_indexes where schemaname = ? and tablename = 'r_outbox'",
                 pg.schema));
+        assertEquals(1, Pg.queryLong("select count(*) from pg_indexes where schemaname = ? and tablename = 'r_outbox'"
+                + " and indexdef like '%(application, xid, id)'", pg.schema));
     }
 
     @Test
