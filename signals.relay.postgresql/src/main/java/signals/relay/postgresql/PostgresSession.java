@@ -2,7 +2,6 @@ package signals.relay.postgresql;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -160,7 +159,7 @@ final class PostgresSession implements TransportSession {
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IOException("cannot write to " + transport.description() + " in the sending transaction: "
-                    + reason(e), e);
+                    + e.getMessage(), e);
         }
         Transactions.onCommit(this::wakeOthers);
         return true;
@@ -246,12 +245,18 @@ final class PostgresSession implements TransportSession {
                 }
                 uncertain = null;
                 connection.setAutoCommit(false);
-                try (PreparedStatement insert = connection.prepareStatement(tables.insert())) {
-                    for (WireMessage message : batch) {
-                        bind(insert, message);
-                        insert.addBatch();
+                try (PreparedStatement insert = connection.prepareStatement(tables.insertAll())) {
+                    String[] headers = new String[batch.size()];
+                    byte[][] bodies = new byte[batch.size()][];
+                    for (int i = 0; i < headers.length; i++) {
+                        headers[i] = Tables.headers(batch.get(i).headers());
+                        bodies[i] = batch.get(i).body();
                     }
-                    insert.executeBatch();
+                    insert.setString(1, context.application());
+                    insert.setString(2, context.instanceId());
+                    insert.setArray(3, connection.createArrayOf("text", headers));
+                    insert.setArray(4, connection.createArrayOf("bytea", bodies));
+                    insert.executeUpdate();
                 }
                 publishingXid = notifyAndName(connection);
                 committing = true;
@@ -262,7 +267,7 @@ final class PostgresSession implements TransportSession {
                 }
                 dropPublisher();
                 throw new IOException("cannot write " + batch.size() + " messages to " + transport.description() + ": "
-                        + reason(e), e);
+                        + e.getMessage(), e);
             }
         }
     }
@@ -633,12 +638,6 @@ final class PostgresSession implements TransportSession {
             row.next();
             return row.getString(1);
         }
-    }
-
-    /** The server's own words: a batch's exception repeats every statement with its values. */
-    static String reason(SQLException e) {
-        SQLException next = e instanceof BatchUpdateException ? e.getNextException() : null;
-        return next != null ? next.getMessage() : e.getMessage();
     }
 
     static void quietClose(Connection connection) {
