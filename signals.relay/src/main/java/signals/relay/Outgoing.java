@@ -56,7 +56,7 @@ final class Outgoing {
     private final long fullWaitMillis;
     private final String boot;
     private final long holdNanos;
-    /** Guards the queue and the three fields after it; waited on by both sides. */
+    /** Guards the queue and the fields after it, up to {@link #thread}; waited on by both sides. */
     private final Object order = new Object();
     private final Deque<WireMessage> queue = new ArrayDeque<>();
     private boolean publishing; // the publishing thread holds a batch
@@ -276,7 +276,7 @@ final class Outgoing {
                             return;
                         }
                         order.wait(held < 0 || queue.isEmpty() ? IDLE_MILLIS
-                                : TimeUnit.NANOSECONDS.toMillis(holdUntil - System.nanoTime()) + 1);
+                                : Math.max(1, TimeUnit.NANOSECONDS.toMillis(holdUntil - System.nanoTime()) + 1));
                     }
                     handedOver = direct;
                     confirmation = directConfirmation;
