@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import signals.core.Signal;
@@ -74,6 +76,8 @@ public final class Relay implements AutoCloseable {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final List<Relay> RUNNING = new CopyOnWriteArrayList<>();
+    /** The application and instance of every relay started and not closed: one each per JVM. */
+    private static final Set<String> STARTED = ConcurrentHashMap.newKeySet();
 
 
     private final String application;
@@ -96,11 +100,21 @@ public final class Relay implements AutoCloseable {
         this.transport = transport;
         this.bindings = Collections.unmodifiableMap(new LinkedHashMap<>(builder.bindings));
         this.incoming = new Incoming(this, bindings);
+        // Two relays of one instance would each relay every send, under different ids that no
+        // receiver could tell apart as repeats.
+        if (!STARTED.add(key())) {
+            throw new IllegalStateException(name() + " is running already in this JVM: close it first, or give this"
+                    + " instance an id of its own");
+        }
         try {
             this.session = transport.open(incoming);
         } catch (IOException e) {
+            STARTED.remove(key());
             throw new UncheckedIOException(name() + " cannot start: " + transport.description() + ": "
                     + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            STARTED.remove(key());
+            throw e;
         }
         this.incoming.limit = session.maxMessageBytes();
         this.outgoing = new Outgoing(this, session, builder.maxWaiting, builder.fullWaitMillis, builder.holdMillis);
@@ -193,6 +207,7 @@ public final class Relay implements AutoCloseable {
         outgoing.close(drainMillis);
         session.close();
         RUNNING.remove(this);
+        STARTED.remove(key());
         RelayFlight.stopped();
     }
 
@@ -204,6 +219,10 @@ public final class Relay implements AutoCloseable {
 
     String name() {
         return "relay " + application + "/" + instanceId;
+    }
+
+    private String key() {
+        return application + "/" + instanceId;
     }
 
     String transportDescription() {
@@ -288,7 +307,8 @@ public final class Relay implements AutoCloseable {
          */
         public <T> Builder relay(Signal<T> signal, RelayCodec<T> codec) {
             Objects.requireNonNull(signal, "signal");
-            Objects.requireNonNull(codec, "codec");
+            Objects.requireNonNull(codec, () -> "signal '" + signal.name() + "' needs a codec: RelayCodec.kwargs()"
+                    + " for Kwargs payloads, RelayCodec.none() for none, or one of your own");
             if (bindings.containsKey(signal.name())) {
                 throw new IllegalArgumentException("signal '" + signal.name() + "' is relayed already: relayed"
                         + " signals are told apart by name");
@@ -350,9 +370,13 @@ public final class Relay implements AutoCloseable {
          * when they do not exist yet), starts delivering what other instances sent, and starts
          * relaying this instance's sends.
          *
+         * <p>Close the relay at shutdown: a send still queued when the JVM exits is lost (and
+         * some brokers' clients keep the JVM from exiting until their connection is closed).
+         *
          * @return the running relay, to close at shutdown
-         * @throws IllegalStateException if no instance id or no signal was given, or the
-         *     transport is not set and not exactly one is installed
+         * @throws IllegalStateException if no instance id or no signal was given, the transport is
+         *     not set and not exactly one is installed, or a relay of the same application and
+         *     instance id runs already in this JVM
          * @throws UncheckedIOException if the broker cannot be reached or refuses the set-up
          */
         public Relay start() {

@@ -580,7 +580,9 @@ class RelayTests {
                 assertThrows(IllegalArgumentException.class, () -> builder.instanceId("a.b")).getMessage());
         assertThrows(NullPointerException.class, () -> builder.instanceId(null));
         assertThrows(NullPointerException.class, () -> builder.relay(null, RelayCodec.kwargs()));
-        assertThrows(NullPointerException.class, () -> builder.relay(pingA, null));
+        assertEquals("signal 'ping' needs a codec: RelayCodec.kwargs() for Kwargs payloads, RelayCodec.none() for none,"
+                + " or one of your own", assertThrows(NullPointerException.class, () -> builder.relay(pingA, null))
+                .getMessage());
         builder.relay(pingA, RelayCodec.kwargs());
         assertEquals("signal 'ping' is relayed already: relayed signals are told apart by name",
                 assertThrows(IllegalArgumentException.class, () -> builder.relay(pingB, RelayCodec.kwargs())).getMessage());
@@ -598,6 +600,23 @@ class RelayTests {
         assertEquals("relay shop/a relays no signal: add one with relay(signal, codec)",
                 assertThrows(IllegalStateException.class, () -> Relay.builder("shop").instanceId("a").start())
                         .getMessage());
+    }
+
+    @Test
+    void oneInstanceRunsOneRelayPerJvm() throws Exception {
+        Relay a = start("a", pingA);
+        Signal<Kwargs> again = Signal.withArguments("ping", "n");
+        assertEquals("relay shop/a is running already in this JVM: close it first, or give this instance an id of"
+                + " its own", assertThrows(IllegalStateException.class, () -> builder("a", again).start()).getMessage());
+        assertEquals(1, loop.opened.get(), "no second session was opened");
+        assertEquals(List.of(a), Relay.running());
+        a.close();
+        start("a", again); // once closed, the instance may start again
+        loop.refuse = true;
+        assertThrows(UncheckedIOException.class, () -> builder("b", pingB).start());
+        loop.refuse = false;
+        start("b", pingB); // a start that failed leaves the instance free
+        assertEquals(2, Relay.running().size());
     }
 
     @Test
