@@ -92,7 +92,8 @@ final class PostgresSession implements TransportSession {
         try {
             connection = transport.source().getConnection();
         } catch (SQLException e) {
-            throw new IOException("cannot connect to " + transport.description() + ": " + e.getMessage(), e);
+            // The relay's message names the transport already.
+            throw new IOException("cannot connect: " + firstLine(e.getMessage()), e);
         }
         try {
             connection.setAutoCommit(true);
@@ -113,8 +114,10 @@ final class PostgresSession implements TransportSession {
             return session;
         } catch (SQLException | RuntimeException e) {
             quietClose(connection);
-            throw new IOException("cannot set up the tables " + tables.outbox + " and " + tables.positions + " in "
-                    + transport.description() + ": " + e.getMessage(), e);
+            String hint = e instanceof SQLException && "3F000".equals(((SQLException) e).getSQLState())
+                    ? "; create the schema, or choose another with withTablePrefix" : "";
+            throw new IOException("cannot set up the tables " + tables.outbox + " and " + tables.positions + ": "
+                    + firstLine(e.getMessage()) + hint, e);
         }
     }
 
@@ -638,6 +641,12 @@ final class PostgresSession implements TransportSession {
             row.next();
             return row.getString(1);
         }
+    }
+
+    /** The server's message without pgjdbc's further lines ({@code Position: 28} and the like). */
+    static String firstLine(String message) {
+        int end = message == null ? -1 : message.indexOf('\n');
+        return end < 0 ? String.valueOf(message) : message.substring(0, end);
     }
 
     static void quietClose(Connection connection) {

@@ -375,15 +375,18 @@ class PostgresRelayTests {
         PostgresRelay nowhere = PostgresRelay.url("jdbc:postgresql://127.0.0.1:1/nowhere?connectTimeout=2");
         UncheckedIOException e = assertThrows(UncheckedIOException.class,
                 () -> Relay.builder("nowhere").instanceId("a").relay(pingA, KWARGS).transport(nowhere).start());
-        assertTrue(e.getMessage().contains("cannot connect to PostgreSQL 127.0.0.1:1/nowhere"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("relay nowhere/a cannot start: PostgreSQL 127.0.0.1:1/nowhere, table"
+                + " signals_relay_outbox: cannot connect: "), e.getMessage());
+        assertEquals(1, e.getMessage().split("127.0.0.1:1/nowhere", -1).length - 1, "named once: " + e.getMessage());
     }
 
     @Test
     void tablesThatCannotBeCreatedFailTheStartNamingThem() {
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> start("noschema", "a", pingA,
                 transport("noschema-a").withTablePrefix("no_such_schema_here.r_")));
-        assertTrue(e.getMessage().contains("cannot set up the tables no_such_schema_here.r_outbox and"
-                + " no_such_schema_here.r_positions"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("cannot set up the tables no_such_schema_here.r_outbox and"
+                + " no_such_schema_here.r_positions: ERROR: schema \"no_such_schema_here\" does not exist; create the"
+                + " schema, or choose another with withTablePrefix"), e.getMessage());
         assertEquals(0, Pg.connections("noschema-a"), "the connection was given back");
     }
 
