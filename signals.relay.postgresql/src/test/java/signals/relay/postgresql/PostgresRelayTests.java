@@ -416,7 +416,9 @@ class PostgresRelayTests {
                         "set the system property signals.relay.postgresql.url");
                 UncheckedIOException e = assertThrows(UncheckedIOException.class,
                         () -> Relay.builder("installed").instanceId("a").relay(pingA, KWARGS).start());
-                assertTrue(e.getMessage().contains("PostgreSQL (no PostgreSQL database for the relay"), e.getMessage());
+                assertTrue(e.getMessage().contains("cannot start: PostgreSQL (no signals.relay.postgresql.url): no"
+                        + " PostgreSQL database for the relay: set the system property"), e.getMessage());
+                assertEquals(1, e.getMessage().split("no PostgreSQL database", -1).length - 1, e.getMessage());
             }
             System.setProperty(PostgresRelay.URL_PROPERTY, Pg.url() + "&password=secret");
             Relay relay = Relay.builder("installed").instanceId("a").relay(pingA, KWARGS).start();

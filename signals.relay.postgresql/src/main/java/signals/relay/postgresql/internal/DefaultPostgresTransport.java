@@ -18,13 +18,16 @@ public final class DefaultPostgresTransport implements Transport {
     public DefaultPostgresTransport() {
     }
 
-    /** Names the database of the system property, or says that it is not set; never throws. */
+    /**
+     * Names the database of the system property, or says in a few words that none is set (the
+     * failure to start says what to set); never throws.
+     */
     @Override
     public String description() {
         try {
             return PostgresRelay.fromEnvironment().description();
         } catch (RuntimeException e) {
-            return "PostgreSQL (" + e.getMessage() + ")";
+            return "PostgreSQL (no " + PostgresRelay.URL_PROPERTY + ")";
         }
     }
 
