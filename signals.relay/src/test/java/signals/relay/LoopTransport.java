@@ -46,6 +46,10 @@ final class LoopTransport implements Transport {
     }
 
     volatile Direct direct = Direct.NONE;
+    /** Whether a send inside a transaction is written into it, as an outbox transport does. */
+    volatile boolean outbox;
+    /** The messages written into sending transactions. */
+    final List<WireMessage> inTransaction = java.util.Collections.synchronizedList(new ArrayList<>());
     /** How many messages each session hands over at a time: above one, with {@code deliverAll}. */
     volatile int batchOf = 1;
     /** Each batch published with publish: the publishing thread's name, a space, the batch's size. */
@@ -167,6 +171,15 @@ final class LoopTransport implements Transport {
             }
             store(List.of(message));
             return mode == Direct.STORE ? java.util.concurrent.CompletableFuture.completedFuture(null) : pending;
+        }
+
+        @Override
+        public boolean publishInTransaction(WireMessage message) throws IOException {
+            if (!outbox) {
+                return TransportSession.super.publishInTransaction(message);
+            }
+            inTransaction.add(message);
+            return true;
         }
 
         @Override

@@ -23,6 +23,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -327,17 +328,25 @@ class RelayTests {
 
     @Test
     void aFullBatchOfHeldAnswersLeavesWithoutWaitingForTheRest() throws Exception {
-        int count = Outgoing.BATCH + 10;
+        int count = Outgoing.BATCH + 1;
         loop.batchOf = count;
         Signal<Kwargs> answerB = Signal.withArguments("answer", "n");
         start("a", pingA);
         Relay b = answering(answerB, 60_000);
-        toClose.add(pingB.connect(Remote.only((signal, remote, ping) -> answerB.send("b", ping))));
+        List<String> seenBeforeTheLast = Collections.synchronizedList(new ArrayList<>());
+        toClose.add(pingB.connect(Remote.only((signal, remote, ping) -> {
+            if (ping.get("n", Integer.class) == count) {
+                awaitQuietly(() -> !publishedBy("b").isEmpty());
+                seenBeforeTheLast.addAll(publishedBy("b"));
+            }
+            answerB.send("b", ping);
+        })));
         for (int n = 1; n <= count; n++) {
             pingA.send("s", Kwargs.of("n", n));
         }
         await(() -> b.state().relayed() == count, b::toString);
-        assertEquals(List.of(String.valueOf(Outgoing.BATCH), "10"), publishedBy("b"));
+        assertEquals(List.of(String.valueOf(Outgoing.BATCH)), seenBeforeTheLast, "a full batch left at once");
+        assertEquals(List.of(String.valueOf(Outgoing.BATCH), "1"), publishedBy("b"));
     }
 
     /** Instance b, relaying pings and its answers, whose answers to a batch wait up to holdMillis. */
@@ -445,8 +454,11 @@ class RelayTests {
         await(() -> a.state().waiting() == 1 && loop.size() == 0, a::toString);
         Thread.sleep(150); // the publisher took it from the queue
         pingA.send("s", Kwargs.of("n", 2)); // fills the queue
+        long before = System.nanoTime();
         IllegalStateException failure = assertThrows(IllegalStateException.class,
                 () -> pingA.send("s", Kwargs.of("n", 3)));
+        long waited = System.nanoTime() - before;
+        assertTrue(waited >= TimeUnit.MILLISECONDS.toNanos(50), () -> "it waited for room first, not " + waited + " ns");
         assertEquals("signal 'ping' was not relayed: 1 sends of relay shop/a are waiting for loop, which has not"
                 + " confirmed any for 50 ms", failure.getMessage());
         assertEquals(new RelayState(0, 2, 1, 0, 0, 0, -1), a.state());
@@ -467,9 +479,11 @@ class RelayTests {
             sleep(200);
             loop.gate.countDown();
         }).start();
+        assertTrue(threadOf("signals-relay-publish relay shop/a").isDaemon(), "it never keeps a JVM from exiting");
         a.close();
         assertEquals(5, a.state().relayed());
         assertEquals(0, a.state().dropped());
+        assertTrue(logged.stream().noneMatch(line -> line.contains("closed with")), logged::toString);
         assertFalse(threadAlive("signals-relay-publish relay shop/a"));
         assertFalse(Relay.running().contains(a));
         a.close();
@@ -603,6 +617,62 @@ class RelayTests {
     }
 
     @Test
+    void aSendInATransactionTheTransportWritesIsCountedAtTheCommitAndNeverQueued() throws Exception {
+        Assumptions.assumeFalse(RelayTests.class.getModule().isNamed(), "the test resources register the"
+                + " transactions by hand with a service file, which counts on the class path only");
+        loop.outbox = true;
+        Relay a = start("a", pingA);
+        LoopTransactions.Tx tx = LoopTransactions.begin();
+        pingA.send("s", Kwargs.of("n", 1));
+        assertEquals(1, loop.inTransaction.size(), "written during the send");
+        assertEquals(new RelayState(0, 0, 0, 0, 0, 0, 0), withoutBehind(a.state()), "neither relayed nor waiting yet");
+        tx.commit();
+        assertEquals(1, a.state().relayed(), "relayed at the commit");
+        LoopTransactions.Tx rolledBack = LoopTransactions.begin();
+        pingA.send("s", Kwargs.of("n", 2));
+        rolledBack.rollback();
+        assertEquals(2, loop.inTransaction.size());
+        assertEquals(1, a.state().relayed(), "a rolled-back send is not counted");
+        assertEquals(0, a.state().waiting());
+        assertEquals(List.of(), loop.publishers, "nothing went through the queue");
+    }
+
+    @Test
+    void aSendInATransactionTheTransportDoesNotWriteIsQueuedAfterTheCommit() throws Exception {
+        Assumptions.assumeFalse(RelayTests.class.getModule().isNamed(), "the test resources register the"
+                + " transactions by hand with a service file, which counts on the class path only");
+        Relay a = start("a", pingA);
+        LoopTransactions.Tx tx = LoopTransactions.begin();
+        pingA.send("s", Kwargs.of("n", 1));
+        Thread.sleep(2 * Outgoing.IDLE_MILLIS);
+        assertEquals(0, loop.size(), "nothing leaves before the commit");
+        assertEquals(0, a.state().waiting());
+        tx.commit();
+        await(() -> a.state().relayed() == 1, a::toString);
+        assertEquals(1, loop.size());
+        assertEquals(List.of(), loop.inTransaction);
+    }
+
+    private static RelayState withoutBehind(RelayState state) {
+        return new RelayState(state.relayed(), state.waiting(), state.dropped(), state.received(), state.duplicates(),
+                state.skipped(), 0);
+    }
+
+    @Test
+    void aBatchOfOneOrBeforeTheRelayRunsIsDeliveredAsAlways() throws Exception {
+        Relay b = start("b", pingB);
+        Incoming incoming = new Incoming(b, Map.of("ping", new Binding<>(pingB, RelayCodec.kwargs())));
+        incoming.deliverAll(List.of(Wire.write("ping", new Remote("x", "s", "x-1", Instant.EPOCH),
+                RelayCodec.kwargs().encode(Kwargs.of("n", 1)))));
+        incoming.deliverAll(List.of(Wire.write("ping", new Remote("x", "s", "x-2", Instant.EPOCH),
+                RelayCodec.kwargs().encode(Kwargs.of("n", 2))), Wire.write("ping", new Remote("x", "s", "x-3",
+                Instant.EPOCH), RelayCodec.kwargs().encode(Kwargs.of("n", 3)))));
+        assertEquals(3, incoming.received.get(), "one alone, then two before the relay's sending half is there");
+        assertEquals(List.of("{'n': 1}", "{'n': 2}", "{'n': 3}"), heardByB.stream()
+                .map(line -> line.substring(line.indexOf('{'))).toList());
+    }
+
+    @Test
     void oneInstanceRunsOneRelayPerJvm() throws Exception {
         Relay a = start("a", pingA);
         Signal<Kwargs> again = Signal.withArguments("ping", "n");
@@ -681,6 +751,11 @@ class RelayTests {
         return Signals.inventory().adapters().stream()
                 .filter(adapter -> adapter.type().startsWith("signals.relay.internal.RelayAdapter"))
                 .map(Inventory.Adapter::host).findFirst().orElseThrow();
+    }
+
+    static Thread threadOf(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no thread " + name));
     }
 
     static boolean threadAlive(String name) {
