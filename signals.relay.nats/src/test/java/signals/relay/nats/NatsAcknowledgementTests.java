@@ -78,7 +78,7 @@ class NatsAcknowledgementTests {
             // The whole batch is on its way to the inbox while the first message is held.
             NatsRelayTests.await(() -> consumer("runs").getDelivered().getStreamSequence() == 200,
                     () -> "delivered " + consumer("runs").getDelivered());
-            Thread.sleep(300);
+            Thread.sleep(1_000); // for the client to read it all
             receiver.release(1);
             receiver.awaitDelivery(100);
             NatsRelayTests.await(() -> ackFloor("runs") > 0, () -> "nothing acknowledged: " + consumer("runs"));
