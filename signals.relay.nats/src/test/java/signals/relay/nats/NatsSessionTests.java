@@ -95,16 +95,21 @@ class NatsSessionTests {
     void aConsumerThreadThatDoesNotStopIsInterruptedAndWaitedFor() throws Exception {
         Receiver receiver = new Receiver("stuck").holding(1).lingering(500);
         TransportSession session = NatsRelay.server(server.url()).open(receiver);
-        publish("stuck", "s-1");
-        receiver.awaitDelivery(1);
-        Thread consumer = Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().equals("signals-relay-nats stuck/me")).findFirst().orElseThrow();
-        long start = System.nanoTime();
-        session.close();
-        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertFalse(consumer.isAlive(), "close() returned before the consumer thread ended");
-        assertTrue(receiver.interrupted(), "the held delivery was not interrupted");
-        assertTrue(took >= 10_000 && took < 20_000, "close() took " + took + " ms");
+        try {
+            publish("stuck", "s-1");
+            receiver.awaitDelivery(1);
+            Thread consumer = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().equals("signals-relay-nats stuck/me")).findFirst().orElseThrow();
+            long start = System.nanoTime();
+            session.close();
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertFalse(consumer.isAlive(), "close() returned before the consumer thread ended");
+            assertTrue(receiver.interrupted(), "the held delivery was not interrupted");
+            assertTrue(took >= 10_000 && took < 20_000, "close() took " + took + " ms");
+        } finally {
+            receiver.release(1);
+            session.close(); // again, should the test have failed before
+        }
     }
 
     /** A thread interrupted while close() waits for the consumer thread returns, with its interrupt. */
