@@ -312,31 +312,35 @@ final class NatsSession implements TransportSession {
                     if (message.getStatus().getCode() != 100) { // not a heartbeat: the pull ended
                         asked = 0;
                     }
-                    continue;
-                }
-                asked--;
-                long sequence = message.metaData().streamSequence();
-                if (sequence > next && missing(connection.jetStreamManagement(), sequence)) {
-                    long from = next;
-                    LOG.log(Level.INFO, () -> name + " missed messages in flight; reading again from stream sequence "
-                            + from);
-                    inbox = placeAgain(connection, inbox);
-                    last = null;
-                    runLength = 0;
-                    continue;
-                }
-                if (sequence >= next) { // a smaller one was delivered already
-                    if (!own(message)) {
-                        context.deliver(toWire(message));
+                } else {
+                    asked--;
+                    long sequence = message.metaData().streamSequence();
+                    if (sequence > next && missing(connection.jetStreamManagement(), sequence)) {
+                        long from = next;
+                        LOG.log(Level.INFO, () -> name + " missed messages in flight; reading again from stream"
+                                + " sequence " + from);
+                        inbox = placeAgain(connection, inbox);
+                        last = null;
+                        runLength = 0;
+                        continue;
                     }
-                    next = sequence + 1;
-                    behind = message.metaData().pendingCount();
+                    if (sequence >= next) { // a smaller one was delivered already
+                        if (!own(message)) {
+                            context.deliver(toWire(message));
+                        }
+                        next = sequence + 1;
+                        behind = message.metaData().pendingCount();
+                    }
+                    last = message.getReplyTo();
+                    runLength++;
                 }
-                // The consumer acknowledges all up to this one (AckPolicy.All): one
+                // The consumer acknowledges all up to the last message (AckPolicy.All): one
                 // acknowledgement ends a run of messages, or every ACK_EVERY, so that a crash
-                // delivers again at most that many. A lost acknowledgement is made good by the next.
-                last = message.getReplyTo();
-                if (++runLength >= ACK_EVERY || inbox.getPendingMessageCount() == 0) {
+                // delivers again at most that many. A lost acknowledgement is made good by the
+                // next. The run ends when nothing waits in the inbox, also after a status message:
+                // a heartbeat that came while the last message was delivered (a receiver slower
+                // than the heartbeat) waits behind it, and must not keep it unacknowledged.
+                if (runLength >= ACK_EVERY || runLength > 0 && inbox.getPendingMessageCount() == 0) {
                     connection.publish(last, ACK);
                     runLength = 0;
                 }

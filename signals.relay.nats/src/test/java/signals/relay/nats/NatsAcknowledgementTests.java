@@ -103,6 +103,26 @@ class NatsAcknowledgementTests {
         }
     }
 
+    /**
+     * A message whose delivery takes longer than the pull's heartbeat (1 s) is acknowledged when
+     * its delivery returns, though heartbeats came meanwhile and wait behind it in the inbox; not
+     * only when the next message comes, or when the server sends it again after the ack wait.
+     */
+    @Test
+    void aDeliverySlowerThanTheHeartbeatIsAcknowledgedWhenItReturns() throws Exception {
+        Receiver receiver = new Receiver("slow").holding(1);
+        try (TransportSession session = NatsRelay.server(server.url()).withAckWait(Duration.ofMinutes(1))
+                .open(receiver)) {
+            publish("slow", 1);
+            receiver.awaitDelivery(1);
+            Thread.sleep(2_500); // two heartbeats or more
+            receiver.release(1);
+            NatsRelayTests.await(() -> ackFloor("slow") == 1, () -> "not acknowledged: " + consumer("slow"));
+            assertEquals(0, consumer("slow").getNumAckPending());
+            assertEquals(0, consumer("slow").getRedelivered());
+        }
+    }
+
     private static void publish(String application, long n) throws Exception {
         NatsRelayTests.publish(server.hand(), application, NatsRelayTests.headers("1", "ping", "other", "r-" + n),
                 NatsRelayTests.kwargs(n));
