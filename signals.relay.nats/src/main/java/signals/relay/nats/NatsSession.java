@@ -283,10 +283,11 @@ final class NatsSession implements TransportSession {
         int runLength = 0; // messages delivered since the last acknowledgement
         long heard = System.nanoTime();
         try {
+            // No check of the connection's status: jnats closes a lost connection (it never
+            // reconnects here), which ends its subscriptions, and the next nextMessage, publish
+            // or subscribe throws IllegalStateException (caught below). In the outage tests
+            // that exception always found the loss before such a check did.
             while (running) {
-                if (connection.getStatus() != Connection.Status.CONNECTED) {
-                    return new IOException("the connection closed");
-                }
                 if (inbox == null) {
                     inbox = connection.subscribe(connection.createInbox());
                     asked = 0;
