@@ -279,14 +279,15 @@ final class NatsSession implements TransportSession {
     private Exception consume(Connection connection) {
         Subscription inbox = null;
         int asked = 0;
-        String unacknowledged = null; // the reply subject of the last message delivered, until acknowledged
-        int runLength = 0;
+        String last = null; // the reply subject of the last message delivered, on the consumer placed last
+        int runLength = 0; // messages delivered since the last acknowledgement
         long heard = System.nanoTime();
         try {
+            // No check of the connection's status: jnats closes a lost connection (it never
+            // reconnects here), which ends its subscriptions, and the next nextMessage, publish
+            // or subscribe throws IllegalStateException (caught below). In the outage tests
+            // that exception always found the loss before such a check did.
             while (running) {
-                if (connection.getStatus() != Connection.Status.CONNECTED) {
-                    return new IOException("the connection closed");
-                }
                 if (inbox == null) {
                     inbox = connection.subscribe(connection.createInbox());
                     asked = 0;
@@ -302,7 +303,7 @@ final class NatsSession implements TransportSession {
                     if (System.nanoTime() - heard > TimeUnit.MILLISECONDS.toNanos(LOST_PULL_MILLIS)) {
                         // The pull, or the consumer itself, is gone from the server.
                         inbox = placeAgain(connection, inbox);
-                        unacknowledged = null; // of the consumer just replaced: its sequences mean nothing now
+                        last = null; // of the consumer just replaced: its sequences mean nothing now
                         runLength = 0;
                     }
                     continue;
@@ -312,47 +313,54 @@ final class NatsSession implements TransportSession {
                     if (message.getStatus().getCode() != 100) { // not a heartbeat: the pull ended
                         asked = 0;
                     }
-                    continue;
-                }
-                asked--;
-                long sequence = message.metaData().streamSequence();
-                if (sequence > next && missing(connection.jetStreamManagement(), sequence)) {
-                    long from = next;
-                    LOG.log(Level.INFO, () -> name + " missed messages in flight; reading again from stream sequence "
-                            + from);
-                    inbox = placeAgain(connection, inbox);
-                    unacknowledged = null;
-                    runLength = 0;
-                    continue;
-                }
-                if (sequence >= next) { // a smaller one was delivered already
-                    if (!own(message)) {
-                        context.deliver(toWire(message));
+                } else {
+                    asked--;
+                    long sequence = message.metaData().streamSequence();
+                    if (sequence > next && missing(connection.jetStreamManagement(), sequence)) {
+                        long from = next;
+                        LOG.log(Level.INFO, () -> name + " missed messages in flight; reading again from stream"
+                                + " sequence " + from);
+                        inbox = placeAgain(connection, inbox);
+                        last = null;
+                        runLength = 0;
+                        continue;
                     }
-                    next = sequence + 1;
-                    behind = message.metaData().pendingCount();
+                    if (sequence >= next) { // a smaller one was delivered already
+                        if (!own(message)) {
+                            context.deliver(toWire(message));
+                        }
+                        next = sequence + 1;
+                        behind = message.metaData().pendingCount();
+                    }
+                    last = message.getReplyTo();
+                    runLength++;
                 }
-                // The consumer acknowledges all up to this one (AckPolicy.All): one
+                // The consumer acknowledges all up to the last message (AckPolicy.All): one
                 // acknowledgement ends a run of messages, or every ACK_EVERY, so that a crash
-                // delivers again at most that many. A lost acknowledgement is made good by the next.
-                unacknowledged = message.getReplyTo();
-                if (++runLength >= ACK_EVERY || inbox.getPendingMessageCount() == 0) {
-                    connection.publish(unacknowledged, ACK);
-                    unacknowledged = null;
+                // delivers again at most that many. A lost acknowledgement is made good by the
+                // next. The run ends when nothing waits in the inbox, also after a status message:
+                // a heartbeat that came while the last message was delivered (a receiver slower
+                // than the heartbeat) waits behind it, and must not keep it unacknowledged.
+                if (runLength >= ACK_EVERY || runLength > 0 && inbox.getPendingMessageCount() == 0) {
+                    connection.publish(last, ACK);
                     runLength = 0;
                 }
             }
-            if (unacknowledged != null) {
-                connection.publish(unacknowledged, ACK);
+            // Closing: the last message delivered is acknowledged once more, this time as a
+            // request, which the server answers once the consumer took it. Acknowledgements
+            // sent before went first on this connection, so once the answer came, every message
+            // delivered is acknowledged, the last of a run too, and nothing of it is left in
+            // the queue the connection drops when it closes. A server that does not answer
+            // within a second is not waited for: what it did not take comes again.
+            if (last != null) {
+                connection.request(last, ACK, Duration.ofSeconds(1));
             }
-            connection.flush(Duration.ofSeconds(1));
             return null;
-        } catch (IOException | JetStreamApiException | RuntimeException | TimeoutException e) {
-            // A closed connection throws IllegalStateException. What was not acknowledged comes
-            // again, from where this session stood, on the next connection.
+        } catch (IOException | JetStreamApiException | RuntimeException | InterruptedException e) {
+            // A closed connection throws IllegalStateException; InterruptedException means that
+            // close() gave up waiting. What was not acknowledged comes again, from where this
+            // session stood, on the next connection.
             return e;
-        } catch (InterruptedException e) {
-            return e; // close() gave up waiting
         }
     }
 

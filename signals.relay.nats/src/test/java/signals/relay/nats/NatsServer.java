@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
+import io.nats.client.support.JsonParser;
+import io.nats.client.support.JsonValue;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,16 +29,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import signals.relay.RelayCodec;
 
 /**
- * A private NATS server with JetStream, on a free port of 127.0.0.1 and a storage directory of
- * its own, started before a test class's tests and stopped after them: a static field registered
- * with {@code @RegisterExtension}, which the tests also stop, kill and start again. Tests that
- * need it are skipped, saying why, when {@code nats-server} is not on the PATH, and fail instead
- * when {@code signals.nats.required} is true (.ci/run).
+ * A private NATS server with JetStream, on a free port of 127.0.0.1 (its monitoring endpoint on
+ * another) and a storage directory of its own, started before a test class's tests and stopped
+ * after them: a static field registered with {@code @RegisterExtension}, which the tests also
+ * stop, kill and start again. Tests that need it are skipped, saying why, when
+ * {@code nats-server} is not on the PATH, and fail instead when {@code signals.nats.required} is
+ * true (.ci/run).
  */
 final class NatsServer implements BeforeAllCallback, AfterAllCallback {
 
     private Path store;
     private int port;
+    private int monitorPort;
     private Process process;
     private Connection hand;
 
@@ -48,6 +55,7 @@ final class NatsServer implements BeforeAllCallback, AfterAllCallback {
         Assumptions.assumeTrue(binary != null, "nats-server is not on the PATH: the NATS tests need it");
         store = Files.createTempDirectory("signals-relay-nats");
         port = freePort();
+        monitorPort = freePort();
         launch();
         // A test JVM stopped early (PIT ends a minion that runs too long) must not leave its server running.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -94,6 +102,31 @@ final class NatsServer implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /**
+     * The subjects the client connection of this name subscribes to, as the server's monitoring
+     * endpoint lists them ({@code /connz?subs=1}); fails when no connection has that name.
+     */
+    List<String> subscriptions(String connectionName) throws IOException {
+        String json;
+        try (InputStream in = URI.create("http://127.0.0.1:" + monitorPort + "/connz?subs=1&limit=1000").toURL()
+                .openStream()) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<JsonValue> connections = JsonParser.parse(json).map.get("connections").array;
+        for (JsonValue connection : connections == null ? List.<JsonValue>of() : connections) {
+            JsonValue name = connection.map.get("name");
+            if (name != null && connectionName.equals(name.string)) {
+                JsonValue subjects = connection.map.get("subscriptions_list");
+                List<String> list = new ArrayList<>();
+                if (subjects != null && subjects.array != null) {
+                    subjects.array.forEach(subject -> list.add(subject.string));
+                }
+                return list;
+            }
+        }
+        return fail("no connection named " + connectionName + " in " + json);
+    }
+
     /** The sends the stream of an application holds after a later one, by their number. */
     List<Long> storedOutOfOrder(String application) throws Exception {
         List<Long> late = new ArrayList<>();
@@ -114,7 +147,7 @@ final class NatsServer implements BeforeAllCallback, AfterAllCallback {
     /** Starts the server again on the same port and storage, after {@link #stop()}. */
     void launch() throws IOException, InterruptedException {
         process = new ProcessBuilder(find(), "-js", "-a", "127.0.0.1", "-p", Integer.toString(port),
-                "-sd", store.toString())
+                "-m", Integer.toString(monitorPort), "-sd", store.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(store.resolve("server.log").toFile())
                 .start();
