@@ -312,26 +312,7 @@ class NatsRelayTests {
         assertThrows(NullPointerException.class, () -> transport.open(null));
 
         // jnats must never resume a connection itself: the session replaces it (see NatsSession).
-        signals.relay.spi.TransportContext context = new signals.relay.spi.TransportContext() {
-            @Override
-            public String application() {
-                return "app";
-            }
-
-            @Override
-            public String instanceId() {
-                return "me";
-            }
-
-            @Override
-            public Duration retention() {
-                return Duration.ofHours(1);
-            }
-
-            @Override
-            public void deliver(signals.relay.spi.WireMessage message) {
-            }
-        };
+        signals.relay.spi.TransportContext context = new Receiver("app");
         Options own = transport.optionsFor(context);
         assertEquals(0, own.getMaxReconnect());
         assertEquals("signals-relay app/me", own.getConnectionName());

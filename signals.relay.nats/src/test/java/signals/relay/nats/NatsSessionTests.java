@@ -12,7 +12,6 @@ import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -225,27 +224,7 @@ class NatsSessionTests {
     }
 
     private static TransportContext context(String application) {
-        return new TransportContext() {
-            @Override
-            public String application() {
-                return application;
-            }
-
-            @Override
-            public String instanceId() {
-                return "me";
-            }
-
-            @Override
-            public Duration retention() {
-                return Duration.ofMinutes(10);
-            }
-
-            @Override
-            public void deliver(WireMessage message) {
-                // nothing is sent by other instances here
-            }
-        };
+        return new Receiver(application); // nothing is sent by other instances here
     }
 
     private static WireMessage message(String id) {
